@@ -1,0 +1,88 @@
+/** Row types of the data tables. Every row carries its source and the date of that source. */
+
+/** Number formats an accelerator lists dense throughput for. */
+export type ComputeFormat = 'fp32' | 'tf32' | 'bf16' | 'fp16' | 'fp8' | 'int8' | 'fp4';
+
+export type PrecisionId =
+  | 'fp32'
+  | 'bf16'
+  | 'fp16'
+  | 'fp8'
+  | 'int8'
+  | 'int4'
+  | 'nf4'
+  | 'mxfp4'
+  | 'nvfp4'
+  | 'q8_0'
+  | 'q4_0'
+  | 'q4_k_m';
+
+export interface Precision {
+  id: PrecisionId;
+  label: string;
+  /** Storage bits per weight, block scales included (mxfp4 4.25, nvfp4 4.5, q4_0 4.5 ...). */
+  bitsPerWeight: number;
+  /** Which dense throughput of an accelerator applies to matrix maths in this format. */
+  computeFormat: ComputeFormat;
+  /** Sensible as a KV-cache format. */
+  kvCapable: boolean;
+  /** Sensible as the compute precision of mixed-precision training. */
+  trainable: boolean;
+  source: string;
+  note?: string;
+}
+
+export interface PricePoint {
+  usdPerHour: number;
+  what: string;
+  date: string;
+  source: string;
+}
+
+export type AcceleratorKind = 'datacenter' | 'consumer' | 'apple' | 'tpu';
+
+export interface Accelerator {
+  /** kebab-case, permanent (it is in shared links). */
+  id: string;
+  name: string;
+  vendor: string;
+  year: number;
+  kind: AcceleratorKind;
+  /** Bytes of device memory (decimal, as marketed). */
+  memoryBytes: number;
+  /** Bytes per second of memory bandwidth. */
+  bandwidthBytesPerSecond: number;
+  /** Dense (no structured sparsity) peak FLOP/s (OP/s for int8) per format. */
+  denseFlops: Partial<Record<ComputeFormat, number>>;
+  /** Board power in watts, or null when the vendor publishes none. */
+  tdpWatts: number | null;
+  /** Scale-up interconnect bytes per second (NVLink convention), or null. */
+  interconnectBytesPerSecond: number | null;
+  /** An indicative rental price, or null when none is known. */
+  price: PricePoint | null;
+  source: string;
+  sourceDate: string;
+  notes?: string;
+}
+
+export interface ModelPreset {
+  /** kebab-case, permanent (it is in shared links). */
+  id: string;
+  name: string;
+  org: string;
+  year: number;
+  /** The model's Hugging Face config.json, verbatim, or a config synthesised from a paper's table. */
+  config?: Record<string, unknown>;
+  /** For hypothetical models without a config: the parameter count handed to the shape rule. */
+  params?: number;
+  /** The count the authors published (null when none), and how they wrote it. */
+  publishedParams: number | null;
+  publishedParamsLabel: string;
+  /** Pre-training tokens, when published. */
+  trainingTokens: number | null;
+  /** False for unconfirmed estimates (GPT-4) and the article's hypothetical models. */
+  confirmed: boolean;
+  source: string;
+  sourceDate: string;
+  note?: string;
+}

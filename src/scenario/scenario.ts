@@ -1,0 +1,157 @@
+import type { PrecisionId } from '../data/types';
+
+/**
+ * The scenario: every input of the explorer and nothing else. The store holds it, the URL
+ * encodes it, `estimate(scenario)` turns it into results. Units: parameters, tokens, bytes,
+ * dollars, watts (no GB, no billions — those are view concerns).
+ */
+
+export type RecomputeMode = 'none' | 'selective' | 'full';
+export type ZeroStage = 0 | 1 | 2 | 3;
+
+/** Architecture fields the user may override on top of the chosen model. */
+export interface ArchOverrides {
+  hidden?: number;
+  layers?: number;
+  heads?: number;
+  kvHeads?: number;
+  ffn?: number;
+  vocab?: number;
+  experts?: number;
+  expertsPerToken?: number;
+  contextLength?: number;
+}
+
+/** A user-defined accelerator (used when `gpu === 'custom'`). */
+export interface CustomGpu {
+  memoryBytes: number;
+  bandwidthBytesPerSecond: number;
+  /** Dense FLOP/s at the training / inference compute precision. */
+  flops: number;
+  tdpWatts: number;
+  usdPerHour: number;
+}
+
+export interface Scenario {
+  /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
+  model: string;
+  /** Parameter count for the shape rule (the size slider), used when `model === 'size'`. */
+  params: number;
+  /** An imported config.json (known fields only), used when `model === 'custom'`. */
+  customConfig: Record<string, unknown> | null;
+  /** Architecture fields overridden by the user on top of the model. */
+  overrides: ArchOverrides;
+
+  weightPrecision: PrecisionId;
+  kvPrecision: PrecisionId;
+  trainPrecision: PrecisionId;
+
+  /** An accelerator id, or `custom` (`customGpu`). */
+  gpu: string;
+  customGpu: CustomGpu;
+  /** GPUs of the training run. */
+  gpuCount: number;
+  /** Model FLOPs utilisation of training and prefill, 0–1. */
+  mfu: number;
+  /** Fraction of peak memory bandwidth that decode achieves, 0–1. */
+  bandwidthEfficiency: number;
+  /** Price per GPU-hour in USD; null = the accelerator's indicative price. */
+  usdPerGpuHour: number | null;
+  /** Power usage effectiveness of the data centre (≥ 1). */
+  pue: number;
+  /** Electricity price, USD per kWh. */
+  usdPerKwh: number;
+
+  /** Training tokens; null = `tokensPerParam` × total parameters. */
+  tokens: number | null;
+  tokensPerParam: number;
+  /** Add the attention term to 6·N·D. */
+  attentionFlops: boolean;
+  zeroStage: ZeroStage;
+  tensorParallel: number;
+  pipelineParallel: number;
+  microBatch: number;
+  seqLen: number;
+  recompute: RecomputeMode;
+  sequenceParallel: boolean;
+
+  promptTokens: number;
+  outputTokens: number;
+  /** Concurrent sequences decoded together. */
+  batch: number;
+  /** Target load for deployment, requests per second. */
+  requestsPerSecond: number;
+}
+
+export const DEFAULT_SCENARIO: Scenario = Object.freeze({
+  model: 'llama-3.1-70b',
+  params: 1e11,
+  customConfig: null,
+  overrides: Object.freeze({}) as ArchOverrides,
+  weightPrecision: 'bf16',
+  kvPrecision: 'bf16',
+  trainPrecision: 'bf16',
+  gpu: 'h100-sxm',
+  customGpu: Object.freeze({
+    memoryBytes: 80e9,
+    bandwidthBytesPerSecond: 3.35e12,
+    flops: 989.5e12,
+    tdpWatts: 700,
+    usdPerHour: 3,
+  }),
+  gpuCount: 1024,
+  mfu: 0.4,
+  bandwidthEfficiency: 0.55,
+  usdPerGpuHour: null,
+  pue: 1.1,
+  usdPerKwh: 0.08,
+  tokens: null,
+  tokensPerParam: 20,
+  attentionFlops: false,
+  zeroStage: 1,
+  tensorParallel: 8,
+  pipelineParallel: 1,
+  microBatch: 1,
+  seqLen: 4096,
+  recompute: 'selective',
+  sequenceParallel: true,
+  promptTokens: 1000,
+  outputTokens: 500,
+  batch: 16,
+  requestsPerSecond: 10,
+}) as Scenario;
+
+/** Ranges every numeric field is clamped to (the UI offers these; the core is finite across them). */
+export const RANGES = {
+  params: [1e6, 1e14],
+  gpuCount: [1, 1e6],
+  mfu: [0.01, 1],
+  bandwidthEfficiency: [0.01, 1],
+  usdPerGpuHour: [0, 1000],
+  pue: [1, 3],
+  usdPerKwh: [0, 2],
+  tokens: [1e6, 1e15],
+  tokensPerParam: [0.01, 1e5],
+  tensorParallel: [1, 1024],
+  pipelineParallel: [1, 1024],
+  microBatch: [1, 4096],
+  seqLen: [1, 1e7],
+  promptTokens: [0, 1e7],
+  outputTokens: [1, 1e7],
+  batch: [1, 1e5],
+  requestsPerSecond: [1e-3, 1e7],
+  hidden: [1, 1e6],
+  layers: [1, 1e4],
+  heads: [1, 1e4],
+  kvHeads: [1, 1e4],
+  ffn: [1, 1e7],
+  vocab: [1, 1e7],
+  experts: [1, 1e5],
+  expertsPerToken: [1, 1e5],
+  contextLength: [1, 1e7],
+  memoryBytes: [1e8, 1e13],
+  bandwidthBytesPerSecond: [1e9, 1e15],
+  flops: [1e9, 1e18],
+  tdpWatts: [1, 1e5],
+  usdPerHour: [0, 1000],
+} as const satisfies Record<string, readonly [number, number]>;
