@@ -1,0 +1,32 @@
+/**
+ * Screenshot a production build in headless Chromium, for looking at the page as a user would.
+ *   npx tsx scripts/screenshot.ts <distDir> <out.png> [query] [width] [height] [selector]
+ * e.g. npx tsx scripts/screenshot.ts /tmp/my-dist /tmp/memory.png "?lang=zh" 1440 900 "#memory"
+ * Prints console errors and any text that looks like NaN/undefined/Infinity.
+ */
+import { startStaticServer } from '../test/browser/static-server';
+import { launchBrowser, openPage } from '../test/browser/browser';
+
+const [dir = 'dist', out = '/tmp/shot.png', query = '', width = '1440', height = '900', selector = ''] = process.argv.slice(2);
+
+const server = await startStaticServer(dir, '/explorer/');
+const browser = await launchBrowser();
+try {
+  const { page, errors } = await openPage(browser, `${server.url}${query}`, { width: Number(width), height: Number(height) });
+  await page.waitForSelector('main', { timeout: 20_000 });
+  if (selector) {
+    const element = await page.waitForSelector(selector, { timeout: 20_000 });
+    await element.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500);
+    await element.screenshot({ path: out });
+  } else {
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: out, fullPage: false });
+  }
+  const text = await page.evaluate(() => document.body.innerText);
+  const bad = text.match(/.{0,40}(NaN|undefined|Infinity).{0,40}/g);
+  console.log(JSON.stringify({ out, errors, bad: bad ?? [] }, null, 1));
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,90 @@
+import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { useMessages, useViewSettings } from '../i18n/view-settings';
+import { fill } from '../i18n/i18n';
+import { ControlsPanel } from '../features/controls';
+import { FEATURES, SECTION_IDS, type SectionId } from './registry';
+import { APP_MESSAGES } from './messages';
+
+const LAZY_SECTIONS = Object.fromEntries(
+  SECTION_IDS.map((id) => [id, lazy(() => FEATURES[id]().then((module) => ({ default: module.Section })))]),
+) as unknown as Record<SectionId, ComponentType>;
+
+function SectionPlaceholder({ id }: { id: string }) {
+  return <section id={id} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
+}
+
+export function App(props: { ignored: string[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
+  const m = useMessages(APP_MESSAGES);
+  const { lang, units, setLang, setUnits } = useViewSettings();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [embedNoticeOpen, setEmbedNoticeOpen] = useState(props.unknownEmbed !== null);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {m.skip}
+      </a>
+      <header className="app-header">
+        <div>
+          <h1>{m.title}</h1>
+          <p>{m.tagline}</p>
+        </div>
+        <div className="app-header__settings">
+          <button type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={() => setDrawerOpen(!drawerOpen)}>
+            ☰ {m.openControls}
+          </button>
+          <span>
+            <label htmlFor="lang-select">{m.language}</label>
+            <select id="lang-select" value={lang} onChange={(event) => setLang(event.target.value === 'zh' ? 'zh' : 'en')}>
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </select>
+          </span>
+          <span>
+            <label htmlFor="units-select">{m.units}</label>
+            <select id="units-select" value={units} onChange={(event) => setUnits(event.target.value === 'iec' ? 'iec' : 'si')}>
+              <option value="si">{m.unitsSi}</option>
+              <option value="iec">{m.unitsIec}</option>
+            </select>
+          </span>
+        </div>
+      </header>
+      {props.ignored.length > 0 ? (
+        <div className="notice" role="status" data-testid="ignored-notice">
+          <p>{fill(m.ignoredNotice, { keys: props.ignored.join(', ') })}</p>
+          <button type="button" onClick={props.onDismissNotice}>
+            {m.dismiss}
+          </button>
+        </div>
+      ) : null}
+      {embedNoticeOpen && props.unknownEmbed ? (
+        <div className="notice" role="status" data-testid="embed-notice">
+          <p>{fill(m.unknownEmbed, { id: props.unknownEmbed })}</p>
+          <button type="button" onClick={() => setEmbedNoticeOpen(false)}>
+            {m.dismiss}
+          </button>
+        </div>
+      ) : null}
+      <div className="layout">
+        <aside id="controls" className="controls" aria-label={m.controls} data-open={drawerOpen}>
+          <div className="drawer-toggle" style={{ textAlign: 'right' }}>
+            <button type="button" onClick={() => setDrawerOpen(false)}>
+              {m.closeControls}
+            </button>
+          </div>
+          <ControlsPanel />
+        </aside>
+        <main id="main" tabIndex={-1}>
+          {SECTION_IDS.map((id) => {
+            const Section = LAZY_SECTIONS[id];
+            return (
+              <Suspense key={id} fallback={<SectionPlaceholder id={id} />}>
+                <Section />
+              </Suspense>
+            );
+          })}
+          <footer className="footer">{m.footer}</footer>
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ComponentType } from 'react';
+
+/**
+ * The page's sections in order, each a lazily loaded feature, and which feature draws each chart
+ * or table id (for `?embed=`). Features export `{ Section, charts }` from their index.
+ */
+export interface FeatureModule {
+  Section: ComponentType;
+  /** Chart and table components by id; each renders its own `<figure data-chart>` / table. */
+  charts: Record<string, ComponentType>;
+}
+
+type Loader = () => Promise<FeatureModule>;
+
+export const FEATURES = {
+  anatomy: () => import('../features/anatomy'),
+  timeline: () => import('../features/timeline'),
+  memory: () => import('../features/memory'),
+  training: () => import('../features/training'),
+  scaling: () => import('../features/scaling'),
+  inference: () => import('../features/inference'),
+  moe: () => import('../features/moe'),
+  compression: () => import('../features/compression'),
+  hardware: () => import('../features/hardware'),
+  deployment: () => import('../features/deployment'),
+  compare: () => import('../features/compare'),
+  article: () => import('../features/article'),
+  sources: () => import('../features/sources'),
+} satisfies Record<string, Loader>;
+
+export type SectionId = keyof typeof FEATURES;
+export const SECTION_IDS = Object.keys(FEATURES) as SectionId[];
+
+/** Every embeddable chart and table id → the section (feature) that draws it. */
+export const EMBEDDABLE: Readonly<Record<string, SectionId>> = {
+  'param-breakdown': 'anatomy',
+  timeline: 'timeline',
+  'memory-precision': 'memory',
+  'training-memory': 'training',
+  'cost-vs-scale': 'training',
+  'scaling-law': 'scaling',
+  'compute-optimal': 'scaling',
+  'inference-memory': 'inference',
+  'inference-throughput': 'inference',
+  moe: 'moe',
+  compression: 'compression',
+  'hardware-timeline': 'hardware',
+  deployment: 'deployment',
+  compare: 'compare',
+  'article-check': 'article',
+  validation: 'sources',
+};

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createScenarioStore, type ScenarioStore } from '../store/scenario-store';
+import { ScenarioStoreProvider } from '../store/store-context';
+import { startUrlSync, writeViewParams, type UrlSync } from '../store/url-sync';
+import { ViewSettingsProvider, type ViewSettings } from '../i18n/view-settings';
+import type { Lang } from '../i18n/i18n';
+import type { UnitSystem } from '../i18n/format';
+import { ShareContext, type Share } from '../components/ui/share-context';
+import { encodeScenario } from '../scenario/url-codec';
+import type { Scenario } from '../scenario/scenario';
+import { readBoot, type Boot } from './boot';
+import { App } from './app';
+import { Embed } from './embed';
+import { EMBEDDABLE } from './registry';
+import { APP_MESSAGES } from './messages';
+import { UrlSyncContext } from '../store/url-sync-context';
+
+function pageUrl(scenario: Scenario, view: { lang: Lang; units: UnitSystem }, embed: string | null): string {
+  const params = new URLSearchParams(encodeScenario(scenario));
+  params.set('lang', view.lang);
+  if (view.units !== 'si') params.set('units', view.units);
+  if (embed) params.set('embed', embed);
+  return `${location.origin}${location.pathname}?${params.toString()}`;
+}
+
+/** Reads the URL once, creates the page's store, and renders the explorer or one embedded chart. */
+export function Root() {
+  const [boot] = useState<Boot>(() => readBoot(location.search, navigator.languages));
+  const [store] = useState<ScenarioStore>(() => createScenarioStore(boot.scenario));
+  const [lang, setLang] = useState<Lang>(boot.lang);
+  const [units, setUnits] = useState<UnitSystem>(boot.units);
+  const embedId = boot.embed !== null && boot.embed in EMBEDDABLE ? boot.embed : null;
+  const unknownEmbed = boot.embed !== null && embedId === null ? boot.embed : null;
+  const [ignored, setIgnored] = useState<string[]>(boot.ignored);
+  const [sync, setSync] = useState<UrlSync | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = APP_MESSAGES[lang].title + (lang === 'zh' ? ' · LLM Scale Explorer' : '');
+  }, [lang]);
+
+  useEffect(() => {
+    if (embedId) return undefined; // an embed reads the URL and never writes it
+    const started = startUrlSync(store, () => ({ lang, units }), { onNavigate: setIgnored });
+    setSync(started);
+    return () => started.stop();
+  }, [store, embedId, lang, units]);
+
+  const changeLang = useCallback(
+    (next: Lang) => {
+      setLang(next);
+      if (!embedId) writeViewParams(store.getState().scenario, { lang: next, units });
+    },
+    [store, embedId, units],
+  );
+  const changeUnits = useCallback(
+    (next: UnitSystem) => {
+      setUnits(next);
+      if (!embedId) writeViewParams(store.getState().scenario, { lang, units: next });
+    },
+    [store, embedId, lang],
+  );
+  const view = useMemo<ViewSettings>(
+    () => ({ lang, units, setLang: changeLang, setUnits: changeUnits }),
+    [lang, units, changeLang, changeUnits],
+  );
+  const share = useMemo<Share>(
+    () => ({
+      linkFor: (id) => pageUrl(store.getState().scenario, { lang, units }, id),
+      embedded: embedId !== null,
+    }),
+    [store, lang, units, embedId],
+  );
+
+  return (
+    <ScenarioStoreProvider store={store}>
+      <ViewSettingsProvider value={view}>
+        <ShareContext.Provider value={share}>
+          <UrlSyncContext.Provider value={sync}>
+            {embedId ? (
+              <Embed id={embedId} fullLink={pageUrl(store.getState().scenario, { lang, units }, null)} />
+            ) : (
+              <App ignored={ignored} unknownEmbed={unknownEmbed} onDismissNotice={() => setIgnored([])} />
+            )}
+          </UrlSyncContext.Provider>
+        </ShareContext.Provider>
+      </ViewSettingsProvider>
+    </ScenarioStoreProvider>
+  );
+}

@@ -1,0 +1,159 @@
+import { memo, useMemo, useState } from 'react';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+  type VisibilityState,
+} from '@tanstack/react-table';
+import { defineMessages } from '../../i18n/i18n';
+import { useMessages } from '../../i18n/view-settings';
+import { toCsv } from './csv';
+import { downloadBlob } from './export-chart';
+
+const MESSAGES = defineMessages({
+  en: { columns: 'Columns', csv: 'Download CSV', sortAsc: 'sorted ascending', sortDesc: 'sorted descending', sortBy: 'Sort by' },
+  zh: { columns: '列', csv: '下载 CSV', sortAsc: '升序', sortDesc: '降序', sortBy: '排序:' },
+});
+
+/** What a column shows and how it exports: `csv` gives the raw value (SI units), not the formatted text. */
+export interface TableColumn<Row> {
+  id: string;
+  header: string;
+  /** Formatted cell text. */
+  cell: (row: Row) => string;
+  /** Value to sort by and to write to CSV (numbers in SI base units). */
+  value: (row: Row) => string | number | null;
+  /** Header for the CSV column (with its unit). */
+  csvHeader?: string;
+  /** Hidden until the user adds it. */
+  hidden?: boolean;
+  /** Text column that may wrap. */
+  wrap?: boolean;
+}
+
+export interface DataTableProps<Row> {
+  id: string;
+  caption: string;
+  rows: readonly Row[];
+  columns: readonly TableColumn<Row>[];
+  getRowId: (row: Row) => string;
+  /** Rows to highlight (the current scenario). */
+  isCurrent?: (row: Row) => boolean;
+  /** Offer the column chooser. */
+  chooseColumns?: boolean;
+  initialSort?: SortingState;
+}
+
+/** A sortable table (TanStack) with an optional column chooser and CSV download of what it shows. */
+function DataTableInner<Row>(props: DataTableProps<Row>) {
+  const m = useMessages(MESSAGES);
+  const { columns, rows, getRowId, isCurrent } = props;
+  const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
+  const [visibility, setVisibility] = useState<VisibilityState>(() =>
+    Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
+  );
+  const defs = useMemo<ColumnDef<Row>[]>(
+    () =>
+      columns.map((column) => ({
+        id: column.id,
+        header: column.header,
+        accessorFn: (row: Row) => column.value(row) ?? '',
+        cell: (info) => column.cell(info.row.original),
+        sortUndefined: 'last',
+        sortingFn: 'basic',
+      })),
+    [columns],
+  );
+  const data = useMemo(() => [...rows], [rows]);
+  const table = useReactTable({
+    data,
+    columns: defs,
+    state: { sorting, columnVisibility: visibility },
+    onSortingChange: setSorting,
+    onColumnVisibilityChange: setVisibility,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getRowId: (row) => getRowId(row),
+  });
+  const visibleColumns = columns.filter((c) => visibility[c.id] !== false);
+  const downloadCsv = () => {
+    const csv = toCsv(
+      visibleColumns.map((c) => c.csvHeader ?? c.header),
+      table.getRowModel().rows.map((row) => visibleColumns.map((c) => c.value(row.original))),
+    );
+    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${props.id}.csv`);
+  };
+  const wrapById = new Map(columns.map((c) => [c.id, c.wrap ?? false]));
+  return (
+    <div className="data-table-block" data-table={props.id}>
+      <div className="table-tools">
+        {props.chooseColumns ? (
+          <details>
+            <summary>{m.columns}</summary>
+            <div role="group" aria-label={m.columns}>
+              {columns.map((column, index) =>
+                index === 0 ? null : (
+                  <label key={column.id} style={{ display: 'block' }}>
+                    <input
+                      type="checkbox"
+                      checked={visibility[column.id] !== false}
+                      onChange={(event) => setVisibility({ ...visibility, [column.id]: event.target.checked })}
+                    />{' '}
+                    {column.header}
+                  </label>
+                ),
+              )}
+            </div>
+          </details>
+        ) : null}
+        <button type="button" onClick={downloadCsv} data-action="csv">
+          {m.csv}
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table className="data-table">
+          <caption className="muted" style={{ textAlign: 'left', padding: '4px 8px' }}>
+            {props.caption}
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} title={`${m.sortBy} ${String(header.column.columnDef.header)}`}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={isCurrent?.(row.original) ? 'is-current' : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={wrapById.get(cell.column.id) ? 'wrap' : undefined}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export const DataTable = memo(DataTableInner) as typeof DataTableInner;

@@ -1,0 +1,52 @@
+import { createContext, useContext, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from './error-boundary';
+import { useVisible } from './use-visible';
+import { useLang } from '../../i18n/view-settings';
+
+const VisibleContext = createContext(true);
+
+/** Whether the enclosing section is in or near the viewport. */
+export function useSectionVisible(): boolean {
+  return useContext(VisibleContext);
+}
+
+const FAILED = {
+  en: 'This section could not be drawn for this scenario. The rest of the page and your scenario are unaffected.',
+  zh: '此部分无法在当前情景下绘制。页面其余部分和你的情景不受影响。',
+};
+const RETRY = { en: 'Try again', zh: '重试' };
+
+/**
+ * A page section: `<section id>` with a heading, a short explanation, its content inside an error
+ * boundary, and the sources it relies on.
+ */
+export function Section(props: {
+  id: string;
+  title: string;
+  lead: ReactNode;
+  sources?: ReactNode;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLElement>(null);
+  const visible = useVisible(ref);
+  const lang = useLang();
+  return (
+    <section id={props.id} ref={ref} className="section" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      <div className="section__lead">{props.lead}</div>
+      <ErrorBoundary
+        fallback={(_error, retry) => (
+          <div className="section__error" role="alert">
+            <p>{FAILED[lang]}</p>
+            <button type="button" onClick={retry}>
+              {RETRY[lang]}
+            </button>
+          </div>
+        )}
+      >
+        <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
+      </ErrorBoundary>
+      {props.sources ? <div className="section__sources">{props.sources}</div> : null}
+    </section>
+  );
+}

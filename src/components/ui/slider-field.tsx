@@ -1,0 +1,106 @@
+import { memo, useEffect, useId, useState, type ChangeEvent } from 'react';
+
+export interface SliderFieldProps {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  /** Step in value units (linear) or in log10 units (log scale). */
+  step?: number;
+  /** Log-scale slider (sizes, counts spanning decades). */
+  log?: boolean;
+  /** Text for the value with units: used for aria-valuetext and beside the label. */
+  format: (value: number) => string;
+  onChange: (value: number) => void;
+  /** Parse the number field's text (default: plain numbers and 1e11-style). */
+  parse?: (text: string) => number | undefined;
+  integer?: boolean;
+  hint?: string;
+  testId?: string;
+}
+
+function defaultParse(text: string): number | undefined {
+  const value = Number(text.trim().replace(/[,_\s]/g, ''));
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function toSlider(value: number, log: boolean): number {
+  return log ? Math.log10(Math.max(value, Number.MIN_VALUE)) : value;
+}
+
+/**
+ * A labelled range slider with a number field beside it for exact entry. Keyboard: arrows step,
+ * PageUp/PageDown ten steps, Home/End the ends (native range input). The number field accepts
+ * 7e10 and commits on Enter or blur; invalid text is shown as invalid and nothing changes.
+ */
+export const SliderField = memo(function SliderField(props: SliderFieldProps) {
+  const { label, value, min, max, log = false, format, onChange, integer = false, hint, testId } = props;
+  const step = props.step ?? (log ? 0.01 : integer ? 1 : (max - min) / 100);
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    setDraft(null);
+    setInvalid(false);
+  }, [value]);
+
+  const clamp = (v: number) => {
+    const c = Math.min(max, Math.max(min, v));
+    return integer ? Math.round(c) : c;
+  };
+  const onRange = (event: ChangeEvent<HTMLInputElement>) => {
+    const raw = Number(event.target.value);
+    if (!Number.isFinite(raw)) return;
+    onChange(clamp(log ? 10 ** raw : raw));
+  };
+  const commit = () => {
+    if (draft === null) return;
+    const parsed = (props.parse ?? defaultParse)(draft);
+    if (parsed === undefined || parsed < min || parsed > max) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setDraft(null);
+    onChange(clamp(parsed));
+  };
+  const text = format(value);
+  return (
+    <div className="slider-field" data-testid={testId}>
+      <div className="slider-field__head">
+        <label htmlFor={id}>{label}</label>
+        <output htmlFor={id} className="slider-field__value">{text}</output>
+      </div>
+      <div className="slider-field__row">
+        <input
+          id={id}
+          type="range"
+          min={toSlider(min, log)}
+          max={toSlider(max, log)}
+          step={step}
+          value={toSlider(value, log)}
+          aria-valuetext={text}
+          onChange={onRange}
+        />
+        <input
+          className="slider-field__number"
+          type="text"
+          inputMode="decimal"
+          aria-label={`${label} (exact)`}
+          aria-invalid={invalid || undefined}
+          value={draft ?? String(Number(value.toPrecision(6)))}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={commit}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') commit();
+            if (event.key === 'Escape') {
+              setDraft(null);
+              setInvalid(false);
+            }
+          }}
+        />
+      </div>
+      {hint ? <p className="slider-field__hint">{hint}</p> : null}
+    </div>
+  );
+});

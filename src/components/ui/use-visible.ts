@@ -1,0 +1,23 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/**
+ * Whether an element is in or near the viewport (one screen of margin). Off-screen sections do not
+ * follow a slider drag; they catch up when they scroll into view. Without IntersectionObserver
+ * (jsdom, old browsers) everything counts as visible.
+ */
+export function useVisible(ref: RefObject<Element | null>, margin = '100% 0px'): boolean {
+  const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) setVisible(entry.isIntersecting);
+      },
+      { rootMargin: margin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, margin]);
+  return visible;
+}

@@ -1,0 +1,251 @@
+import type { PrecisionId } from '../data/types';
+import { PRECISION_IDS } from '../data/precisions';
+import { MODELS_BY_ID } from '../data/models';
+import { HARDWARE_BY_ID } from '../data/hardware';
+import {
+  DEFAULT_SCENARIO,
+  RANGES,
+  type ArchOverrides,
+  type CustomGpu,
+  type RecomputeMode,
+  type Scenario,
+  type ZeroStage,
+} from './scenario';
+
+/**
+ * One rule per scenario field: its short URL key, how to read a raw value (from the URL or from
+ * storage) into a valid value, and how to write it. `satisfies Record<keyof Scenario, ...>` makes
+ * a new scenario field without a rule a compile error.
+ *
+ * `read` returns `undefined` when the value cannot be used (the caller keeps the default and
+ * reports the key); numbers outside the range are clamped, not rejected.
+ */
+export interface FieldRule<T> {
+  key: string;
+  read: (raw: string) => T | undefined;
+  write: (value: T) => string;
+}
+
+type Rules = { [K in keyof Scenario]: FieldRule<Scenario[K]> };
+
+/** Shortest faithful text of a number: 1e11, 0.45, 7e10, 1024. */
+export function writeNumber(value: number): string {
+  const plain = String(value);
+  const exponential = value.toExponential().replace('e+', 'e');
+  return exponential.length < plain.length ? exponential : plain;
+}
+
+function readNumber(raw: string): number | undefined {
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function clamp(value: number, [low, high]: readonly [number, number]): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+function numberRule(key: string, range: readonly [number, number], integer = false): FieldRule<number> {
+  return {
+    key,
+    read: (raw) => {
+      const value = readNumber(raw);
+      if (value === undefined) return undefined;
+      const clamped = clamp(value, range);
+      return integer ? Math.round(clamped) : clamped;
+    },
+    write: writeNumber,
+  };
+}
+
+function enumRule<T extends string>(key: string, allowed: readonly T[]): FieldRule<T> {
+  return {
+    key,
+    read: (raw) => (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    write: (value) => value,
+  };
+}
+
+const booleanRule = (key: string): FieldRule<boolean> => ({
+  key,
+  read: (raw) => (raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined),
+  write: (value) => (value ? '1' : '0'),
+});
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+
+const OVERRIDE_KEYS = [
+  'hidden',
+  'layers',
+  'heads',
+  'kvHeads',
+  'ffn',
+  'vocab',
+  'experts',
+  'expertsPerToken',
+  'contextLength',
+] as const satisfies readonly (keyof ArchOverrides)[];
+
+/** `hidden:4096,layers:32` ↔ { hidden: 4096, layers: 32 }; an unreadable part spoils the whole key. */
+const overridesRule: FieldRule<ArchOverrides> = {
+  key: 'arch',
+  read: (raw) => {
+    const result: ArchOverrides = {};
+    if (raw === '') return result;
+    for (const part of raw.split(',')) {
+      const [name, text] = part.split(':');
+      if (!name || text === undefined || !(OVERRIDE_KEYS as readonly string[]).includes(name)) return undefined;
+      const key = name as (typeof OVERRIDE_KEYS)[number];
+      const value = readNumber(text);
+      if (value === undefined) return undefined;
+      result[key] = Math.round(clamp(value, RANGES[key]));
+    }
+    return result;
+  },
+  write: (value) =>
+    OVERRIDE_KEYS.filter((key) => value[key] !== undefined)
+      .map((key) => `${key}:${writeNumber(value[key] as number)}`)
+      .join(','),
+};
+
+const CUSTOM_GPU_KEYS = ['memoryBytes', 'bandwidthBytesPerSecond', 'flops', 'tdpWatts', 'usdPerHour'] as const satisfies readonly (keyof CustomGpu)[];
+const CUSTOM_GPU_SHORT: Record<(typeof CUSTOM_GPU_KEYS)[number], string> = {
+  memoryBytes: 'mem',
+  bandwidthBytesPerSecond: 'bw',
+  flops: 'flops',
+  tdpWatts: 'tdp',
+  usdPerHour: 'usd',
+};
+
+/** `mem:8e10,bw:3.35e12,flops:9.895e14,tdp:700,usd:3`; missing parts keep their defaults. */
+const customGpuRule: FieldRule<CustomGpu> = {
+  key: 'cg',
+  read: (raw) => {
+    const result: CustomGpu = { ...DEFAULT_SCENARIO.customGpu };
+    for (const part of raw.split(',')) {
+      const [short, text] = part.split(':');
+      const key = CUSTOM_GPU_KEYS.find((k) => CUSTOM_GPU_SHORT[k] === short);
+      const value = text === undefined ? undefined : readNumber(text);
+      if (!key || value === undefined) return undefined;
+      result[key] = clamp(value, RANGES[key]);
+    }
+    return result;
+  },
+  write: (value) => CUSTOM_GPU_KEYS.map((key) => `${CUSTOM_GPU_SHORT[key]}:${writeNumber(value[key])}`).join(','),
+};
+
+/** Known config.json fields only, as base64url JSON; anything that is not plain data is dropped. */
+const customConfigRule: FieldRule<Record<string, unknown> | null> = {
+  key: 'cfg',
+  read: (raw) => {
+    try {
+      const json = new TextDecoder().decode(base64UrlToBytes(raw));
+      const parsed: unknown = JSON.parse(json);
+      return sanitizeConfig(parsed) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  write: (value) => (value === null ? '' : bytesToBase64Url(new TextEncoder().encode(JSON.stringify(value)))),
+};
+
+/**
+ * Keeps only plain JSON data of a config (numbers, strings ≤ 200 chars, booleans, null, arrays and
+ * objects ≤ 3 deep, ≤ 200 keys): a config is data, never code or markup to render as HTML.
+ */
+export function sanitizeConfig(value: unknown): Record<string, unknown> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  let budget = 400;
+  const clean = (item: unknown, depth: number): unknown => {
+    if (--budget < 0) return undefined;
+    if (item === null || typeof item === 'boolean') return item;
+    if (typeof item === 'number') return Number.isFinite(item) ? item : undefined;
+    if (typeof item === 'string') return item.length <= 200 ? item : undefined;
+    if (depth >= 3) return undefined;
+    if (Array.isArray(item)) return item.slice(0, 32).map((x) => clean(x, depth + 1)).filter((x) => x !== undefined);
+    if (typeof item === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+        if (k === '__proto__' || k === 'constructor' || k === 'prototype' || k.length > 64) continue;
+        const cleaned = clean(v, depth + 1);
+        if (cleaned !== undefined) out[k] = cleaned;
+      }
+      return out;
+    }
+    return undefined;
+  };
+  return clean(value, 0) as Record<string, unknown>;
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function base64UrlToBytes(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+const modelRule: FieldRule<string> = {
+  key: 'm',
+  read: (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined),
+  write: (value) => value,
+};
+
+const gpuRule: FieldRule<string> = {
+  key: 'gpu',
+  read: (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined),
+  write: (value) => value,
+};
+
+const nullableNumberRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
+  const inner = numberRule(key, range);
+  return {
+    key,
+    read: (raw) => (raw === 'auto' ? null : inner.read(raw)),
+    write: (value) => (value === null ? 'auto' : inner.write(value)),
+  };
+};
+
+const precisionRule = (key: string): FieldRule<PrecisionId> => enumRule<PrecisionId>(key, PRECISION_IDS);
+
+export const FIELD_RULES = {
+  model: modelRule,
+  params: numberRule('p', RANGES.params),
+  customConfig: customConfigRule,
+  overrides: overridesRule,
+  weightPrecision: precisionRule('w'),
+  kvPrecision: precisionRule('kv'),
+  trainPrecision: precisionRule('tw'),
+  gpu: gpuRule,
+  customGpu: customGpuRule,
+  gpuCount: numberRule('n', RANGES.gpuCount, true),
+  mfu: numberRule('mfu', RANGES.mfu),
+  bandwidthEfficiency: numberRule('bwe', RANGES.bandwidthEfficiency),
+  usdPerGpuHour: nullableNumberRule('price', RANGES.usdPerGpuHour),
+  pue: numberRule('pue', RANGES.pue),
+  usdPerKwh: numberRule('kwh', RANGES.usdPerKwh),
+  tokens: nullableNumberRule('tok', RANGES.tokens),
+  tokensPerParam: numberRule('tpp', RANGES.tokensPerParam),
+  attentionFlops: booleanRule('attn'),
+  zeroStage: {
+    key: 'zero',
+    read: (raw) => (['0', '1', '2', '3'].includes(raw) ? (Number(raw) as ZeroStage) : undefined),
+    write: (value) => String(value),
+  },
+  tensorParallel: numberRule('tp', RANGES.tensorParallel, true),
+  pipelineParallel: numberRule('pp', RANGES.pipelineParallel, true),
+  microBatch: numberRule('mb', RANGES.microBatch, true),
+  seqLen: numberRule('seq', RANGES.seqLen, true),
+  recompute: enumRule<RecomputeMode>('rc', ['none', 'selective', 'full']),
+  sequenceParallel: booleanRule('sp'),
+  promptTokens: numberRule('in', RANGES.promptTokens, true),
+  outputTokens: numberRule('out', RANGES.outputTokens, true),
+  batch: numberRule('b', RANGES.batch, true),
+  requestsPerSecond: numberRule('rps', RANGES.requestsPerSecond),
+} satisfies Rules;
+
+export const SCENARIO_FIELDS = Object.keys(FIELD_RULES) as (keyof Scenario)[];

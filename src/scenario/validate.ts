@@ -1,0 +1,66 @@
+import { FIELD_RULES, SCENARIO_FIELDS, sanitizeConfig, writeNumber } from './fields';
+import { DEFAULT_SCENARIO, type Scenario } from './scenario';
+
+export interface ScenarioIssue {
+  field: keyof Scenario;
+  reason: 'unreadable' | 'clamped';
+}
+
+export interface ValidatedScenario {
+  scenario: Scenario;
+  issues: ScenarioIssue[];
+}
+
+/** Turns any JS value of a field into the text its rule reads (the URL form). */
+function toRaw(field: keyof Scenario, value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? writeNumber(value) : undefined;
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (value === null) return field === 'customConfig' ? undefined : 'auto';
+  if (typeof value === 'object') {
+    try {
+      const rule = FIELD_RULES[field] as { write: (v: unknown) => string };
+      return rule.write(value);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Validates a scenario-shaped value from anywhere (a store patch, localStorage, a test): each field
+ * goes through the same rule as the URL, so an unreadable field falls back to its default and a
+ * value outside its range is clamped; every such field is reported. Never throws.
+ */
+export function validateScenario(input: unknown): ValidatedScenario {
+  const source = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const scenario: Record<string, unknown> = { ...DEFAULT_SCENARIO };
+  const issues: ScenarioIssue[] = [];
+  for (const field of SCENARIO_FIELDS) {
+    if (!(field in source)) continue;
+    const value = source[field];
+    if (field === 'customConfig') {
+      if (value === null) scenario.customConfig = null;
+      else {
+        const clean = sanitizeConfig(value);
+        if (clean) scenario.customConfig = clean;
+        else issues.push({ field, reason: 'unreadable' });
+      }
+      continue;
+    }
+    const raw = toRaw(field, value);
+    const read = raw === undefined ? undefined : (FIELD_RULES[field].read as (r: string) => unknown)(raw);
+    if (read === undefined) {
+      issues.push({ field, reason: 'unreadable' });
+      continue;
+    }
+    if (typeof read === 'number' && read !== value) issues.push({ field, reason: 'clamped' });
+    scenario[field] = read;
+  }
+  if (scenario.model === 'custom' && scenario.customConfig === null) {
+    scenario.model = DEFAULT_SCENARIO.model;
+    issues.push({ field: 'customConfig', reason: 'unreadable' });
+  }
+  return { scenario: scenario as unknown as Scenario, issues };
+}

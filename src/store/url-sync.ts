@@ -1,0 +1,86 @@
+import { decodeScenario, encodeScenario } from '../scenario/url-codec';
+import type { Scenario } from '../scenario/scenario';
+import type { ScenarioStore } from './scenario-store';
+
+/**
+ * The only module that touches `location` and `history`. While a control moves, the URL follows
+ * with `history.replaceState`, debounced so history is never flooded; `openScenario` pushes one
+ * entry (an article scenario), so Back returns to what the user had; Back/Forward restore the
+ * scenario of that entry.
+ */
+export interface UrlSync {
+  /** Push a new history entry for a deliberate jump to another scenario. */
+  openScenario: (scenario: Scenario) => void;
+  stop: () => void;
+}
+
+/** View keys that live in the URL next to the scenario (language, units). */
+export interface ViewParams {
+  lang?: string;
+  units?: string;
+}
+
+function buildSearch(scenario: Scenario, view: ViewParams): string {
+  const params = new URLSearchParams(encodeScenario(scenario));
+  if (view.lang) params.set('lang', view.lang);
+  if (view.units && view.units !== 'si') params.set('units', view.units);
+  return `?${params.toString()}`;
+}
+
+export function startUrlSync(
+  store: ScenarioStore,
+  getView: () => ViewParams,
+  options: { debounceMs?: number; onNavigate?: (ignored: string[]) => void } = {},
+): UrlSync {
+  const debounceMs = options.debounceMs ?? 250;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastWritten = location.search;
+
+  const write = () => {
+    timer = undefined;
+    const search = buildSearch(store.getState().scenario, getView());
+    if (search === lastWritten) return;
+    lastWritten = search;
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  };
+  const schedule = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, debounceMs);
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.scenario !== previous.scenario) schedule();
+  });
+  const onPopState = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const decoded = decodeScenario(location.search);
+    lastWritten = location.search;
+    store.getState().replace(decoded.scenario);
+    options.onNavigate?.(decoded.ignored);
+  };
+  window.addEventListener('popstate', onPopState);
+
+  return {
+    openScenario: (scenario) => {
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        write();
+      }
+      const search = buildSearch(scenario, getView());
+      lastWritten = search;
+      history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
+      store.getState().replace(scenario);
+    },
+    stop: () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onPopState);
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}
+
+/** Write the view keys (language, units) right away. */
+export function writeViewParams(scenario: Scenario, view: ViewParams): void {
+  const search = buildSearch(scenario, view);
+  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+}

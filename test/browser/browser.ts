@@ -1,0 +1,60 @@
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with the flags this workplace needs (no background networking). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  errors: string[];
+  /** Requests to any origin other than the page's own. */
+  foreignRequests: string[];
+}
+
+/** A page that records console errors, page errors and requests leaving the origin. */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { width?: number; height?: number; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  const origin = new URL(url).origin;
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const target = request.url();
+    if (target.startsWith('data:') || target.startsWith('blob:')) return;
+    if (new URL(target).origin !== origin) foreignRequests.push(target);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, foreignRequests };
+}
+
+/** Text of the page that a person reads, for NaN / undefined / Infinity checks. */
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}
