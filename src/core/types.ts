@@ -80,6 +80,12 @@ export interface ArchitectureDetails {
   routerBias: boolean;
   /** Parameters the family adds outside this scheme (BERT pooler and pre-training heads, OPT projections, ...), counted once. */
   extraParams: number;
+  /** Width of the token embedding and output head when it differs from `hidden` (OPT-350m's `word_embed_proj_dim`); absent = hidden. */
+  embeddingWidth?: number;
+  /** Rows of a token-type (segment) embedding table (BERT `type_vocab_size`); absent = 0. */
+  tokenTypeRows?: number;
+  /** headDim is a config value of its own (explicit `head_dim`, Qwen3 / Gemma-2 defaults) and stays when hidden changes; absent = hidden / heads. */
+  headDimFixed?: boolean;
 }
 
 export interface Architecture {
