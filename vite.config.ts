@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { cspPlugin } from './scripts/csp-plugin';
 
 // Vitest 5's reporters call Map.groupBy (Node ≥ 21); this machine runs Node 20, so the summary of a
 // failing run would crash instead of naming the failure. Polyfill it for the test runner only.
@@ -24,7 +25,7 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
 // `npm run build:single` (mode "single") inlines everything into dist-single/index.html for file://.
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: mode === 'single' ? [react(), viteSingleFile()] : [react()],
+  plugins: mode === 'single' ? [react(), viteSingleFile(), cspPlugin(true)] : [react(), cspPlugin(false)],
   build: {
     outDir: mode === 'single' ? 'dist-single' : 'dist',
     target: 'es2022',

@@ -20,7 +20,7 @@ function pageUrl(scenario: Scenario, view: { lang: Lang; units: UnitSystem }, em
   params.set('lang', view.lang);
   if (view.units !== 'si') params.set('units', view.units);
   if (embed) params.set('embed', embed);
-  return `${location.origin}${location.pathname}?${params.toString()}`;
+  return `${location.href.split(/[?#]/)[0]}?${params.toString()}`;
 }
 
 /** Reads the URL once, creates the page's store, and renders the explorer or one embedded chart. */
