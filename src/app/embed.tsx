@@ -1,20 +1,26 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useMessages } from '../i18n/view-settings';
 import { FEATURES, EMBEDDABLE } from './registry';
 import { APP_MESSAGES } from './messages';
 
+const LAZY_CHARTS: Readonly<Record<string, LazyExoticComponent<ComponentType>>> = Object.fromEntries(
+  Object.entries(EMBEDDABLE).map(([id, section]) => [
+    id,
+    lazy(async () => {
+      const feature = await FEATURES[section]();
+      return { default: feature.charts[id] ?? (() => null) };
+    }),
+  ]),
+);
+
+function Nothing() {
+  return null;
+}
+
 /** `?embed=<id>`: one chart or table alone, filling the viewport, with a link to the full explorer. */
 export function Embed({ id, fullLink }: { id: string; fullLink: string }) {
   const m = useMessages(APP_MESSAGES);
-  const Chart = useMemo(
-    () =>
-      lazy(async () => {
-        const feature = await FEATURES[EMBEDDABLE[id] ?? 'anatomy']();
-        const Component = feature.charts[id];
-        return { default: Component ?? (() => null) };
-      }),
-    [id],
-  );
+  const Chart = LAZY_CHARTS[id] ?? Nothing;
   const safeLink = /^https?:|^file:/.test(fullLink) ? fullLink : '#';
   return (
     <main className="embed" data-embed={id}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createScenarioStore, type ScenarioStore } from '../store/scenario-store';
 import { ScenarioStoreProvider } from '../store/store-context';
 import { startUrlSync, writeViewParams, type UrlSync } from '../store/url-sync';
@@ -32,7 +32,13 @@ export function Root() {
   const embedId = boot.embed !== null && boot.embed in EMBEDDABLE ? boot.embed : null;
   const unknownEmbed = boot.embed !== null && embedId === null ? boot.embed : null;
   const [ignored, setIgnored] = useState<string[]>(boot.ignored);
-  const [sync, setSync] = useState<UrlSync | null>(null);
+  const syncRef = useRef<UrlSync | null>(null);
+  // A stable facade: features call openScenario; before sync starts (or in an embed) it only replaces.
+  const [sync] = useState<UrlSync>(() => ({
+    openScenario: (scenario) =>
+      syncRef.current ? syncRef.current.openScenario(scenario) : store.getState().replace(scenario),
+    stop: () => syncRef.current?.stop(),
+  }));
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -42,8 +48,11 @@ export function Root() {
   useEffect(() => {
     if (embedId) return undefined; // an embed reads the URL and never writes it
     const started = startUrlSync(store, () => ({ lang, units }), { onNavigate: setIgnored });
-    setSync(started);
-    return () => started.stop();
+    syncRef.current = started;
+    return () => {
+      started.stop();
+      syncRef.current = null;
+    };
   }, [store, embedId, lang, units]);
 
   const changeLang = useCallback(
@@ -76,7 +85,7 @@ export function Root() {
     <ScenarioStoreProvider store={store}>
       <ViewSettingsProvider value={view}>
         <ShareContext.Provider value={share}>
-          <UrlSyncContext.Provider value={sync}>
+          <UrlSyncContext.Provider value={embedId ? null : sync}>
             {embedId ? (
               <Embed id={embedId} fullLink={pageUrl(store.getState().scenario, { lang, units }, null)} />
             ) : (
