@@ -843,7 +843,7 @@ export function architectureFromHfConfig(config: unknown): Architecture {
     case 'bert':
       return readBert(config);
     default:
-      return readGeneric(config, modelType || '(none)');
+      return readGeneric(config, modelType === '' ? '(none)' : modelType.length > 40 ? `${modelType.slice(0, 40)}…` : modelType);
   }
 }
 

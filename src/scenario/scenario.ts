@@ -101,7 +101,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   }),
   gpuCount: 1024,
   mfu: 0.4,
-  bandwidthEfficiency: 0.55,
+  bandwidthEfficiency: 0.5,
   usdPerGpuHour: null,
   pue: 1.1,
   usdPerKwh: 0.08,

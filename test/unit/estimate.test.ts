@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { estimate, resolveModel, FALLBACK_USD_PER_GPU_HOUR } from '../../src/core/estimate';
+import { ConfigError } from '../../src/core/errors';
+import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
+import { MODELS } from '../../src/data/models';
+import { HARDWARE } from '../../src/data/hardware';
+import { PRECISION_IDS } from '../../src/data/precisions';
+import { badNumbers } from '../fixtures/walk';
+import { estimateScenarioArbitrary, scenarioWith } from '../fixtures/estimate-scenarios';
+import { scenarioArbitrary } from '../fixtures/arbitraries';
+import { LLAMA31_405B_TRAINING } from '../fixtures/published';
+
+/** Log-uniform scenarios with invalid references, and the URL codec's linear-uniform valid ones. */
+const anyScenario = fc.oneof(estimateScenarioArbitrary, scenarioArbitrary);
+
+describe('estimate(DEFAULT_SCENARIO)', () => {
+  const e = estimate(DEFAULT_SCENARIO);
+  it('resolves Llama 3.1 70B on H100 SXM at its indicative price', () => {
+    expect(e.model.id).toBe('llama-3.1-70b');
+    expect(e.model.counts.total).toBeGreaterThan(70e9);
+    expect(e.hardware.id).toBe('h100-sxm');
+    expect(e.hardware.priceSource).toBe('accelerator');
+    expect(e.training.peakFlopsPerGpu).toBe(989.5e12);
+    expect(e.training.computeFormat).toBe('bf16');
+  });
+  it('combines the formulas consistently', () => {
+    const t = e.training;
+    expect(t.tokens).toBeCloseTo(20 * e.model.counts.total, 0);
+    expect(t.flops).toBe(6 * e.model.counts.active * t.tokens);
+    expect(t.gpuHours).toBeCloseTo(t.flops / (989.5e12 * 0.4) / 3600, 6);
+    expect(t.days).toBeCloseTo(t.gpuHours / 1024 / 24, 9);
+    expect(t.dataParallel).toBe(128);
+    expect(e.weights.selected.bytes).toBe(2 * e.model.counts.total);
+    expect(e.weights.byPrecision.map((w) => w.id)).toEqual([...PRECISION_IDS]);
+    expect(e.kv.bytesPerToken).toBe(327_680);
+    expect(e.scaling.compute).toBe(t.denseFlops);
+    expect(e.deployment.gpusPerReplica).toBe(e.inference.gpus);
+  });
+  it('serves on the smallest power-of-two group that holds weights + KV: 2 × H100 for 141 GB of BF16 weights', () => {
+    expect(e.inference.gpus).toBe(2);
+    expect(e.inference.totalBytes).toBeLessThanOrEqual(2 * 80e9);
+    expect(e.inference.bound).toBe('memory');
+    expect(e.warnings).toContain('weights-exceed-one-gpu');
+  });
+});
+
+describe('training against published figures (via estimate)', () => {
+  it('Llama 3.1 405B on 16,384 H100 at 41% MFU: 6ND ≈ 3.8e25 and ≈ 26M GPU-hours (card: 30.84M incl. overheads)', () => {
+    const e = estimate(scenarioWith({ model: 'llama-3.1-405b', tokens: 15.6e12, mfu: 0.41, gpuCount: 16_384, gpu: 'h100-sxm' }));
+    expect(Math.abs(e.training.flops / LLAMA31_405B_TRAINING.publishedFlops - 1)).toBeLessThan(0.01);
+    expect(Math.abs(e.training.gpuHours / LLAMA31_405B_TRAINING.derivedGpuHoursAt41Pct - 1)).toBeLessThan(0.01);
+    expect(e.training.gpuHours / LLAMA31_405B_TRAINING.reportedGpuHours).toBeGreaterThan(0.83);
+    expect(e.training.gpuHours / LLAMA31_405B_TRAINING.reportedGpuHours).toBeLessThan(0.86);
+  });
+});
+
+describe('KV cache of real presets through their config.json (models.json kv_bytes_per_token_fp16)', () => {
+  it.each([
+    ['gpt-2', 36_864],
+    ['llama-2-70b', 327_680],
+    ['mistral-7b', 131_072],
+    ['mixtral-8x7b', 131_072],
+    ['gemma-2-9b', 344_064],
+    ['deepseek-v3', 70_272],
+  ] as const)('%s: %i bytes per token at BF16', (model, bytes) => {
+    expect(estimate(scenarioWith({ model })).kv.bytesPerToken).toBe(bytes);
+  });
+  it('Mistral-7B-v0.1 at a 32k context caches 4096 tokens per sequence (sliding window on every layer)', () => {
+    const e = estimate(scenarioWith({ model: 'mistral-7b', promptTokens: 32_000, outputTokens: 768, batch: 2 }));
+    expect(e.inference.kvBytes).toBe(2 * 4096 * 131_072);
+  });
+  it('Gemma-2-9B at 8192 tokens: half the layers stop at 4096', () => {
+    const e = estimate(scenarioWith({ model: 'gemma-2-9b', promptTokens: 8000, outputTokens: 192, batch: 1 }));
+    expect(e.inference.kvBytes).toBe((344_064 / 42) * (21 * 8192 + 21 * 4096));
+  });
+});
+
+describe('compute-format fallbacks and warnings', () => {
+  it('FP8 training on A100 runs at the BF16 rate and says so', () => {
+    const e = estimate(scenarioWith({ gpu: 'a100-sxm-80gb', trainPrecision: 'fp8' }));
+    expect(e.training.peakFlopsPerGpu).toBe(312e12);
+    expect(e.training.computeFormat).toBe('bf16');
+    expect(e.warnings).toContain('fp8-unsupported');
+  });
+  it('BF16 on V100 falls back to FP16 tensor cores (125 TFLOP/s)', () => {
+    const e = estimate(scenarioWith({ gpu: 'v100-sxm2-32gb' }));
+    expect(e.training.peakFlopsPerGpu).toBe(125e12);
+    expect(e.warnings).toContain('bf16-unsupported');
+  });
+  it('FP8 on H100 uses the FP8 rate, no warning', () => {
+    const e = estimate(scenarioWith({ trainPrecision: 'fp8' }));
+    expect(e.training.peakFlopsPerGpu).toBe(1979e12);
+    expect(e.warnings).not.toContain('fp8-unsupported');
+  });
+  it('a custom GPU uses its own figures and price', () => {
+    const e = estimate(scenarioWith({ gpu: 'custom' }));
+    expect(e.hardware.id).toBe('custom');
+    expect(e.training.peakFlopsPerGpu).toBe(DEFAULT_SCENARIO.customGpu.flops);
+    expect(e.hardware.usdPerGpuHour).toBe(DEFAULT_SCENARIO.customGpu.usdPerHour);
+  });
+  it('no price → documented fallback; scenario price wins', () => {
+    const apple = estimate(scenarioWith({ gpu: 'm2-ultra' }));
+    expect(apple.hardware.usdPerGpuHour).toBe(FALLBACK_USD_PER_GPU_HOUR);
+    expect(apple.warnings).toEqual(expect.arrayContaining(['price-fallback', 'tdp-fallback']));
+    expect(estimate(scenarioWith({ usdPerGpuHour: 1.5 })).hardware.usdPerGpuHour).toBe(1.5);
+  });
+  it('training that does not fit per GPU is flagged', () => {
+    const e = estimate(scenarioWith({ model: 'llama-3.1-405b', gpuCount: 8, tensorParallel: 8, zeroStage: 0 }));
+    expect(e.training.fitsPerGpu).toBe(false);
+    expect(e.warnings).toContain('does-not-fit');
+    expect(e.training.minGpus!.bytesPerGpu).toBeLessThanOrEqual(80e9);
+  });
+  it('MoE: active < total, decode reads the experts the batch touches', () => {
+    const e = estimate(scenarioWith({ model: 'mixtral-8x7b', batch: 1 }));
+    expect(e.moe).not.toBeNull();
+    expect(e.model.counts.active).toBeLessThan(e.model.counts.total);
+    expect(e.inference.decodeWeightBytesPerStep).toBeCloseTo(e.weights.activeBytes, -3);
+    expect(e.warnings).toContain('moe-scaling-law');
+  });
+  it('unconfirmed and derived models are flagged', () => {
+    expect(estimate(scenarioWith({ model: 'gpt-4-estimate' })).warnings).toContain('unconfirmed-model');
+    expect(estimate(scenarioWith({ model: 'article-1t' })).warnings).toEqual(expect.arrayContaining(['unconfirmed-model', 'derived-architecture']));
+    expect(estimate(scenarioWith({ model: 'size', params: 3e9 })).warnings).toContain('derived-architecture');
+  });
+});
+
+describe('model resolution', () => {
+  it('resolveModel throws ConfigError for an unknown id, a missing or broken config', () => {
+    expect(() => resolveModel(scenarioWith({ model: 'no-such-model' }))).toThrow(ConfigError);
+    expect(() => resolveModel(scenarioWith({ model: 'custom', customConfig: null }))).toThrow(ConfigError);
+    expect(() => resolveModel(scenarioWith({ model: 'custom', customConfig: { model_type: 'llama', hidden_size: 4096, num_attention_heads: 32, num_key_value_heads: 5 } }))).toThrow(ConfigError);
+  });
+  it('estimate never throws: unknown id → default model + warning; broken config → default + warning', () => {
+    const unknown = estimate(scenarioWith({ model: 'no-such-model' }));
+    expect(unknown.model.id).toBe(DEFAULT_SCENARIO.model);
+    expect(unknown.warnings).toContain('unknown-model');
+    const broken = estimate(scenarioWith({ model: 'custom', customConfig: { model_type: 'llama' } }));
+    expect(broken.model.id).toBe(DEFAULT_SCENARIO.model);
+    expect(broken.warnings).toContain('invalid-config');
+  });
+  it('invalid overrides are ignored with a warning; valid ones apply', () => {
+    const bad = estimate(scenarioWith({ overrides: { hidden: 8190 } })); // 8190 is not divisible by 64 heads
+    expect(bad.warnings).toContain('invalid-overrides');
+    expect(bad.model.arch.hidden).toBe(8192);
+    const good = estimate(scenarioWith({ overrides: { layers: 40 } }));
+    expect(good.model.arch.layers).toBe(40);
+    expect(good.model.counts.total).toBeLessThan(estimate(DEFAULT_SCENARIO).model.counts.total);
+  });
+  it('an unknown GPU id falls back to the default accelerator', () => {
+    const e = estimate(scenarioWith({ gpu: 'no-such-gpu' }));
+    expect(e.hardware.id).toBe(DEFAULT_SCENARIO.gpu);
+    expect(e.warnings).toContain('unknown-gpu');
+  });
+  it('memoizes the architecture: slider steps that leave the model alone reuse it', () => {
+    const a = estimate(scenarioWith({ batch: 3 }));
+    const b = estimate(scenarioWith({ batch: 4, gpuCount: 77 }));
+    expect(b.model.arch).toBe(a.model.arch);
+    expect(b.model.counts).toBe(a.model.counts);
+    const c = estimate(scenarioWith({ model: 'size', params: 2e9 }));
+    const d = estimate(scenarioWith({ model: 'size', params: 3e9 }));
+    expect(d.model.counts.total).toBeGreaterThan(c.model.counts.total);
+  });
+  it('every preset × a few accelerators: no throw, every number finite and non-negative', () => {
+    for (const model of MODELS) {
+      for (const gpu of ['h100-sxm', 'rtx-4090', 'm2-ultra', 'tpu-v5e']) {
+        const e = estimate(scenarioWith({ model: model.id, gpu }));
+        expect(badNumbers(e, { nonNegative: true }), `${model.id} on ${gpu}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('properties over random scenarios (RANGES)', () => {
+  it('every number in the Estimate is finite and non-negative', () => {
+    fc.assert(
+      fc.property(anyScenario, (scenario) => {
+        const e = estimate(scenario);
+        expect(badNumbers(e, { nonNegative: true })).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('more GPUs → fewer training days; more params (size) → more weight memory', () => {
+    fc.assert(
+      fc.property(anyScenario, fc.integer({ min: 2, max: 16 }), (scenario, factor) => {
+        const base = { ...scenario, gpuCount: Math.min(scenario.gpuCount, 5e4) };
+        const a = estimate(base);
+        const b = estimate({ ...base, gpuCount: base.gpuCount * factor });
+        expect(b.training.days).toBeLessThanOrEqual(a.training.days);
+        const small = estimate({ ...base, model: 'size', params: 1e9, overrides: {} });
+        const large = estimate({ ...base, model: 'size', params: 1e11, overrides: {} });
+        expect(large.weights.selected.bytes).toBeGreaterThan(small.weights.selected.bytes);
+        expect(large.training.memoryPerGpu.total).toBeGreaterThan(small.training.memoryPerGpu.total);
+      }),
+      { numRuns: 100 },
+    );
+  });
+  it('fewer bits → fewer weight bytes; longer context → more KV', () => {
+    const e = estimate(DEFAULT_SCENARIO);
+    const bytes = e.weights.byPrecision.map((w) => [w.bitsPerWeight, w.bytes] as const);
+    for (const [bitsA, bytesA] of bytes) for (const [bitsB, bytesB] of bytes) if (bitsA < bitsB) expect(bytesA).toBeLessThan(bytesB);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5e6 }), (promptTokens) => {
+        const a = estimate(scenarioWith({ promptTokens }));
+        const b = estimate(scenarioWith({ promptTokens: promptTokens * 2 + 1 }));
+        expect(b.inference.kvBytes).toBeGreaterThan(a.inference.kvBytes);
+      }),
+      { numRuns: 50 },
+    );
+  });
+  it('every accelerator resolves', () => {
+    for (const gpu of HARDWARE) expect(estimate(scenarioWith({ gpu: gpu.id })).hardware.id).toBe(gpu.id);
+  });
+});
