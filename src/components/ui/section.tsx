@@ -10,6 +10,17 @@ export function useSectionVisible(): boolean {
   return useContext(VisibleContext);
 }
 
+/**
+ * Test hook: the browser tests set `globalThis.__explorerFailSection` to a section id before the
+ * page loads, to prove that one failing section leaves the rest of the page working.
+ */
+function FailureProbe({ id }: { id: string }) {
+  if ((globalThis as { __explorerFailSection?: unknown }).__explorerFailSection === id) {
+    throw new Error(`forced failure of section ${id}`);
+  }
+  return null;
+}
+
 const FAILED = {
   en: 'This section could not be drawn for this scenario. The rest of the page and your scenario are unaffected.',
   zh: '此部分无法在当前情景下绘制。页面其余部分和你的情景不受影响。',
@@ -44,6 +55,7 @@ export function Section(props: {
           </div>
         )}
       >
+        <FailureProbe id={props.id} />
         <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
       </ErrorBoundary>
       {props.sources ? <div className="section__sources">{props.sources}</div> : null}
