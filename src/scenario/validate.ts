@@ -11,21 +11,30 @@ export interface ValidatedScenario {
   issues: ScenarioIssue[];
 }
 
-/** Turns any JS value of a field into the text its rule reads (the URL form). */
+/**
+ * Turns any JS value of a field into the text its rule reads (the URL form). A value of the wrong
+ * type gives undefined (unreadable): booleans only for the boolean fields, objects (not arrays)
+ * only for the object fields (overrides, customGpu).
+ */
 function toRaw(field: keyof Scenario, value: unknown): string | undefined {
+  const fieldDefault: unknown = DEFAULT_SCENARIO[field];
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? writeNumber(value) : undefined;
-  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'boolean') return typeof fieldDefault === 'boolean' ? (value ? '1' : '0') : undefined;
   if (value === null) return field === 'customConfig' ? undefined : 'auto';
-  if (typeof value === 'object') {
-    try {
-      const rule = FIELD_RULES[field] as { write: (v: unknown) => string };
-      return rule.write(value);
-    } catch {
-      return undefined;
-    }
+  if (typeof value === 'object' && !Array.isArray(value) && typeof fieldDefault === 'object' && fieldDefault !== null) {
+    const rule = FIELD_RULES[field] as { write: (v: unknown) => unknown };
+    const written = rule.write(value);
+    return typeof written === 'string' ? written : undefined;
   }
   return undefined;
+}
+
+/** An object field (overrides, customGpu) whose read value differs from the given object at a kept key. */
+function objectChanged(read: object, value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const given = value as Record<string, unknown>;
+  return Object.entries(read).some(([key, kept]) => given[key] !== kept);
 }
 
 /**
@@ -38,25 +47,33 @@ export function validateScenario(input: unknown): ValidatedScenario {
   const scenario: Record<string, unknown> = { ...DEFAULT_SCENARIO };
   const issues: ScenarioIssue[] = [];
   for (const field of SCENARIO_FIELDS) {
-    if (!(field in source)) continue;
-    const value = source[field];
-    if (field === 'customConfig') {
-      if (value === null) scenario.customConfig = null;
-      else {
-        const clean = sanitizeConfig(value);
-        if (clean) scenario.customConfig = clean;
-        else issues.push({ field, reason: 'unreadable' });
+    // Own fields only (nothing through the prototype chain); a getter or proxy that throws makes
+    // the field unreadable, never the call.
+    try {
+      if (!Object.prototype.hasOwnProperty.call(source, field)) continue;
+      const value = source[field];
+      if (field === 'customConfig') {
+        if (value === null) scenario.customConfig = null;
+        else {
+          const clean = sanitizeConfig(value);
+          if (clean) scenario.customConfig = clean;
+          else issues.push({ field, reason: 'unreadable' });
+        }
+        continue;
       }
-      continue;
-    }
-    const raw = toRaw(field, value);
-    const read = raw === undefined ? undefined : (FIELD_RULES[field].read as (r: string) => unknown)(raw);
-    if (read === undefined) {
+      const raw = toRaw(field, value);
+      const read = raw === undefined ? undefined : (FIELD_RULES[field].read as (r: string) => unknown)(raw);
+      if (read === undefined) {
+        issues.push({ field, reason: 'unreadable' });
+        continue;
+      }
+      if (typeof read === 'number' ? read !== value : typeof read === 'object' && read !== null && objectChanged(read, value)) {
+        issues.push({ field, reason: 'clamped' });
+      }
+      scenario[field] = read;
+    } catch {
       issues.push({ field, reason: 'unreadable' });
-      continue;
     }
-    if (typeof read === 'number' && read !== value) issues.push({ field, reason: 'clamped' });
-    scenario[field] = read;
   }
   if (scenario.model === 'custom' && scenario.customConfig === null) {
     scenario.model = DEFAULT_SCENARIO.model;
