@@ -1,0 +1,111 @@
+import { memo, useCallback } from 'react';
+import type { Architecture } from '../../core';
+import { RANGES, type ArchOverrides } from '../../scenario/scenario';
+import { fill } from '../../i18n/i18n';
+import { useLang, useMessages } from '../../i18n/view-settings';
+import { useScenarioState } from '../../store/store-context';
+import type { ScenarioState } from '../../store/scenario-store';
+import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
+import { modelView } from './model-view';
+import { formatInteger, plural } from './controls-format';
+import { CountField } from './fields';
+
+type ArchField = keyof ArchOverrides;
+
+/** The architecture's value of an override field (a dense model has 1 expert, 1 per token). */
+function archValue(arch: Architecture | undefined, field: ArchField): number {
+  if (!arch) return Number.NaN;
+  switch (field) {
+    case 'experts':
+      return arch.moe?.experts ?? 1;
+    case 'expertsPerToken':
+      return arch.moe?.expertsPerToken ?? 1;
+    default:
+      return arch[field];
+  }
+}
+
+const UNITS: Readonly<Record<ArchField, (m: ControlsMessages) => readonly [string, string]>> = {
+  hidden: (m) => [m.unitDimensions, m.unitDimensions],
+  layers: (m) => [m.unitLayer, m.unitLayers],
+  heads: (m) => [m.unitHead, m.unitHeads],
+  kvHeads: (m) => [m.unitHead, m.unitHeads],
+  ffn: (m) => [m.unitDimensions, m.unitDimensions],
+  vocab: (m) => [m.unitTokens, m.unitTokens],
+  experts: (m) => [m.unitExpert, m.unitExperts],
+  expertsPerToken: (m) => [m.unitExpert, m.unitExperts],
+  contextLength: (m) => [m.unitTokens, m.unitTokens],
+};
+
+export const ARCH_FIELDS: readonly ArchField[] = [
+  'hidden',
+  'layers',
+  'heads',
+  'kvHeads',
+  'ffn',
+  'vocab',
+  'experts',
+  'expertsPerToken',
+  'contextLength',
+];
+
+const selectSetOverride = (state: ScenarioState) => state.setOverride;
+const selectUpdate = (state: ScenarioState) => state.update;
+const selectOverridesInvalid = (state: ScenarioState) => modelView(state.scenario).overridesError !== null;
+const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario.overrides).length;
+
+/**
+ * One architecture field: shows the core's resolved value (after its clamping, e.g. KV heads to
+ * a divisor of the heads); while the overrides are invalid, the value the user asked for.
+ */
+const ArchitectureField = memo(function ArchitectureField({ field }: { field: ArchField }) {
+  const m = useMessages(CONTROLS_MESSAGES);
+  const lang = useLang();
+  const resolved = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).model?.arch, field), [field]));
+  const base = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).base?.arch, field), [field]));
+  const override = useScenarioState(useCallback((state: ScenarioState) => state.scenario.overrides[field], [field]));
+  const invalid = useScenarioState(selectOverridesInvalid);
+  const setOverride = useScenarioState(selectSetOverride);
+  const value = invalid && override !== undefined ? override : resolved;
+  const [one, other] = UNITS[field](m);
+  const format = useCallback((v: number) => plural(v, one, other, formatInteger(v, lang)), [one, other, lang]);
+  const onChange = useCallback(
+    (next: number) => setOverride(field, Number.isFinite(base) && next === base ? undefined : next),
+    [setOverride, field, base],
+  );
+  const [min, max] = RANGES[field];
+  return (
+    <CountField
+      label={m[field]}
+      value={Number.isFinite(value) ? value : min}
+      min={min}
+      max={max}
+      format={format}
+      onChange={onChange}
+      hint={override !== undefined && Number.isFinite(base) ? fill(m.overriddenHint, { value: formatInteger(base, lang) }) : undefined}
+      testId={`arch-${field}`}
+    />
+  );
+});
+
+export const ArchitectureGroup = memo(function ArchitectureGroup() {
+  const m = useMessages(CONTROLS_MESSAGES);
+  const count = useScenarioState(selectOverrideCount);
+  const update = useScenarioState(selectUpdate);
+  return (
+    <details className="controls-details" data-testid="architecture">
+      <summary>
+        {m.architecture}
+        {count > 0 ? <span className="controls-count">{count}</span> : null}
+      </summary>
+      <div className="controls-details__body">
+        {ARCH_FIELDS.map((field) => (
+          <ArchitectureField key={field} field={field} />
+        ))}
+        <button type="button" disabled={count === 0} onClick={() => update({ overrides: {} })} data-testid="reset-architecture">
+          {m.resetArchitecture}
+        </button>
+      </div>
+    </details>
+  );
+});
