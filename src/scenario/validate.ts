@@ -81,3 +81,29 @@ export function validateScenario(input: unknown): ValidatedScenario {
   }
   return { scenario: scenario as unknown as Scenario, issues };
 }
+
+/**
+ * Applies a patch to a valid scenario: only the patched fields are validated, every other field
+ * keeps its value (and its identity, so memoized results keyed on it stay valid). Returns
+ * `current` itself when the patch changes nothing.
+ */
+export function applyPatch(current: Scenario, patch: Partial<Scenario>): Scenario {
+  const keys = Object.keys(patch) as (keyof Scenario)[];
+  if (keys.every((key) => current[key] === patch[key])) return current;
+  const { scenario: validated } = validateScenario({ ...current, ...patch });
+  const next: Record<string, unknown> = { ...current };
+  let changed = false;
+  for (const key of keys) {
+    const value = validated[key];
+    if (value !== current[key] && JSON.stringify(value) !== JSON.stringify(current[key])) {
+      next[key] = value;
+      changed = true;
+    }
+  }
+  // Switching away from an imported config drops it (validateScenario may have replaced the model).
+  if (validated.model !== current.model && !keys.includes('model')) {
+    next.model = validated.model;
+    changed = true;
+  }
+  return changed ? (next as unknown as Scenario) : current;
+}

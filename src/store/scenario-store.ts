@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO, type ArchOverrides, type Scenario } from '../scenario/scenario';
-import { validateScenario } from '../scenario/validate';
+import { applyPatch } from '../scenario/validate';
 
 /** What the store holds: the scenario (inputs only) and view settings. Results are derived. */
 export interface ScenarioState {
@@ -21,21 +21,13 @@ export interface ScenarioState {
 
 export type ScenarioStore = StoreApi<ScenarioState>;
 
-function changed(current: Scenario, patch: Partial<Scenario>): boolean {
-  for (const key of Object.keys(patch) as (keyof Scenario)[]) {
-    if (current[key] !== patch[key]) return true;
-  }
-  return false;
-}
-
 /** A store per page, per embed and per test. */
 export function createScenarioStore(initial: Scenario = DEFAULT_SCENARIO): ScenarioStore {
   return createStore<ScenarioState>()((set, get) => {
     const apply = (patch: Partial<Scenario>) => {
       const current = get().scenario;
-      if (!changed(current, patch)) return;
-      const { scenario } = validateScenario({ ...current, ...patch });
-      set({ scenario });
+      const scenario = applyPatch(current, patch);
+      if (scenario !== current) set({ scenario });
     };
     return {
       scenario: initial,

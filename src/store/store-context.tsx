@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useStore } from 'zustand';
 import { estimate, series, type ChartSeries, type Estimate } from '../core';
@@ -61,10 +61,8 @@ let nextChartKey = 0;
 export function useChartScenario(visible = true): Scenario {
   const { store } = useBundle();
   const [scenario, setScenario] = useState(() => store.getState().scenario);
-  const keyRef = useRef<string>('');
-  if (keyRef.current === '') keyRef.current = `chart-${nextChartKey++}`;
+  const [key] = useState(() => `chart-${nextChartKey++}`);
   useEffect(() => {
-    const key = keyRef.current;
     const follow = () => {
       const latest = store.getState().scenario;
       enqueueRender(key, () => flushSync(() => setScenario(latest)));
@@ -78,7 +76,7 @@ export function useChartScenario(visible = true): Scenario {
       unsubscribe();
       cancelRender(key);
     };
-  }, [store, visible]);
+  }, [store, visible, key]);
   return scenario;
 }
 

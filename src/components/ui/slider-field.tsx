@@ -1,4 +1,7 @@
 import { memo, useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useLang } from '../../i18n/view-settings';
+
+const EXACT = { en: 'exact value', zh: '精确值' } as const;
 
 export interface SliderFieldProps {
   label: string;
@@ -37,6 +40,7 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
   const { label, value, min, max, log = false, format, onChange, integer = false, hint, testId } = props;
   const step = props.step ?? (log ? 0.01 : integer ? 1 : (max - min) / 100);
   const id = useId();
+  const lang = useLang();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   useEffect(() => {
@@ -86,7 +90,7 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
           className="slider-field__number"
           type="text"
           inputMode="decimal"
-          aria-label={`${label} (exact)`}
+          aria-label={`${label} (${EXACT[lang]})`}
           aria-invalid={invalid || undefined}
           value={draft ?? String(Number(value.toPrecision(6)))}
           onChange={(event) => setDraft(event.target.value)}
