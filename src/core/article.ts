@@ -903,7 +903,10 @@ const moe1t: ArticleCalculator = {
       },
     ];
   },
-  scenario: { model: 'size', params: T1, overrides: { experts: 8, expertsPerToken: 2 } },
+  // A 155B-shaped dense model whose MLP becomes 8 experts (top-2) totals ≈ 1.000T parameters, the
+  // article's size (the overrides turn each layer's FFN into 8 full-size experts, so starting from
+  // 1T would make a 6.5T model).
+  scenario: { model: 'size', params: 1.55e11, overrides: { experts: 8, expertsPerToken: 2 } },
   whyDifferent:
     'MoE: attention, norms and embeddings are shared, not inside experts, so more than 2/8 is active (Mixtral 8x7B: 12.9B of 46.7B = 28%).',
   whyDifferentZh: 'MoE 中注意力、归一化和嵌入是共享的，不在专家里，所以激活比例高于 2/8（Mixtral 8x7B：46.7B 中激活 12.9B，约 28%）。',
