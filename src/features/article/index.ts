@@ -1,8 +1,7 @@
-// Placeholder until the article feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { ArticleCheckTable } from './article-check-table';
 
-export function Section() {
-  return createElement('section', { id: 'article', className: 'section' }, createElement('h2', null, 'article'));
-}
+export { Section } from './article-section';
 
-export const charts: Record<string, ComponentType> = {};
+/** Table id → component, for `?embed=article-check`. */
+export const charts: Record<string, ComponentType> = { 'article-check': ArticleCheckTable };

@@ -1,8 +1,7 @@
-// Placeholder until the compare feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { CompareTable } from './compare-table';
 
-export function Section() {
-  return createElement('section', { id: 'compare', className: 'section' }, createElement('h2', null, 'compare'));
-}
+export { Section } from './compare-section';
 
-export const charts: Record<string, ComponentType> = {};
+/** Table id → component, for `?embed=compare`. */
+export const charts: Record<string, ComponentType> = { compare: CompareTable };

@@ -1,8 +1,7 @@
-// Placeholder until the sources feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { ValidationTable } from './validation-table';
 
-export function Section() {
-  return createElement('section', { id: 'sources', className: 'section' }, createElement('h2', null, 'sources'));
-}
+export { Section } from './sources-section';
 
-export const charts: Record<string, ComponentType> = {};
+/** Table id → component, for `?embed=validation`. */
+export const charts: Record<string, ComponentType> = { validation: ValidationTable };

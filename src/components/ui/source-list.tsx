@@ -1,0 +1,30 @@
+import { memo } from 'react';
+
+/** One citation: visible text and an optional link. */
+export interface SourceItem {
+  key: string;
+  text: string;
+  url?: string;
+}
+
+/** "Sources: A; B; C" with links that open in a new tab. Text only, no HTML. */
+export const SourceList = memo(function SourceList(props: { label: string; items: readonly SourceItem[]; separator?: string }) {
+  const separator = props.separator ?? '; ';
+  return (
+    <p className="source-list">
+      <span>{props.label} </span>
+      {props.items.map((item, index) => (
+        <span key={item.key}>
+          {index > 0 ? separator : null}
+          {item.url ? (
+            <a href={item.url} target="_blank" rel="noopener noreferrer">
+              {item.text}
+            </a>
+          ) : (
+            item.text
+          )}
+        </span>
+      ))}
+    </p>
+  );
+});

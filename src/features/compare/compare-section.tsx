@@ -1,0 +1,75 @@
+import { memo, useMemo } from 'react';
+import { Section as UiSection } from '../../components/ui/section';
+import { Stat } from '../../components/ui/stat';
+import { fill } from '../../i18n/i18n';
+import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
+import { useLang, useMessages } from '../../i18n/view-settings';
+import { currentRow, presetRows } from './compare.data';
+import { CompareTable, estimateForCompare, useCompareScenario } from './compare-table';
+import { modelDisplay } from './compare-columns';
+import { COMPARE_MESSAGES } from './messages';
+
+const CompareStats = memo(function CompareStats() {
+  const m = useMessages(COMPARE_MESSAGES);
+  const lang = useLang();
+  const scenario = useCompareScenario();
+  const summary = useMemo(() => {
+    const result = estimateForCompare(scenario);
+    const current = currentRow(scenario, result);
+    const presets = presetRows(scenario);
+    const servedByOne = presets.filter((row) => row.values.servingGpus === 1).length;
+    const ownCost = current.values.trainingCostUsd;
+    const cheaper = ownCost === null ? 0 : presets.filter((row) => row.values.trainingCostUsd !== null && row.values.trainingCostUsd < ownCost).length;
+    let largestOnOne: (typeof presets)[number] | null = null;
+    for (const row of presets) {
+      if (row.values.servingGpus === 1 && (row.values.totalParams ?? 0) > (largestOnOne?.values.totalParams ?? 0)) largestOnOne = row;
+    }
+    return { result, presets: presets.length, servedByOne, cheaper, largestOnOne };
+  }, [scenario]);
+  const gpu = summary.result.hardware.id === 'custom' ? m.customGpu : summary.result.hardware.name;
+  return (
+    <div className="stats">
+      <Stat
+        label={fill(m.statServedOne, { gpu })}
+        value={fill(m.ofCount, { count: summary.servedByOne, total: summary.presets })}
+        note={m.statServedOneNote}
+      />
+      <Stat
+        label={m.statCheaper}
+        value={fill(m.ofCount, { count: summary.cheaper, total: summary.presets })}
+        note={fill(m.statCheaperNote, {
+          gpus: formatNumber(summary.result.training.gpus, lang, 6),
+          gpu,
+          mfu: formatPercent(summary.result.training.mfu, lang),
+        })}
+      />
+      <Stat
+        label={fill(m.statLargestOnOne, { gpu })}
+        value={summary.largestOnOne ? formatCount(summary.largestOnOne.values.totalParams, lang) : m.none}
+        note={summary.largestOnOne ? modelDisplay(summary.largestOnOne, lang) : undefined}
+        bad={summary.largestOnOne === null}
+      />
+    </div>
+  );
+});
+
+export function Section() {
+  const m = useMessages(COMPARE_MESSAGES);
+  return (
+    <UiSection
+      id="compare"
+      title={m.title}
+      lead={
+        <>
+          <p>{m.lead1}</p>
+          <p>{m.lead2}</p>
+          <p>{m.lead3}</p>
+        </>
+      }
+      sources={<p>{m.sources}</p>}
+    >
+      <CompareStats />
+      <CompareTable />
+    </UiSection>
+  );
+}

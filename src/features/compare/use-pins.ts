@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Scenario } from '../../scenario/scenario';
+import { decodeScenario, encodeScenario } from '../../scenario/url-codec';
+import { MAX_PINS, PINS_STORAGE_KEY, cleanPinName, readPins, writePins, type Pin } from './compare.data';
+
+export interface PinsState {
+  pins: Pin[];
+  /** Stored entries dropped on the last read (shown as a notice until dismissed). */
+  dropped: number;
+  /** The stored value as a whole could not be read. */
+  unreadable: boolean;
+  /** Writing to localStorage failed (private mode, quota): pins last until the page closes. */
+  saveFailed: boolean;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function load(): PinsState {
+  let raw: string | null;
+  try {
+    raw = storage()?.getItem(PINS_STORAGE_KEY) ?? null;
+  } catch {
+    raw = null;
+  }
+  const read = readPins(raw);
+  return { pins: read.pins, dropped: read.dropped, unreadable: read.unreadable, saveFailed: false };
+}
+
+function save(pins: readonly Pin[]): boolean {
+  const store = storage();
+  if (!store) return false;
+  try {
+    store.setItem(PINS_STORAGE_KEY, writePins(pins));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The user's pinned scenarios, kept in localStorage under a versioned key and validated on every
+ * read; a corrupt entry is dropped (and reported), never trusted. Follows other tabs.
+ */
+export function usePins() {
+  const [state, setState] = useState<PinsState>(load);
+  const needsCleanup = state.unreadable || state.dropped > 0;
+  const { pins } = state;
+
+  // Rewrite a store that held corrupt entries, so the notice does not come back on every visit.
+  useEffect(() => {
+    if (needsCleanup) save(pins);
+  }, [needsCleanup, pins]);
+
+  useEffect(() => {
+    if (typeof window === 'undefined') return undefined;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === PINS_STORAGE_KEY || event.key === null) setState(load());
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, []);
+
+  const add = useCallback(
+    (name: string, scenario: Scenario) => {
+      if (pins.length >= MAX_PINS) return;
+      const query = encodeScenario(scenario);
+      const pin: Pin = { name: cleanPinName(name) || 'pin', query, scenario: decodeScenario(query).scenario };
+      const next = [...pins, pin];
+      const saved = save(next);
+      setState((previous) => ({ ...previous, pins: next, saveFailed: !saved }));
+    },
+    [pins],
+  );
+
+  const remove = useCallback(
+    (index: number) => {
+      const next = pins.filter((_, i) => i !== index);
+      const saved = save(next);
+      setState((previous) => ({ ...previous, pins: next, saveFailed: !saved }));
+    },
+    [pins],
+  );
+
+  const dismiss = useCallback(() => setState((previous) => ({ ...previous, dropped: 0, unreadable: false, saveFailed: false })), []);
+
+  return { ...state, add, remove, dismiss, full: pins.length >= MAX_PINS };
+}
