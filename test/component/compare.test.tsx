@@ -14,7 +14,7 @@ import { charts as sourcesCharts } from '../../src/features/sources';
 import { PINS_STORAGE_KEY, presetRows, writePins } from '../../src/features/compare/compare.data';
 import { getArticleCheckRows } from '../../src/features/article/article.data';
 import { getValidationRows } from '../../src/features/sources/sources.data';
-import { tableCsv } from '../../src/components/ui/pinned-data-table';
+import { tableCsv } from '../../src/components/ui/data-table';
 
 const CompareTable = compareCharts.compare!;
 const ArticleCheckTable = articleCharts['article-check']!;

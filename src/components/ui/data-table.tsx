@@ -1,10 +1,11 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type Row as TanstackRow,
   type SortingState,
   type VisibilityState,
 } from '@tanstack/react-table';
@@ -14,8 +15,8 @@ import { toCsv } from './csv';
 import { downloadBlob } from './export-chart';
 
 const MESSAGES = defineMessages({
-  en: { columns: 'Columns', csv: 'Download CSV', sortAsc: 'sorted ascending', sortDesc: 'sorted descending', sortBy: 'Sort by' },
-  zh: { columns: '列', csv: '下载 CSV', sortAsc: '升序', sortDesc: '降序', sortBy: '排序:' },
+  en: { columns: 'Columns', csv: 'Download CSV', sortBy: 'Sort by' },
+  zh: { columns: '列', csv: '下载 CSV', sortBy: '排序:' },
 });
 
 /** What a column shows and how it exports: `csv` gives the raw value (SI units), not the formatted text. */
@@ -32,6 +33,8 @@ export interface TableColumn<Row> {
   hidden?: boolean;
   /** Text column that may wrap. */
   wrap?: boolean;
+  /** On-screen content richer than text (a button); `cell` stays the plain text, `value` the CSV / sort value. */
+  render?: (row: Row) => ReactNode;
 }
 
 export interface DataTableProps<Row> {
@@ -40,17 +43,40 @@ export interface DataTableProps<Row> {
   rows: readonly Row[];
   columns: readonly TableColumn<Row>[];
   getRowId: (row: Row) => string;
-  /** Rows to highlight (the current scenario). */
+  /** Rows kept above the others whatever the sort (the current scenario); also first in the CSV. */
+  pinTop?: (row: Row) => boolean;
+  /** Rows to highlight. */
   isCurrent?: (row: Row) => boolean;
-  /** Offer the column chooser. */
   chooseColumns?: boolean;
   initialSort?: SortingState;
 }
 
-/** A sortable table (TanStack) with an optional column chooser and CSV download of what it shows. */
+/**
+ * The CSV of what a table shows: the visible columns' headers (with units) and one line per row in
+ * display order, values in SI base units. Pure, so it can be tested without a DOM.
+ */
+export function tableCsv<Row>(columns: readonly TableColumn<Row>[], rows: readonly Row[]): string {
+  return toCsv(
+    columns.map((c) => c.csvHeader ?? c.header),
+    rows.map((row) => columns.map((c) => c.value(row))),
+  );
+}
+
+function ordered<Row>(rows: TanstackRow<Row>[], pinTop: ((row: Row) => boolean) | undefined): TanstackRow<Row>[] {
+  if (!pinTop) return rows;
+  const top: TanstackRow<Row>[] = [];
+  const rest: TanstackRow<Row>[] = [];
+  for (const row of rows) (pinTop(row.original) ? top : rest).push(row);
+  return [...top, ...rest];
+}
+
+/**
+ * `DataTable` (same markup, classes and CSV rules) with two additions: rows pinned above the sort
+ * (`pinTop`) and columns that render a control (`render`). `div[data-table=id]` holds a real table.
+ */
 function DataTableInner<Row>(props: DataTableProps<Row>) {
   const m = useMessages(MESSAGES);
-  const { columns, rows, getRowId, isCurrent } = props;
+  const { columns, rows, getRowId, isCurrent, pinTop } = props;
   const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
   const [visibility, setVisibility] = useState<VisibilityState>(() =>
     Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
@@ -61,7 +87,7 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
         id: column.id,
         header: column.header,
         accessorFn: (row: Row) => column.value(row) ?? '',
-        cell: (info) => column.cell(info.row.original),
+        cell: (info) => (column.render ? column.render(info.row.original) : column.cell(info.row.original)),
         sortUndefined: 'last',
         sortingFn: 'basic',
       })),
@@ -79,10 +105,11 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
     getRowId: (row) => getRowId(row),
   });
   const visibleColumns = columns.filter((c) => visibility[c.id] !== false);
+  const shownRows = ordered(table.getRowModel().rows, pinTop);
   const downloadCsv = () => {
-    const csv = toCsv(
-      visibleColumns.map((c) => c.csvHeader ?? c.header),
-      table.getRowModel().rows.map((row) => visibleColumns.map((c) => c.value(row.original))),
+    const csv = tableCsv(
+      visibleColumns,
+      shownRows.map((row) => row.original),
     );
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${props.id}.csv`);
   };
@@ -129,7 +156,11 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
                       scope="col"
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} title={`${m.sortBy} ${String(header.column.columnDef.header)}`}>
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        title={`${m.sortBy} ${String(header.column.columnDef.header)}`}
+                      >
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
                       </button>
@@ -140,8 +171,12 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={isCurrent?.(row.original) ? 'is-current' : undefined}>
+            {shownRows.map((row) => (
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                className={isCurrent?.(row.original) ? 'is-current' : undefined}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={wrapById.get(cell.column.id) ? 'wrap' : undefined}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}

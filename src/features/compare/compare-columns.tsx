@@ -1,5 +1,5 @@
 import { createContext, memo, useContext } from 'react';
-import type { RichTableColumn } from '../../components/ui/pinned-data-table';
+import type { TableColumn } from '../../components/ui/data-table';
 import { fill, type Lang } from '../../i18n/i18n';
 import {
   formatBytes,
@@ -102,7 +102,7 @@ function numeric(
   csvHeader: string,
   format: (value: number | null, row: CompareRow) => string,
   hidden = false,
-): RichTableColumn<CompareRow> {
+): TableColumn<CompareRow> {
   return {
     id,
     header,
@@ -113,7 +113,7 @@ function numeric(
   };
 }
 
-function build(lang: Lang, units: UnitSystem, precision: string, m: Messages): RichTableColumn<CompareRow>[] {
+function build(lang: Lang, units: UnitSystem, precision: string, m: Messages): TableColumn<CompareRow>[] {
   return [
     {
       id: 'model',
@@ -148,10 +148,10 @@ function build(lang: Lang, units: UnitSystem, precision: string, m: Messages): R
   ];
 }
 
-const CACHE = new Map<string, RichTableColumn<CompareRow>[]>();
+const CACHE = new Map<string, TableColumn<CompareRow>[]>();
 
 /** The compare table's columns, built once per language, unit system and weight precision. */
-export function compareColumns(lang: Lang, units: UnitSystem, precision: string): RichTableColumn<CompareRow>[] {
+export function compareColumns(lang: Lang, units: UnitSystem, precision: string): TableColumn<CompareRow>[] {
   const key = `${lang}|${units}|${precision}`;
   let columns = CACHE.get(key);
   if (!columns) {

@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { estimate, PRECISIONS } from '../../core';
 import { HARDWARE_BY_ID } from '../../data/hardware';
-import { PinnedDataTable } from '../../components/ui/pinned-data-table';
+import { DataTable } from '../../components/ui/data-table';
 import { useSectionVisible } from '../../components/ui/section';
 import { fill, type Lang } from '../../i18n/i18n';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
@@ -123,7 +123,7 @@ export const CompareTable = memo(function CompareTable() {
         </div>
       ) : null}
       <CompareActionsContext.Provider value={actions}>
-        <PinnedDataTable
+        <DataTable
           id="compare"
           caption={m.caption}
           rows={rows}
