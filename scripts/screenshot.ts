@@ -15,7 +15,9 @@ try {
   const { page, errors } = await openPage(browser, `${server.url}${query}`, { width: Number(width), height: Number(height) });
   await page.waitForSelector('main', { timeout: 20_000 });
   if (selector) {
-    const element = await page.waitForSelector(selector, { timeout: 20_000 });
+    // A locator, not a handle: lazy sections replace their placeholder once loaded.
+    const element = page.locator(selector).first();
+    await page.waitForSelector(`${selector}:not([aria-busy])`, { timeout: 20_000 });
     await element.scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
     await element.screenshot({ path: out });
