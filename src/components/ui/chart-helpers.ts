@@ -163,3 +163,27 @@ export function formatCompactCount(value: number, lang: Lang): string {
   }
   return format.format(value);
 }
+
+/**
+ * The byte unit for a linear axis reaching `max` bytes: GB, TB or PB (SI) or GiB, TiB, PiB (IEC),
+ * the largest that keeps tick labels at one to four digits.
+ */
+export function byteAxisUnit(units: UnitSystem, max: number): { divisor: number; label: string } {
+  const steps: readonly (readonly [number, string])[] =
+    units === 'iec'
+      ? [
+          [2 ** 50, 'PiB'],
+          [2 ** 40, 'TiB'],
+          [2 ** 30, 'GiB'],
+        ]
+      : [
+          [1e15, 'PB'],
+          [1e12, 'TB'],
+          [1e9, 'GB'],
+        ];
+  for (const [divisor, label] of steps) {
+    if (max / divisor >= 10) return { divisor, label };
+  }
+  const last = steps[steps.length - 1]!;
+  return { divisor: last[0], label: last[1] };
+}

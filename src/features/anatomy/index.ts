@@ -1,8 +1,9 @@
-// Placeholder until the anatomy feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { AnatomySection } from './anatomy-section';
+import { ParamBreakdownChart } from './param-breakdown-chart';
 
-export function Section() {
-  return createElement('section', { id: 'anatomy', className: 'section' }, createElement('h2', null, 'anatomy'));
-}
+export const Section: ComponentType = AnatomySection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'param-breakdown': ParamBreakdownChart,
+};

@@ -1,8 +1,9 @@
-// Placeholder until the compression feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { CompressionSection } from './compression-section';
+import { CompressionChart } from './compression-chart';
 
-export function Section() {
-  return createElement('section', { id: 'compression', className: 'section' }, createElement('h2', null, 'compression'));
-}
+export const Section: ComponentType = CompressionSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  compression: CompressionChart,
+};

@@ -1,8 +1,10 @@
-// Placeholder until the deployment feature lands.
-import { createElement, type ComponentType } from 'react';
+/** The `deployment` section: target load → replicas, GPUs, power and monthly cost. */
+import type { ComponentType } from 'react';
+import { DeploymentSection } from './deployment-section';
+import { DeploymentChart } from './deployment-chart';
 
-export function Section() {
-  return createElement('section', { id: 'deployment', className: 'section' }, createElement('h2', null, 'deployment'));
-}
+export const Section: ComponentType = DeploymentSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  deployment: DeploymentChart,
+};

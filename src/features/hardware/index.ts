@@ -1,8 +1,9 @@
-// Placeholder until the hardware feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { HardwareSection } from './hardware-section';
+import { HardwareTimelineChart } from './hardware-timeline-chart';
 
-export function Section() {
-  return createElement('section', { id: 'hardware', className: 'section' }, createElement('h2', null, 'hardware'));
-}
+export const Section: ComponentType = HardwareSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'hardware-timeline': HardwareTimelineChart,
+};

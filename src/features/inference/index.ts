@@ -1,8 +1,12 @@
-// Placeholder until the inference feature lands.
-import { createElement, type ComponentType } from 'react';
+/** The `inference` section: serving memory, KV cache, decode roofline, latency and cost per token. */
+import type { ComponentType } from 'react';
+import { InferenceSection } from './inference-section';
+import { InferenceMemoryChart } from './inference-memory-chart';
+import { InferenceThroughputChart } from './inference-throughput-chart';
 
-export function Section() {
-  return createElement('section', { id: 'inference', className: 'section' }, createElement('h2', null, 'inference'));
-}
+export const Section: ComponentType = InferenceSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'inference-memory': InferenceMemoryChart,
+  'inference-throughput': InferenceThroughputChart,
+};

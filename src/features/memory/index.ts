@@ -1,8 +1,9 @@
-// Placeholder until the memory feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { MemorySection } from './memory-section';
+import { MemoryPrecisionChart } from './memory-precision-chart';
 
-export function Section() {
-  return createElement('section', { id: 'memory', className: 'section' }, createElement('h2', null, 'memory'));
-}
+export const Section: ComponentType = MemorySection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'memory-precision': MemoryPrecisionChart,
+};

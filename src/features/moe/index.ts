@@ -1,8 +1,9 @@
-// Placeholder until the moe feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { MoeSection } from './moe-section';
+import { MoeChart } from './moe-chart';
 
-export function Section() {
-  return createElement('section', { id: 'moe', className: 'section' }, createElement('h2', null, 'moe'));
-}
+export const Section: ComponentType = MoeSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  moe: MoeChart,
+};

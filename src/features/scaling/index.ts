@@ -1,8 +1,12 @@
-// Placeholder until the scaling feature lands.
-import { createElement, type ComponentType } from 'react';
+/** The `scaling` section: loss vs compute under each law, and the compute-optimal frontier. */
+import type { ComponentType } from 'react';
+import { ScalingSection } from './scaling-section';
+import { ScalingLawChart } from './scaling-law-chart';
+import { ComputeOptimalChart } from './compute-optimal-chart';
 
-export function Section() {
-  return createElement('section', { id: 'scaling', className: 'section' }, createElement('h2', null, 'scaling'));
-}
+export const Section: ComponentType = ScalingSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'scaling-law': ScalingLawChart,
+  'compute-optimal': ComputeOptimalChart,
+};

@@ -1,8 +1,9 @@
-// Placeholder until the timeline feature lands.
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { TimelineSection } from './timeline-section';
+import { TimelineChart } from './timeline-chart';
 
-export function Section() {
-  return createElement('section', { id: 'timeline', className: 'section' }, createElement('h2', null, 'timeline'));
-}
+export const Section: ComponentType = TimelineSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  timeline: TimelineChart,
+};

@@ -1,8 +1,12 @@
-// Placeholder until the training feature lands.
-import { createElement, type ComponentType } from 'react';
+/** The `training` section: FLOPs, GPU-hours, days, cost, energy, and memory per GPU. */
+import type { ComponentType } from 'react';
+import { TrainingSection } from './training-section';
+import { TrainingMemoryChart } from './training-memory-chart';
+import { CostVsScaleChart } from './cost-vs-scale-chart';
 
-export function Section() {
-  return createElement('section', { id: 'training', className: 'section' }, createElement('h2', null, 'training'));
-}
+export const Section: ComponentType = TrainingSection;
 
-export const charts: Record<string, ComponentType> = {};
+export const charts: Record<string, ComponentType> = {
+  'training-memory': TrainingMemoryChart,
+  'cost-vs-scale': CostVsScaleChart,
+};

@@ -1,0 +1,122 @@
+import { memo } from 'react';
+import { Section, useSectionVisible } from '../../components/ui/section';
+import { Stat } from '../../components/ui/stat';
+import { modelDisplayName } from '../../components/ui/model-name';
+import { CiteList } from '../../components/ui/cite';
+import { SOURCES } from '../../core';
+import { useChartData } from '../../store/store-context';
+import { useLang, useMessages } from '../../i18n/view-settings';
+import { fill, type Lang } from '../../i18n/i18n';
+import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
+import { attentionKind } from './anatomy.data';
+import { MlpCounter } from './mlp-counter';
+import { ParamBreakdownChart } from './param-breakdown-chart';
+import { MESSAGES } from './messages';
+import './anatomy.css';
+
+const EXACT: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 }),
+};
+
+const SECTION_SOURCES = [SOURCES.kaplan2020, SOURCES.fedus2022, SOURCES.deepseek2024v2];
+
+const AnatomyStats = memo(function AnatomyStats() {
+  const visible = useSectionVisible();
+  const { estimate } = useChartData(visible);
+  const m = useMessages(MESSAGES);
+  const lang = useLang();
+  const model = estimate.model;
+  const { counts, arch } = model;
+  const hypothetical = model.preset !== null && model.preset.id.startsWith('article-');
+  const badges: string[] = [];
+  if (model.approximate) badges.push(m.badgeApproximate);
+  if (estimate.warnings.includes('derived-architecture')) badges.push(m.badgeDerived);
+  if (hypothetical) badges.push(m.badgeHypothetical);
+  else if (model.preset !== null && !model.confirmed) badges.push(m.badgeUnconfirmed);
+
+  const kind = attentionKind(arch);
+  const headsNote =
+    kind === 'mla'
+      ? fill(m.headsMla, { rank: arch.mla?.kvLoraRank ?? 0 })
+      : kind === 'encoder'
+        ? m.headsEncoder
+        : kind === 'mha'
+          ? m.headsMha
+          : kind === 'mqa'
+            ? fill(m.headsMqa, { heads: arch.heads })
+            : fill(m.headsGqa, { ratio: formatNumber(arch.heads / arch.kvHeads, lang) });
+  const totalNote = [fill(m.totalNote, { exact: EXACT[lang].format(counts.total) })];
+  if (model.preset?.publishedParamsLabel && model.publishedParams !== null) {
+    totalNote.push(fill(m.published, { label: model.preset.publishedParamsLabel }));
+  }
+  const activeNote = arch.moe
+    ? fill(m.activeMoe, {
+        share: formatPercent(counts.active / counts.total, lang, 2),
+        experts: arch.moe.expertsPerToken,
+        all: arch.moe.experts,
+      })
+    : m.activeDense;
+  return (
+    <>
+      <h3>{fill(m.statsHeading, { model: modelDisplayName(model, lang) })}</h3>
+      {badges.length > 0 ? (
+        <p className="anatomy-badges">
+          {badges.map((badge) => (
+            <span key={badge} className="badge">
+              {badge}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <div className="stats">
+        <Stat label={m.total} value={formatCount(counts.total, lang)} note={totalNote.join(' · ')} testId="anatomy-total" />
+        <Stat label={m.active} value={formatCount(counts.active, lang)} note={activeNote} />
+        <Stat label={m.nonEmbedding} value={formatCount(counts.nonEmbedding, lang)} note={m.nonEmbeddingNote} />
+        <Stat
+          label={m.shape}
+          value={`${EXACT[lang].format(arch.layers)} × ${EXACT[lang].format(arch.hidden)}`}
+          note={fill(m.shapeNote, {
+            ffn: EXACT[lang].format(arch.moe ? arch.moe.expertFfn : arch.ffn),
+            vocab: EXACT[lang].format(arch.vocab),
+            headDim: EXACT[lang].format(arch.headDim),
+          })}
+        />
+        <Stat label={m.heads} value={`${EXACT[lang].format(arch.heads)} / ${EXACT[lang].format(arch.kvHeads)}`} note={headsNote} />
+      </div>
+    </>
+  );
+});
+
+const PresetSource = memo(function PresetSource() {
+  const visible = useSectionVisible();
+  const { estimate } = useChartData(visible);
+  const m = useMessages(MESSAGES);
+  const source = estimate.model.preset?.source;
+  if (!source) return null;
+  return <p className="anatomy-preset-source">{fill(m.presetSource, { source })}</p>;
+});
+
+export function AnatomySection() {
+  const m = useMessages(MESSAGES);
+  return (
+    <Section
+      id="anatomy"
+      title={m.title}
+      lead={
+        <>
+          <p>{m.lead1}</p>
+          <p>{m.lead2}</p>
+        </>
+      }
+      sources={<CiteList label={m.sources} sources={SECTION_SOURCES} />}
+    >
+      <AnatomyStats />
+      <div className="charts">
+        <MlpCounter />
+        <ParamBreakdownChart />
+      </div>
+      <PresetSource />
+    </Section>
+  );
+}

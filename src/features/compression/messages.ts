@@ -1,0 +1,78 @@
+import { defineMessages } from '../../i18n/i18n';
+
+export const MESSAGES = defineMessages({
+  en: {
+    title: 'Compression: quantization, pruning and distillation, in bytes',
+    lead1:
+      'Quantization stores the same parameters in fewer bits: FP32 → BF16 → INT8 → INT4 halves the bytes three times but leaves the parameter count unchanged. Pruning removes parameters: structured pruning of 50% drops whole heads and channels, so the matrices shrink and the bytes fall with them (unstructured zeros in dense storage save nothing without sparse kernels). Distillation trains a new, smaller student model, here with 10% of the pruned model’s parameters.',
+    lead2:
+      'The article multiplies the parameter count by 0.5 at each precision step and reports “5e11 params” after FP16. That is a category error: a 1T model in FP16 still has 1T parameters, it just takes 2 TB instead of 4 TB. Done right, its chain ends at 1T × 0.5 × 0.1 = 50B parameters at 4 bits = 25 GB, not at 6.25B parameters.',
+    lead3:
+      'The chain is arithmetic, not a promise of quality: 8-bit weights are close to lossless, 4-bit needs careful methods (GPTQ, AWQ) and loses a little, 50% pruning of a large language model usually costs accuracy, and a student 10× smaller is a different, weaker model.',
+    chartTitle: 'The compression chain in bytes, beside the article’s',
+    chartCaption:
+      'Bars: bytes of the weights of {model} after each step (left axis). Lines: parameter count after each step, ours and the article’s (right axis). The orange line marks the weights at your chosen precision ({precision}) without pruning.',
+    axisBytes: 'Weights ({unit}, log)',
+    axisParams: 'Parameters (log)',
+    legendBytes: 'Bytes (ours)',
+    legendParams: 'Parameters (ours)',
+    legendArticle: 'Parameters (article: ×0.5 per precision step)',
+    selectedLine: 'your {precision}: {bytes}',
+    step_start: 'FP32',
+    step_bf16: '→ BF16',
+    step_int8: '→ INT8',
+    step_int4: '→ INT4',
+    step_prune: 'prune 50%',
+    step_distil: 'distil 10%',
+    tooltipBytes: '{bytes} ({bits} bits per weight)',
+    statStart: 'Start: FP32',
+    statStartNote: '{params} parameters × 4 bytes',
+    statInt4: 'After INT4',
+    statInt4Note: '÷{factor} bytes; still {params} parameters',
+    statEnd: 'After pruning and distillation',
+    statEndNote: '{params} parameters at 4 bits: ÷{factor} bytes, ÷{paramsFactor} parameters',
+    statArticle: 'Article’s end of chain',
+    statArticleValue: '{params} “params”',
+    statArticleNote: 'it halves the parameter count at every precision step; ours ends at {ours}',
+    statSelected: 'At your precision ({precision})',
+    statSelectedNote: '{share} of the FP32 size, no pruning',
+    sources: 'Sources:',
+  },
+  zh: {
+    title: '模型压缩：量化、剪枝与蒸馏，按字节计算',
+    lead1:
+      '量化是用更少的位数存放同样的参数：FP32 → BF16 → INT8 → INT4 让字节数三次减半，但参数个数不变。剪枝是去掉参数：结构化剪枝 50% 会删去整个注意力头和通道，矩阵变小，字节数随之下降（非结构化剪枝只是把权重置零，按稠密格式存储时一个字节也省不下来，除非使用稀疏内核）。蒸馏是训练一个新的、更小的学生模型，这里取剪枝后模型参数的 10%。',
+    lead2:
+      '原文在每一步精度转换时都把参数个数乘以 0.5，FP16 之后就报告“5e11 params”。这是概念错误：FP16 的万亿参数模型仍然有 1 万亿个参数，只是占 2 TB 而不是 4 TB。正确算法下，这条链的终点是 1T × 0.5 × 0.1 = 500 亿参数、4 位存储 = 25 GB，而不是 62.5 亿参数。',
+    lead3:
+      '这条链只是算术，不代表质量：8 位权重几乎无损；4 位需要精细的方法（GPTQ、AWQ），会略有损失；对大语言模型剪掉 50% 通常会降低准确率；小 10 倍的学生模型是另一个更弱的模型。',
+    chartTitle: '按字节计算的压缩链，与原文对照',
+    chartCaption:
+      '柱：{model} 每一步之后权重的字节数（左轴）。线：每一步之后的参数个数，本页与原文（右轴）。橙色线是按你所选精度（{precision}）、不剪枝时的权重大小。',
+    axisBytes: '权重（{unit}，对数）',
+    axisParams: '参数量（对数）',
+    legendBytes: '字节数（本页）',
+    legendParams: '参数个数（本页）',
+    legendArticle: '参数个数（原文：每次精度转换 ×0.5）',
+    selectedLine: '你选的 {precision}：{bytes}',
+    step_start: 'FP32',
+    step_bf16: '→ BF16',
+    step_int8: '→ INT8',
+    step_int4: '→ INT4',
+    step_prune: '剪枝 50%',
+    step_distil: '蒸馏 10%',
+    tooltipBytes: '{bytes}（每个权重 {bits} 位）',
+    statStart: '起点：FP32',
+    statStartNote: '{params} 参数 × 4 字节',
+    statInt4: '量化到 INT4 后',
+    statInt4Note: '字节数 ÷{factor}；参数仍是 {params}',
+    statEnd: '剪枝和蒸馏之后',
+    statEndNote: '{params} 参数、4 位存储：字节数 ÷{factor}，参数 ÷{paramsFactor}',
+    statArticle: '原文压缩链的终点',
+    statArticleValue: '{params}“参数”',
+    statArticleNote: '原文每次精度转换都把参数个数减半；本页的终点是 {ours}',
+    statSelected: '按你所选精度（{precision}）',
+    statSelectedNote: '是 FP32 大小的 {share}，未剪枝',
+    sources: '来源：',
+  },
+});

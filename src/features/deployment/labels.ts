@@ -1,0 +1,39 @@
+import type { Estimate, SourceId } from '../../core';
+import { SOURCES } from '../../core';
+import type { Lang } from '../../i18n/i18n';
+import { formatCount, formatNumber } from '../../i18n/format';
+import type { SourceItem } from '../../components/ui/source-list';
+
+/** The model as a reader knows it: the preset's name, or "a 100B model" for the size slider. */
+export function modelLabel(estimate: Estimate, lang: Lang): string {
+  if (estimate.model.kind === 'size') {
+    const size = formatCount(estimate.model.counts.total, lang);
+    return lang === 'zh' ? `${size} 参数模型（按规模推导）` : `a ${size}-parameter model (derived shape)`;
+  }
+  return estimate.model.name;
+}
+
+/** The accelerator's name, or "custom GPU". */
+export function gpuLabel(estimate: Estimate, lang: Lang): string {
+  if (estimate.hardware.id === 'custom') return lang === 'zh' ? '自定义 GPU' : 'custom GPU';
+  return estimate.hardware.name;
+}
+
+/** "Rajbhandari et al. 2020, Fig. 1" (zh: "Rajbhandari 等 2020, …") with the paper's link. */
+export function cite(id: SourceId, where: string, lang: Lang): SourceItem {
+  const source = SOURCES[id];
+  const authors = source.authors.split(',');
+  const first = (authors[0] ?? source.authors).trim();
+  const etAl = lang === 'zh' ? ' 等' : ' et al.';
+  const lead = authors.length > 1 && !first.includes(' ') ? `${first}${etAl}` : first;
+  const url = 'url' in source ? source.url : undefined;
+  const comma = lang === 'zh' ? '，' : ', ';
+  return { key: `${id}-${where}`, text: `${lead} ${source.year}${comma}${where}`, ...(url ? { url } : {}) };
+}
+
+/** "1 GPU", "1,024 GPUs" / "1,024 张卡". */
+export function gpuCountText(count: number, lang: Lang): string {
+  const text = formatNumber(count, lang, 7);
+  if (lang === 'zh') return `${text} 张卡`;
+  return count === 1 ? `${text} GPU` : `${text} GPUs`;
+}

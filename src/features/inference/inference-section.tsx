@@ -1,0 +1,278 @@
+import { memo } from 'react';
+import { Section, useSectionVisible } from '../../components/ui/section';
+import { Stat } from '../../components/ui/stat';
+import { SourceList } from '../../components/ui/source-list';
+import { useChartData } from '../../store/store-context';
+import { useMessages, useViewSettings } from '../../i18n/view-settings';
+import { fill, type Lang } from '../../i18n/i18n';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatFlopsRate,
+  formatNumber,
+  formatPercent,
+  formatScientific,
+  formatUsd,
+  type UnitSystem,
+} from '../../i18n/format';
+import type { Estimate } from '../../core';
+import type { Scenario } from '../../scenario/scenario';
+import { MESSAGES } from './messages';
+import { cite, gpuCountText, gpuLabel } from './labels';
+import { decodeRatioRows, defaultEfficiencyFor, inferenceWarnings, kvFacts, type KvFacts } from './inference.data';
+import { InferenceMemoryChart } from './inference-memory-chart';
+import { InferenceThroughputChart } from './inference-throughput-chart';
+
+type Messages = (typeof MESSAGES)['en'];
+
+/** The context cap of `largestContextThatFits` (the explorer's range). */
+const CONTEXT_CAP = 1e7;
+const CAPTION = { textAlign: 'left', padding: '4px 8px', captionSide: 'top' } as const;
+
+function kvNote(kv: KvFacts, m: Messages, lang: Lang, units: UnitSystem, context: number): string {
+  const bytes = (value: number) => formatBytes(value, lang, units);
+  const values = {
+    heads: kv.heads,
+    kvHeads: kv.kvHeads,
+    layers: kv.layers,
+    reduction: formatNumber(kv.reduction, lang, 3),
+    mha: bytes(kv.mhaBytesPerToken),
+    latent: kv.mlaLatent ?? 0,
+    rope: kv.mlaRope ?? 0,
+  };
+  const parts = [fill(m[`kind_${kv.kind}`], values)];
+  if (kv.window !== null) {
+    parts.push(
+      fill(m.kvWindow, {
+        windowLayers: kv.windowLayers,
+        layers: kv.layers,
+        window: formatCount(kv.window, lang),
+        average: bytes(kv.averageBytesPerTokenAtContext),
+        context: formatCount(context, lang),
+      }),
+    );
+  }
+  if (kv.bytesPerToken > 0) {
+    parts.push(fill(m.kvArticle, { article: bytes(kv.articleBytesPerToken), ratio: formatCount(kv.articleBytesPerToken / kv.bytesPerToken, lang) }));
+  }
+  return parts.join('; ');
+}
+
+const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate; lang: Lang; units: UnitSystem; m: Messages }) {
+  const { estimate, lang, units, m } = props;
+  const inf = estimate.inference;
+  const bytes = (value: number) => formatBytes(value, lang, units);
+  const gpu = gpuLabel(estimate, lang);
+  const memory = bytes(estimate.hardware.memoryBytes);
+  const kv = kvFacts(estimate);
+  const gpus = formatNumber(inf.gpus, lang, 7);
+  const nGpus = gpuCountText(inf.gpus, lang);
+  let serving;
+  if (!inf.fits) {
+    serving = <Stat label={m.statServing} value={m.statServingNever} bad note={fill(m.statServingNeverNote, { gpu })} testId="inference-gpus" />;
+  } else {
+    const note = inf.fitsOneGpu
+      ? fill(m.statServingOne, { gpu, memory, perGpu: bytes(inf.bytesPerGpu) })
+      : fill(m.statServingMany, { gpu, memory, min: formatNumber(inf.minGpus?.gpus ?? inf.gpus, lang, 7), gpus, perGpu: bytes(inf.bytesPerGpu) });
+    serving = <Stat label={m.statServing} value={fill(m.statServingValue, { gpus, gpu })} note={note} testId="inference-gpus" />;
+  }
+  const decodeNote =
+    inf.bound === 'memory'
+      ? fill(m.statDecodeMemory, {
+          bytes: bytes(inf.decodeBytesPerStep),
+          bandwidth: `${formatBytes(estimate.hardware.bandwidthBytesPerSecond * inf.gpus, lang, units)}/s`,
+          efficiency: formatPercent(inf.bandwidthEfficiency, lang),
+        })
+      : fill(m.statDecodeCompute, {
+          flops: formatScientific(inf.decodeFlopsPerStep),
+          peak: formatFlopsRate(inf.peakFlopsPerGpu * inf.gpus, lang),
+          mfu: formatPercent(inf.mfu, lang),
+        });
+  const maxContext =
+    inf.maxContextAtBatch <= 0
+      ? m.statMaxContextNone
+      : inf.maxContextAtBatch >= CONTEXT_CAP
+        ? fill(m.statMaxContextCap, { value: formatCount(CONTEXT_CAP, lang) })
+        : fill(m.tokens, { value: formatCount(inf.maxContextAtBatch, lang) });
+  return (
+    <div className="stats">
+      <Stat
+        label={m.statMemory}
+        value={bytes(inf.totalBytes)}
+        bad={!inf.fits}
+        note={fill(m.statMemoryNote, {
+          w: bytes(inf.weightBytes),
+          kv: bytes(inf.kvBytes),
+          batch: formatNumber(inf.batch, lang, 7),
+          context: formatCount(inf.contextTokens, lang),
+          work: bytes(inf.working.total),
+        })}
+        testId="inference-memory"
+      />
+      {serving}
+      <Stat label={m.statKv} value={bytes(kv.bytesPerToken)} note={kvNote(kv, m, lang, units, inf.contextTokens)} testId="inference-kv" />
+      <Stat
+        label={m.statTtft}
+        value={formatDuration(inf.timeToFirstTokenSeconds, lang)}
+        note={fill(m.statTtftNote, {
+          prompt: formatCount(inf.promptTokens, lang),
+          active: formatCount(estimate.model.counts.active, lang),
+          mfu: formatPercent(inf.mfu, lang),
+          nGpus,
+        })}
+        testId="inference-ttft"
+      />
+      <Stat
+        label={m.statDecode}
+        value={fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondPerSequence, lang, 3) })}
+        note={decodeNote}
+        testId="inference-decode"
+      />
+      <Stat
+        label={m.statAggregate}
+        value={fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondAggregate, lang, 3) })}
+        note={fill(m.statAggregateNote, {
+          batch: formatNumber(inf.batch, lang, 7),
+          effective: formatNumber(inf.effectiveOutputTokensPerSecond, lang, 3),
+        })}
+        testId="inference-aggregate"
+      />
+      <Stat
+        label={m.statCost}
+        value={formatUsd(inf.costPerMillionOutputTokensUsd, lang)}
+        note={fill(m.statCostNote, { nGpus, price: formatUsd(estimate.hardware.usdPerGpuHour, lang) })}
+        testId="inference-cost"
+      />
+      <Stat
+        label={m.statRequest}
+        value={formatDuration(inf.requestSeconds, lang)}
+        note={fill(m.statRequestNote, { output: formatCount(inf.outputTokens, lang), step: formatDuration(inf.decodeStepSeconds, lang) })}
+        testId="inference-request"
+      />
+      <Stat
+        label={m.statMaxContext}
+        value={maxContext}
+        bad={inf.maxContextAtBatch < inf.contextTokens}
+        note={fill(m.statMaxContextNote, { batch: formatNumber(inf.batch, lang, 7), nGpus, model: formatCount(inf.modelContextLength, lang) })}
+        testId="inference-max-context"
+      />
+      <Stat
+        label={m.statMaxBatch}
+        value={fill(m.sequences, { value: formatNumber(Math.max(0, inf.maxBatchAtContext), lang, 7) })}
+        bad={inf.maxBatchAtContext < inf.batch}
+        note={fill(m.statMaxBatchNote, { context: formatCount(inf.contextTokens, lang), nGpus })}
+        testId="inference-max-batch"
+      />
+    </div>
+  );
+});
+
+const InferenceWarnings = memo(function InferenceWarnings({ estimate, m }: { estimate: Estimate; m: Messages }) {
+  const codes = inferenceWarnings(estimate);
+  if (codes.length === 0) return null;
+  return (
+    <div className="muted" role="note" aria-label={m.warningsTitle}>
+      <ul>
+        {codes.map((code) => (
+          <li key={code}>{m[`warn_${code}`]}</li>
+        ))}
+      </ul>
+    </div>
+  );
+});
+
+const RatiosTable = memo(function RatiosTable({ estimate, scenario, lang, m }: { estimate: Estimate; scenario: Scenario; lang: Lang; m: Messages }) {
+  const rows = decodeRatioRows();
+  return (
+    <details>
+      <summary>{m.ratiosTitle}</summary>
+      <div className="table-wrap">
+        <table className="data-table" data-table="decode-ratios">
+          <caption className="muted" style={CAPTION}>
+            {fill(m.ratiosCaption, {
+              kind: m[`kind_${estimate.hardware.kind}`],
+              default: formatNumber(defaultEfficiencyFor(estimate), lang, 2),
+              used: formatNumber(scenario.bandwidthEfficiency, lang, 2),
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.colModel}</th>
+              <th scope="col">{m.colHardware}</th>
+              <th scope="col">{m.colEngine}</th>
+              <th scope="col">{m.colRoofline}</th>
+              <th scope="col">{m.colMeasured}</th>
+              <th scope="col">{m.colRatio}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={row.kind === estimate.hardware.kind ? 'is-current' : undefined}>
+                <th scope="row">{`${row.model} (${row.precision.toUpperCase()})`}</th>
+                <td>{row.hardware}</td>
+                <td>{row.engine}</td>
+                <td>{formatNumber(row.rooflineTokensPerSecond, lang, 4)}</td>
+                <td>{`${row.lowerBound ? `${m.lowerBound} ` : ''}${formatNumber(row.measuredTokensPerSecond, lang, 4)}`}</td>
+                <td>{`${row.lowerBound ? `${m.lowerBound} ` : ''}${formatNumber(row.ratio, lang, 2)}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+});
+
+function InferenceBody() {
+  const visible = useSectionVisible();
+  const { scenario, estimate } = useChartData(visible);
+  const { lang, units } = useViewSettings();
+  const m = useMessages(MESSAGES);
+  return (
+    <>
+      <InferenceStats estimate={estimate} lang={lang} units={units} m={m} />
+      <InferenceWarnings estimate={estimate} m={m} />
+      <div className="charts">
+        <InferenceMemoryChart visible={visible} />
+        <InferenceThroughputChart visible={visible} />
+      </div>
+      <div className="section__lead">
+        <p>{m.lead3}</p>
+      </div>
+      <RatiosTable estimate={estimate} scenario={scenario} lang={lang} m={m} />
+    </>
+  );
+}
+
+export function InferenceSection() {
+  const m = useMessages(MESSAGES);
+  const { lang } = useViewSettings();
+  const zh = lang === 'zh';
+  const sources = [
+    cite('kwon2023', zh ? '§3、§4' : '§3, §4', lang),
+    cite('deepseek2024v2', zh ? '§2.1、表 1' : '§2.1, Table 1', lang),
+    cite('jiang2023', '§2', lang),
+    cite('gemma2024', '§2', lang),
+    cite('pope2022', zh ? '§2、§3.1' : '§2, §3.1', lang),
+    cite('databricks2023', 'MBU', lang),
+    cite('xiongjiedai2024', 'README', lang),
+    cite('nemo2024', zh ? '性能表' : 'performance tables', lang),
+    cite('kaplan2020', zh ? '表 1' : 'Table 1', lang),
+  ];
+  return (
+    <Section
+      id="inference"
+      title={m.title}
+      lead={
+        <>
+          <p>{m.lead1}</p>
+          <p>{m.lead2}</p>
+        </>
+      }
+      sources={<SourceList label={m.sources} items={sources} separator={lang === 'zh' ? '；' : '; '} />}
+    >
+      <InferenceBody />
+    </Section>
+  );
+}

@@ -1,0 +1,75 @@
+import { memo, useMemo } from 'react';
+import { Section, useSectionVisible } from '../../components/ui/section';
+import { Stat } from '../../components/ui/stat';
+import { useChartData } from '../../store/store-context';
+import { useLang, useMessages } from '../../i18n/view-settings';
+import { fill } from '../../i18n/i18n';
+import { formatCount, formatNumber } from '../../i18n/format';
+import { isHypotheticalModel, timelineGrowth } from './timeline.data';
+import { TimelineChart } from './timeline-chart';
+import { MESSAGES } from './messages';
+import './timeline.css';
+
+const TimelineStats = memo(function TimelineStats() {
+  const visible = useSectionVisible();
+  const { series, estimate } = useChartData(visible);
+  const m = useMessages(MESSAGES);
+  const lang = useLang();
+  const rows = series.timeline.rows;
+  const growth = useMemo(() => timelineGrowth(rows), [rows]);
+  const model = estimate.model;
+  const currentNote =
+    model.kind !== 'preset'
+      ? m.statCurrentDerived
+      : isHypotheticalModel(model.id)
+        ? fill(m.statCurrentHypothetical, { name: model.name })
+        : fill(m.statCurrentNote, { name: model.name, year: model.preset?.year ?? '—' });
+  return (
+    <div className="stats">
+      <Stat label={m.statCurrent} value={formatCount(model.counts.total, lang)} note={currentNote} />
+      {growth ? (
+        <Stat
+          label={fill(m.statGrowth, { from: growth.first.year, to: growth.largest.year })}
+          value={`×${formatNumber(growth.factor, lang, 2)}`}
+          note={fill(m.statGrowthNote, {
+            first: growth.first.name,
+            firstParams: formatCount(growth.first.params, lang),
+            last: growth.largest.name,
+            lastParams: formatCount(growth.largest.params, lang),
+            perYear: formatNumber(growth.perYear, lang, 2),
+          })}
+        />
+      ) : null}
+      {growth ? (
+        <Stat
+          label={m.statLargest}
+          value={formatCount(growth.largest.params, lang)}
+          note={fill(m.statLargestNote, { name: growth.largest.name, year: growth.largest.year })}
+        />
+      ) : null}
+      <Stat label={m.statGpt4} value={m.statGpt4Value} note={m.statGpt4Note} />
+    </div>
+  );
+});
+
+export function TimelineSection() {
+  const m = useMessages(MESSAGES);
+  return (
+    <Section
+      id="timeline"
+      title={m.title}
+      lead={
+        <>
+          <p>{m.lead1}</p>
+          <p>{m.lead2}</p>
+        </>
+      }
+      sources={<p>{m.sourcesNote}</p>}
+    >
+      <TimelineStats />
+      <div className="charts">
+        <TimelineChart />
+      </div>
+    </Section>
+  );
+}
