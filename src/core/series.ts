@@ -76,7 +76,7 @@ export interface CostVsScaleSeries {
 export type LossRow = { compute: number } & Record<LossLaw, number>;
 
 export interface LossVsComputeSeries {
-  /** Loss of each law's own compute-optimal model, compute 1e18–1e28 FLOPs. */
+  /** Loss of each law's own compute-optimal model, compute 1e12–1e31 FLOPs. */
   optimal: LossRow[];
   /** The current model's size trained on C / (6 × active) tokens, per law. */
   isoSize: Array<LossRow & { tokens: number }>;
@@ -100,7 +100,7 @@ export interface FrontierPoint {
 }
 
 export interface ComputeOptimalFrontierSeries {
-  /** Compute-optimal parameters per law, compute 1e18–1e28 FLOPs. */
+  /** Compute-optimal parameters per law, compute 1e12–1e31 FLOPs. */
   params: FrontierRow[];
   /** Compute-optimal tokens per law on the same grid. */
   tokens: FrontierRow[];
@@ -240,8 +240,12 @@ export interface ChartSeries {
 
 /** Parameter sweep of `costVsScale`: 1e8–1e13, 51 points (10 per decade). */
 export const SCALE_PARAMS: readonly number[] = Object.freeze(logSpace(1e8, 1e13, 51));
-/** Compute sweep of the scaling charts: 1e18–1e28 FLOPs, 61 points. */
-export const COMPUTE_GRID: readonly number[] = Object.freeze(logSpace(1e18, 1e28, 61));
+/**
+ * Compute sweep of the scaling charts: 1e12–1e31 FLOPs, 77 points (4 per decade), so the curves
+ * reach the current run from a 1M-parameter toy (≈1e14) to a 100T model (≈1e30); the view crops
+ * the axis to the region around the run.
+ */
+export const COMPUTE_GRID: readonly number[] = Object.freeze(logSpace(1e12, 1e31, 77));
 /** Context sweep of `inferenceMemoryVsContext`: 1k–10M tokens, 41 points. */
 export const CONTEXT_GRID: readonly number[] = Object.freeze(logSpace(1e3, 1e7, 41).map((x) => Math.round(x)));
 /** Batch sweep of `throughputVsBatch`: 1–1024, distinct integers on a log grid (≈ 40). */
@@ -307,11 +311,12 @@ function costRow(params: number, active: number, tokens: number, scenario: Scena
 }
 
 /**
- * Training cost of dense models from 1e8 to 1e13 parameters at the scenario's tokens per
- * parameter, GPU, GPU count, MFU, PUE and prices (6·N·D FLOPs); the current model marked.
+ * Training cost of dense models from 1e8 to 1e13 parameters at the run's effective tokens per
+ * parameter (the scenario's ratio, or its fixed token count ÷ the model's parameters, so the
+ * current model sits on the curve), GPU, GPU count, MFU, PUE and prices (6·N·D FLOPs).
  */
 export function costVsScale(scenario: Scenario, estimate: Estimate): CostVsScaleSeries {
-  const tokensPerParam = nonNegative(scenario.tokensPerParam);
+  const tokensPerParam = nonNegative(estimate.training.tokensPerParam);
   const rows = SCALE_PARAMS.map((params) => costRow(params, params, params * tokensPerParam, scenario, estimate));
   const counts = estimate.model.counts;
   const current = costRow(counts.total, counts.active, estimate.training.tokens, scenario, estimate);
@@ -354,7 +359,7 @@ function scalingGrid(): { optimalLoss: LossRow[]; params: FrontierRow[]; tokens:
 }
 
 /**
- * Loss vs compute: each law's compute-optimal loss over 1e18–1e28 FLOPs (scenario-independent,
+ * Loss vs compute: each law's compute-optimal loss over 1e12–1e31 FLOPs (scenario-independent,
  * computed once), and the current model's size trained on C / (6 × active) tokens (its
  * iso-size curve), with the current model at its training compute.
  */
@@ -398,7 +403,7 @@ function trainingRunPoints(): FrontierPoint[] {
   return runsCache;
 }
 
-/** Compute-optimal parameters and tokens per law over 1e18–1e28 FLOPs, with published runs. */
+/** Compute-optimal parameters and tokens per law over 1e12–1e31 FLOPs, with published runs. */
 export function computeOptimalFrontier(estimate: Estimate): ComputeOptimalFrontierSeries {
   const grid = scalingGrid();
   return {

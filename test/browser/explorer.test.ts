@@ -86,5 +86,5 @@ describe('the explorer, fresh load', () => {
     const text = await visibleText(page);
     expect(text.length).toBeGreaterThan(1000);
     await page.context().close();
-  });
+  }, 1_200_000);
 });

@@ -12,18 +12,36 @@ export const CHART_IDS = [
 ] as const;
 export const TABLE_IDS = ['compare', 'article-check', 'validation'] as const;
 
-/** Waits until every chart has followed the latest scenario (the render queue is empty twice in a row). */
-export async function settle(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
+/**
+ * Waits until every chart has followed the latest scenario: the render queue is empty and the page
+ * has not changed for `quietMs` (Recharts finishes some updates in effects after the commit).
+ */
+export async function settle(page: Page, timeout = 30_000, quietMs = 200): Promise<void> {
+  await page.evaluate(
+    ({ timeout, quietMs }) =>
+      new Promise<void>((resolve, reject) => {
         const pending = (globalThis as unknown as { __explorerPendingRenders?: () => number }).__explorerPendingRenders;
-        requestAnimationFrame(() =>
-          setTimeout(() => resolve((pending?.() ?? 0) === 0 && document.querySelectorAll('[aria-busy="true"]').length === 0), 30),
-        );
+        let last = performance.now();
+        const observer = new MutationObserver(() => {
+          last = performance.now();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        const started = performance.now();
+        const check = () => {
+          const now = performance.now();
+          const busy = (pending?.() ?? 0) > 0 || document.querySelector('[aria-busy="true"]') !== null;
+          if (busy) last = now;
+          if (!busy && now - last >= quietMs) {
+            observer.disconnect();
+            resolve();
+          } else if (now - started > timeout) {
+            observer.disconnect();
+            reject(new Error('page did not settle'));
+          } else setTimeout(check, 25);
+        };
+        check();
       }),
-    undefined,
-    { timeout, polling: 50 },
+    { timeout, quietMs },
   );
 }
 

@@ -107,29 +107,26 @@ function positiveOrNull(value: number): number | null {
   return isPositive(value) ? value : null;
 }
 
-function costPoint(row: CostVsScaleRow, scale = 1): CostPoint {
+function costPoint(row: CostVsScaleRow): CostPoint {
   return {
     params: row.params,
-    tokens: row.tokens * scale,
-    cost: positiveOrNull(row.costUsd * scale),
-    gpuHours: positiveOrNull(row.gpuHours * scale),
-    days: positiveOrNull(row.days * scale),
-    energy: positiveOrNull(row.energyJoules * scale),
+    tokens: row.tokens,
+    cost: positiveOrNull(row.costUsd),
+    gpuHours: positiveOrNull(row.gpuHours),
+    days: positiveOrNull(row.days),
+    energy: positiveOrNull(row.energyJoules),
   };
 }
 
 const FALLBACK_Y: readonly [number, number] = [1, 10];
 
 /**
- * Rows of the cost chart at the scenario's EFFECTIVE tokens per parameter. The core sweeps at
- * `scenario.tokensPerParam`, which is not what the run uses when the scenario fixes the tokens
- * (e.g. GPT-3's 300B tokens = 1.7 per parameter); every metric is linear in the tokens, so the
- * rows are rescaled by effective / scenario ratio and the current model sits on its curve.
+ * Rows of the cost chart. The core sweeps at the run's effective tokens per parameter (a fixed
+ * token count, e.g. GPT-3's 300B = 1.7 per parameter, included), so the current model sits on it.
  */
 export function costChart(series: CostVsScaleSeries, estimate: Estimate, scenarioTokensPerParam: number): CostChart {
   const effective = estimate.training.tokensPerParam;
-  const scale = isPositive(scenarioTokensPerParam) && isPositive(effective) ? effective / scenarioTokensPerParam : 1;
-  const rows = series.rows.map((row) => costPoint(row, scale));
+  const rows = series.rows.map((row) => costPoint(row));
   const current = costPoint(series.current);
   const xDomain = logDomain([1e8, 1e13, current.params], [1e8, 1e13]);
   const yDomain = {} as Record<CostMetric, [number, number]>;
