@@ -55,6 +55,8 @@ const browser = await launchBrowser();
 async function run(): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps functions passed to the page in __name().
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((target) => target);');
   await page.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
     w.__events = [] as { name: string; start: number; duration: number }[];

@@ -20,7 +20,7 @@ function Nothing() {
 /** `?embed=<id>`: one chart or table alone, filling the viewport, with a link to the full explorer. */
 export function Embed({ id, fullLink }: { id: string; fullLink: string }) {
   const m = useMessages(APP_MESSAGES);
-  const Chart = LAZY_CHARTS[id] ?? Nothing;
+  const Chart = Object.hasOwn(LAZY_CHARTS, id) ? (LAZY_CHARTS[id] ?? Nothing) : Nothing;
   const safeLink = /^https?:|^file:/.test(fullLink) ? fullLink : '#';
   return (
     <main className="embed" data-embed={id}>

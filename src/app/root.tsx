@@ -29,7 +29,7 @@ export function Root() {
   const [store] = useState<ScenarioStore>(() => createScenarioStore(boot.scenario));
   const [lang, setLang] = useState<Lang>(boot.lang);
   const [units, setUnits] = useState<UnitSystem>(boot.units);
-  const embedId = boot.embed !== null && boot.embed in EMBEDDABLE ? boot.embed : null;
+  const embedId = boot.embed !== null && Object.hasOwn(EMBEDDABLE, boot.embed) ? boot.embed : null;
   const unknownEmbed = boot.embed !== null && embedId === null ? boot.embed : null;
   const [ignored, setIgnored] = useState<string[]>(boot.ignored);
   const syncRef = useRef<UrlSync | null>(null);

@@ -9,12 +9,13 @@ export type UnitSystem = 'si' | 'iec';
 const DASH = '—';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, digits: number, compact = false): Intl.NumberFormat {
-  const key = `${lang}|${digits}|${compact}`;
+function numberFormat(lang: Lang, digits: number, compact = false, grouping = true): Intl.NumberFormat {
+  const key = `${lang}|${digits}|${compact}|${grouping}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', {
       maximumSignificantDigits: digits,
+      useGrouping: grouping,
       ...(compact ? { notation: 'compact', compactDisplay: 'short' } : {}),
     });
     numberFormats.set(key, format);
@@ -64,21 +65,25 @@ const ZH_COUNT: readonly [number, string][] = [
   [1e4, '万'],
 ];
 
-/** Parameter and token counts: 175B / 1750亿, 1.8T / 1.8万亿. */
+/**
+ * Parameter and token counts: 175B / 1750亿, 1.8T / 1.8万亿. The value is rounded to `digits`
+ * first, so 999.9B reads 1T, not 1,000B; Chinese counts are not comma-grouped (1750亿).
+ */
 export function formatCount(value: number | null | undefined, lang: Lang, digits = 3): string {
   if (!finite(value)) return DASH;
+  const rounded = Number(value.toPrecision(digits));
   const table = lang === 'zh' ? ZH_COUNT : EN_COUNT;
-  const abs = Math.abs(value);
+  const grouping = lang !== 'zh';
+  const abs = Math.abs(rounded);
   for (const [size, suffix] of table) {
     if (abs >= size) {
-      const scaled = value / size;
       if (lang === 'zh' && size === 1e12 && abs >= 1e16) {
-        return `${numberFormat(lang, digits).format(value / 1e16)}亿亿`;
+        return `${numberFormat(lang, digits, false, grouping).format(rounded / 1e16)}亿亿`;
       }
-      return `${numberFormat(lang, digits).format(scaled)}${suffix}`;
+      return `${numberFormat(lang, digits, false, grouping).format(rounded / size)}${suffix}`;
     }
   }
-  return numberFormat(lang, digits).format(value);
+  return numberFormat(lang, digits, false, grouping).format(rounded);
 }
 
 const SI_BYTES: readonly [number, string][] = [

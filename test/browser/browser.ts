@@ -38,6 +38,8 @@ export async function openPage(
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
+  // Scripts run through tsx (esbuild keepNames) wrap functions passed to page.evaluate in __name().
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((target) => target);');
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   const origin = new URL(url).origin;

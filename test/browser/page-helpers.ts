@@ -56,7 +56,10 @@ export async function waitForAllCharts(page: Page): Promise<void> {
 
 /** Markup of one chart's SVG (to see whether a control changed it). */
 export function chartMarkup(page: Page, id: string): Promise<string> {
-  return page.$eval(`figure[data-chart="${id}"]`, (figure) => figure.querySelector('svg')?.outerHTML ?? '');
+  // Every plot of the figure (legend icons are svgs too, and come first in Recharts 3).
+  return page.$eval(`figure[data-chart="${id}"]`, (figure) =>
+    [...figure.querySelectorAll('.recharts-wrapper > svg')].map((svg) => svg.outerHTML).join('\n'),
+  );
 }
 
 /** Jump to another scenario in-page, the way Back/Forward does (popstate), without reloading. */
@@ -84,7 +87,7 @@ export async function pageProblems(page: Page): Promise<string[]> {
         'svg .recharts-bar-rectangle, svg .recharts-line-curve, svg .recharts-area-area, svg .recharts-scatter-symbol, svg .recharts-rectangle, svg path.recharts-curve',
       );
       if (marks.length === 0) problems.push(`empty chart ${id}`);
-      const markup = figure.querySelector('svg')?.outerHTML ?? '';
+      const markup = [...figure.querySelectorAll('svg')].map((svg) => svg.outerHTML).join('');
       if (/NaN|Infinity/.test(markup)) problems.push(`NaN in chart ${id}`);
     }
     return problems;

@@ -91,7 +91,16 @@ describe('hostile input in the browser', () => {
 
   it('injection payloads in every URL key never run and never break the page', async () => {
     const { page, errors, dialogs, foreign } = await watchedPage();
-    const payloads = [...PWN, ...INJECTION_PAYLOADS];
+    // A lone surrogate cannot be put in a URL at all (encodeURIComponent throws): skip those.
+    const encodable = (text: string) => {
+      try {
+        encodeURIComponent(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const payloads = [...PWN, ...INJECTION_PAYLOADS].filter(encodable);
     for (const payload of payloads) {
       // Every key of the URL carries the payload at once (embed last, so the full page renders).
       const query = URL_KEYS.filter((key) => key !== 'embed')
@@ -120,7 +129,14 @@ describe('hostile input in the browser', () => {
     await page.waitForSelector('[data-testid="config-import"]');
     const before = page.url();
     await page.click('[data-testid="config-import"] summary');
-    const hostileConfig = JSON.stringify({ model_type: PWN[0], hidden_size: PWN[1], num_hidden_layers: 2 });
+    const hostileConfig = JSON.stringify({
+      model_type: PWN[0],
+      hidden_size: PWN[1],
+      num_hidden_layers: 2,
+      num_attention_heads: 4,
+      intermediate_size: 64,
+      vocab_size: 100,
+    });
     await page.fill('[data-testid="config-text"]', hostileConfig);
     await page.click('[data-testid="config-import-button"]');
     const message = await page.textContent('[data-testid="import-message"]');

@@ -80,7 +80,7 @@ describe('sharing', () => {
       await page.setContent(`<iframe src="${src}" width="${width}" height="${height}" style="border:0"></iframe>`);
       const frame = await (await page.waitForSelector('iframe')).contentFrame();
       if (!frame) throw new Error('no frame');
-      const svg = await frame.waitForSelector('figure[data-chart="scaling-law"] svg', { timeout: 20_000 });
+      const svg = await frame.waitForSelector('figure[data-chart="scaling-law"] .recharts-wrapper > svg', { timeout: 20_000 });
       const box = await svg.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(width * 0.85);
       expect(box?.height ?? 0).toBeGreaterThan(height * 0.5);

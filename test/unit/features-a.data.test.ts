@@ -30,7 +30,7 @@ describe('anatomy', () => {
   });
   it('a dense model’s parts add up to its total (Llama 3.1 70B)', () => {
     const e = estimate(scenarioFor({ model: 'llama-3.1-70b' }));
-    const rows = paramBreakdownRows(e.model.counts, e.model.arch);
+    const rows = paramBreakdownRows(e.model.counts, e.model.arch.moe !== null);
     expect(rows.map((row) => row.key)).toEqual(['embedding', 'attention', 'mlp', 'norms', 'outputHead']);
     expect(rows.reduce((sum, row) => sum + row.params, 0)).toBe(e.model.counts.total);
     expect(rows.reduce((sum, row) => sum + row.fraction, 0)).toBeCloseTo(1, 12);
@@ -38,7 +38,7 @@ describe('anatomy', () => {
   it('an MoE’s routed experts split into used (top-2 of 8) and idle per token (Mixtral 8x7B)', () => {
     const e = estimate(scenarioFor({ model: 'mixtral-8x7b' }));
     const { counts } = e.model;
-    const rows = paramBreakdownRows(counts, e.model.arch);
+    const rows = paramBreakdownRows(counts, e.model.arch.moe !== null);
     const byKey = Object.fromEntries(rows.map((row) => [row.key, row.params]));
     expect(byKey.routedActive).toBeCloseTo(counts.routedExperts / 4, 0);
     expect(byKey.routedActive! + byKey.routedIdle!).toBe(counts.routedExperts);

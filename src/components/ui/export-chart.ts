@@ -6,13 +6,14 @@
 const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline'];
 
 function inlineStyles(source: Element, target: Element): void {
+  // Presentation attributes, not a style attribute: the page's CSP (style-src 'self') forbids
+  // inline styles, and attributes carry the same computed values into the standalone file.
   const computed = getComputedStyle(source);
-  const style: string[] = [];
+  target.removeAttribute('style');
   for (const prop of STYLE_PROPS) {
     const value = computed.getPropertyValue(prop);
-    if (value) style.push(`${prop}:${value}`);
+    if (value) target.setAttribute(prop, value);
   }
-  target.setAttribute('style', style.join(';'));
   const sourceChildren = source.children;
   const targetChildren = target.children;
   for (let i = 0; i < sourceChildren.length; i++) {
@@ -30,21 +31,26 @@ export interface ExportedSvg {
 
 /** The chart inside `figure` as standalone SVG text, with its title and legend labels. */
 export function chartSvg(figure: Element, title: string): ExportedSvg | null {
-  const svg = figure.querySelector('svg.recharts-surface') ?? figure.querySelector('svg');
-  if (!svg) return null;
-  const box = svg.getBoundingClientRect();
-  const width = Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 600));
-  const plotHeight = Math.max(1, Math.round(box.height || Number(svg.getAttribute('height')) || 300));
-  const legend = Array.from(figure.querySelectorAll('.recharts-legend-item')).map((item) => ({
-    text: item.textContent ?? '',
-    color: (item.querySelector('path, line, rect') as SVGElement | null)?.getAttribute('fill') ||
-      (item.querySelector('path, line, rect') as SVGElement | null)?.getAttribute('stroke') || '#777',
-  }));
+  // The plots themselves: Recharts 3 draws legend icons as svgs too, and before the plot.
+  let plots = Array.from(figure.querySelectorAll('.recharts-wrapper > svg'));
+  if (plots.length === 0) plots = Array.from(figure.querySelectorAll('svg')).slice(-1);
+  if (plots.length === 0) return null;
+  const sizes = plots.map((svg) => {
+    const box = svg.getBoundingClientRect();
+    return {
+      width: Math.max(1, Math.round(box.width || Number(svg.getAttribute('width')) || 600)),
+      height: Math.max(1, Math.round(box.height || Number(svg.getAttribute('height')) || 300)),
+    };
+  });
+  const width = Math.max(...sizes.map((size) => size.width));
+  const plotHeight = sizes.reduce((sum, size) => sum + size.height, 0);
+  const legend = Array.from(figure.querySelectorAll('.recharts-legend-item')).map((item) => {
+    const mark = item.querySelector('path, line, rect') as SVGElement | null;
+    return { text: item.textContent ?? '', color: mark?.getAttribute('fill') || mark?.getAttribute('stroke') || '#777' };
+  });
   const legendHeight = legend.length > 0 ? 24 : 0;
   const titleHeight = 28;
   const height = titleHeight + plotHeight + legendHeight;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  inlineStyles(svg, clone);
   const ns = 'http://www.w3.org/2000/svg';
   const doc = document.implementation.createDocument(ns, 'svg', null);
   const root = doc.documentElement;
@@ -68,13 +74,20 @@ export function chartSvg(figure: Element, title: string): ExportedSvg | null {
   heading.setAttribute('fill', foreground);
   heading.textContent = title;
   root.appendChild(heading);
-  const plot = doc.createElementNS(ns, 'g');
-  plot.setAttribute('transform', `translate(0 ${titleHeight})`);
-  const imported = doc.importNode(clone, true) as SVGSVGElement;
-  imported.setAttribute('width', String(width));
-  imported.setAttribute('height', String(plotHeight));
-  plot.appendChild(imported);
-  root.appendChild(plot);
+  let y = titleHeight;
+  plots.forEach((svg, index) => {
+    const size = sizes[index] ?? { width, height: 300 };
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    inlineStyles(svg, clone);
+    const plot = doc.createElementNS(ns, 'g');
+    plot.setAttribute('transform', `translate(0 ${y})`);
+    const imported = doc.importNode(clone, true) as SVGSVGElement;
+    imported.setAttribute('width', String(size.width));
+    imported.setAttribute('height', String(size.height));
+    plot.appendChild(imported);
+    root.appendChild(plot);
+    y += size.height;
+  });
   let x = 8;
   for (const entry of legend) {
     const swatch = doc.createElementNS(ns, 'rect');

@@ -29,3 +29,8 @@ export function sameRows<T extends object>(a: readonly T[], b: readonly T[]): bo
   }
   return true;
 }
+
+/** Structural equality of two small JSON-like values (an architecture, a record of counts). */
+export function sameJson<T>(a: T, b: T): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

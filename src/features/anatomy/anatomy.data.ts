@@ -72,13 +72,13 @@ function nonNegative(x: number): number {
  * experts used by one token = active − (total − routed), then the idle rest), norms, output head,
  * other. Parts with no parameters are left out (a tied output head, BERT's extras on decoders).
  */
-export function paramBreakdownRows(counts: ParameterCount, arch: Pick<Architecture, 'moe'>): BreakdownRow[] {
+export function paramBreakdownRows(counts: ParameterCount, isMoe: boolean): BreakdownRow[] {
   const total = counts.total > 0 ? counts.total : 1;
   const parts: Array<[BreakdownKey, number, boolean]> = [
     ['embedding', counts.embedding, true],
     ['attention', counts.attention, true],
   ];
-  if (arch.moe && counts.routedExperts > 0) {
+  if (isMoe && counts.routedExperts > 0) {
     const shared = nonNegative(counts.mlp - counts.routedExperts);
     const routedActive = Math.min(counts.routedExperts, nonNegative(counts.active - (counts.total - counts.routedExperts)));
     const routedIdle = nonNegative(counts.routedExperts - routedActive);

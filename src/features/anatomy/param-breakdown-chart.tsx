@@ -4,6 +4,7 @@ import { ChartFrame } from '../../components/ui/chart-frame';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis } from '../../components/ui/chart-scales';
+import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -84,8 +85,11 @@ export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   const { estimate } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const { counts, arch } = estimate.model;
-  const rows = useMemo(() => paramBreakdownRows(counts, arch), [counts, arch]);
+  const arch = estimate.model.arch;
+  // Other sections' estimates can rebuild the same model's counts: keep them while equal.
+  const counts = useStableValue(estimate.model.counts, sameJson);
+  const isMoe = arch.moe !== null;
+  const rows = useMemo(() => paramBreakdownRows(counts, isMoe), [counts, isMoe]);
   const data = useMemo(
     () =>
       rows.map((row) => ({

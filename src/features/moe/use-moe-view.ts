@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { sameRows, useStableValue } from '../../components/ui/use-stable';
+import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import type { Architecture, ChartSeries, Estimate, MoeSeries, ParameterCount } from '../../core';
 import { articleMoeModel, moeBars, moeSeriesFor, type MoeBar } from './moe.data';
 
@@ -41,7 +41,9 @@ export function useMoeView(estimate: Estimate, series: ChartSeries): MoeView {
   const batch = estimate.inference.batch;
   // The core rebuilds series.moe with every estimate; keep the previous one while its values hold.
   const own = useStableValue(series.moe, sameMoeSeries);
-  const { arch, counts } = estimate.model;
+  // Other sections' estimates can rebuild the same model's architecture and counts: keep them while equal.
+  const arch = useStableValue(estimate.model.arch, sameJson);
+  const counts = useStableValue(estimate.model.counts, sameJson);
   const ownView = useMemo<MoeView | null>(
     () => (own && arch.moe ? { fallback: false, arch, counts, series: own, bars: moeBars(arch, counts, bitsPerWeight, batch), batch, bitsPerWeight } : null),
     [own, arch, counts, bitsPerWeight, batch],
