@@ -100,7 +100,9 @@ describe('hostile input in the browser', () => {
         return false;
       }
     };
-    const payloads = [...PWN, ...INJECTION_PAYLOADS].filter(encodable);
+    // Every key at once: a 10 kB payload × 33 keys would exceed any server's header limit (the
+    // garbled-URL test sends 10 kB in one key), so the long payloads are left to that test.
+    const payloads = [...PWN, ...INJECTION_PAYLOADS].filter((p) => encodable(p) && p.length <= 1000);
     for (const payload of payloads) {
       // Every key of the URL carries the payload at once (embed last, so the full page renders).
       const query = URL_KEYS.filter((key) => key !== 'embed')
