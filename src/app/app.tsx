@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentType } from 'react';
+import { useApproached } from '../components/ui/use-visible';
 import { useMessages, useViewSettings } from '../i18n/view-settings';
 import { fill } from '../i18n/i18n';
 import { ControlsPanel } from '../features/controls';
@@ -11,6 +12,24 @@ const LAZY_SECTIONS = Object.fromEntries(
 
 function SectionPlaceholder({ id }: { id: string }) {
   return <section id={id} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
+}
+
+/**
+ * A section whose code loads when the reader approaches it (1.5 screens ahead), so the first
+ * chart does not wait for the JavaScript of twelve sections below the fold.
+ */
+function DeferredSection({ id }: { id: SectionId }) {
+  const ref = useRef<HTMLElement>(null);
+  const approached = useApproached(ref);
+  if (!approached) {
+    return <section id={id} ref={ref} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
+  }
+  const Section = LAZY_SECTIONS[id];
+  return (
+    <Suspense fallback={<SectionPlaceholder id={id} />}>
+      <Section />
+    </Suspense>
+  );
 }
 
 export function App(props: { ignored: string[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
@@ -74,14 +93,9 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
           <ControlsPanel />
         </aside>
         <main id="main" tabIndex={-1}>
-          {SECTION_IDS.map((id) => {
-            const Section = LAZY_SECTIONS[id];
-            return (
-              <Suspense key={id} fallback={<SectionPlaceholder id={id} />}>
-                <Section />
-              </Suspense>
-            );
-          })}
+          {SECTION_IDS.map((id) => (
+            <DeferredSection key={id} id={id} />
+          ))}
           <footer className="footer">{m.footer}</footer>
         </main>
       </div>

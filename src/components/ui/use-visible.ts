@@ -21,3 +21,24 @@ export function useVisible(ref: RefObject<Element | null>, margin = '100% 0px'):
   }, [ref, margin]);
   return visible;
 }
+
+/**
+ * Becomes true once the element comes within `margin` of the viewport and stays true: used to
+ * load a section's code only when the reader approaches it.
+ */
+export function useApproached(ref: RefObject<Element | null>, margin = '150% 0px'): boolean {
+  const [approached, setApproached] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (approached || !element || typeof IntersectionObserver === 'undefined') return undefined;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setApproached(true);
+      },
+      { rootMargin: margin },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, margin, approached]);
+  return approached;
+}
