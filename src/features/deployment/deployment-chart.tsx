@@ -8,7 +8,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel } from './labels';
+import { gpuLabel } from '../../components/ui/labels';
 import { deploymentChart, type DeploymentChart as DeploymentChartData } from './deployment.data';
 
 const MARGIN = { top: 16, right: 8, bottom: 18, left: 4 };

@@ -9,7 +9,7 @@ import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent,
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from './labels';
+import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
 import { articleComparison } from './deployment.data';
 import { DeploymentChart } from './deployment-chart';
 

@@ -8,7 +8,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuCountText, gpuLabel, modelLabel } from './labels';
+import { gpuCountText, gpuLabel, modelLabel } from '../../components/ui/labels';
 import { inferenceMemoryChart, type InferenceMemoryChart as MemoryChartData } from './inference.data';
 
 const MARGIN = { top: 16, right: 16, bottom: 18, left: 4 };

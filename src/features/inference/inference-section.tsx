@@ -19,7 +19,7 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from './labels';
+import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
 import { decodeRatioRows, defaultEfficiencyFor, inferenceWarnings, kvFacts, type KvFacts } from './inference.data';
 import { InferenceMemoryChart } from './inference-memory-chart';
 import { InferenceThroughputChart } from './inference-throughput-chart';

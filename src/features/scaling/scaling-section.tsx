@@ -8,7 +8,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { Estimate, FrontierPoint } from '../../core';
 import { MESSAGES } from './messages';
-import { cite } from './labels';
+import { cite } from '../../components/ui/labels';
 import { LOSS_LAW_ORDER, articleAllocation, lawRows, runPoints, trainingVerdict, type LawRow } from './scaling.data';
 import { ScalingLawChart } from './scaling-law-chart';
 import { ComputeOptimalChart } from './compute-optimal-chart';

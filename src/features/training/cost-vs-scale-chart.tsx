@@ -8,7 +8,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuCountText, gpuLabel, shortModelLabel } from './labels';
+import { gpuCountText, gpuLabel, shortModelLabel } from '../../components/ui/labels';
 import { COST_METRICS, SCALE_GUIDES, costChart, type CostChart, type CostMetric, type CostPoint } from './training.data';
 
 type Messages = (typeof MESSAGES)['en'];

@@ -22,7 +22,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel, modelLabel } from './labels';
+import { gpuLabel, modelLabel } from '../../components/ui/labels';
 import { strategyChart, type StrategyBar, type StrategyChart } from './training.data';
 
 type Messages = (typeof MESSAGES)['en'];

@@ -21,7 +21,7 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from './labels';
+import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
 import { trainingFacts, trainingWarnings } from './training.data';
 import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';

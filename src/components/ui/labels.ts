@@ -2,7 +2,7 @@ import type { Estimate, SourceId } from '../../core';
 import { SOURCES } from '../../core';
 import type { Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber } from '../../i18n/format';
-import type { SourceItem } from '../../components/ui/source-list';
+import type { SourceItem } from './source-list';
 
 /** The model as a reader knows it: the preset's name, or "a 100B model" for the size slider. */
 export function modelLabel(estimate: Estimate, lang: Lang): string {
@@ -11,6 +11,11 @@ export function modelLabel(estimate: Estimate, lang: Lang): string {
     return lang === 'zh' ? `${size} 参数模型（按规模推导）` : `a ${size}-parameter model (derived shape)`;
   }
   return estimate.model.name;
+}
+
+/** A short name for a chart marker: the preset's name, or "100T" for the size slider. */
+export function shortModelLabel(estimate: Estimate, lang: Lang): string {
+  return estimate.model.kind === 'size' ? formatCount(estimate.model.counts.total, lang) : estimate.model.name;
 }
 
 /** The accelerator's name, or "custom GPU". */
