@@ -1,6 +1,6 @@
 /**
  * Decode roofline against measured speeds (DECODE_MEASUREMENTS; reference rows from
- * ../shared/reference/hardware.json decode_batch1_vs_bandwidth_roofline).
+ * the team reference set, hardware.json decode_batch1_vs_bandwidth_roofline).
  *
  * measured / roofline at batch 1 (roofline = bandwidth / weight bytes per token):
  *
