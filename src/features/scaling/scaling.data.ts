@@ -75,7 +75,10 @@ export function lossChart(series: LossVsComputeSeries): LossChart {
     if (value < low) low = value;
     if (value > high) high = value;
   };
-  for (const row of rows) for (const law of LOSS_LAW_ORDER) take(row[law]);
+  // Only the rows on screen set the y-axis (the core's grid is wider than the visible x-range).
+  const xDomain = logDomain([1e18, 1e28, series.current.compute], [1e18, 1e28]);
+  const onScreen = (compute: number) => compute >= xDomain[0] && compute <= xDomain[1];
+  for (const row of rows) if (onScreen(row.compute)) for (const law of LOSS_LAW_ORDER) take(row[law]);
   for (const law of LOSS_LAW_ORDER) take(loss[law]);
   if (!(low <= high)) {
     low = 1.5;
@@ -83,7 +86,6 @@ export function lossChart(series: LossVsComputeSeries): LossChart {
   }
   const yDomain: [number, number] = [Math.max(0, Math.floor((low - 0.05) * 10) / 10), Math.ceil((high + 0.15) * 10) / 10];
   const current = { compute: series.current.compute, params: series.current.params, tokens: series.current.tokens, loss };
-  const xDomain = logDomain([1e18, 1e28, current.compute], [1e18, 1e28]);
   return { rows, current, xDomain, yDomain };
 }
 
@@ -130,7 +132,10 @@ export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierCha
   const current = series.current;
   const xDomain = logDomain([1e18, 1e28, current.compute], [1e18, 1e28]);
   const values: number[] = [current.params];
-  for (const row of series.params) for (const law of OPTIMAL_LAW_ORDER) values.push(row[law]);
+  for (const row of series.params) {
+    if (row.compute < xDomain[0] || row.compute > xDomain[1]) continue; // off screen
+    for (const law of OPTIMAL_LAW_ORDER) values.push(row[law]);
+  }
   for (const point of points) values.push(point.params);
   const yDomain = logDomain(values, [1e7, 1e15]);
   return {
