@@ -1,14 +1,16 @@
 /**
  * UI benchmark (prints numbers; not a pass/fail test). Builds the production bundle, serves it,
- * and drives the size slider in headless Chromium with trusted keyboard steps and a pointer drag.
+ * and drives the size slider in headless Chromium with trusted keyboard steps and a pointer drag,
+ * with the page scrolled to three places (the charts on screen differ).
  *
- *   npm run bench:ui            (3 runs × 40 keyboard steps + a 40-step pointer drag)
- *   npx tsx scripts/bench-ui.ts --no-build --runs 3 --steps 40
+ *   npm run bench:ui            (3 runs × 30 steps per position)
+ *   npx tsx scripts/bench-ui.ts --no-build --runs 3 --steps 30
  *
  * Figures (targets of the performance issue):
- *  1. input → next paint: Event Timing `duration` of the slider's keydown/pointer events (p50/p95/max);
- *  2. charts settled: from the input event until every chart near the viewport has followed
- *     (the render queue is empty) and a frame has painted (p50/p95/max);
+ *  1. input → next paint: Event Timing `duration` of the slider's keydown / input / keyup events
+ *     (keyboard) and its input events (pointer drag), p50 / p95 / max;
+ *  2. charts settled: from the input event until no chart on screen waits for its update and a
+ *     frame has painted (p50 / p95 / max);
  *  3. JavaScript loaded before the first chart (gzip KB) and the first chart's paint time;
  *  4. long tasks (> 50 ms) during the steps.
  */
@@ -17,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startStaticServer } from '../test/browser/static-server';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/browser';
 
 const args = process.argv.slice(2);
@@ -25,7 +28,7 @@ const flag = (name: string, fallback: number) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const RUNS = flag('--runs', 3);
-const STEPS = flag('--steps', 40);
+const STEPS = flag('--steps', 30);
 
 if (!args.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
 
@@ -38,19 +41,114 @@ function quantile(values: number[], q: number): number {
 const median = (values: number[]) => quantile(values, 0.5);
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 
-interface RunResult {
+const server = await startStaticServer('dist', '/explorer/');
+const browser = await launchBrowser();
+
+/** Where the page is scrolled while the slider moves: the charts in view differ. */
+const POSITIONS = [
+  { name: 'top (anatomy, plain SVG)', selector: null },
+  { name: 'training (Recharts bars + SVG lines)', selector: '#training' },
+  { name: 'scaling (2 SVG line charts)', selector: '#scaling' },
+  { name: 'inference (2 Recharts charts)', selector: '#inference' },
+] as const;
+
+interface PositionResult {
   keyboardPaint: number[];
   keyboardSettled: number[];
   pointerPaint: number[];
   pointerSettled: number[];
   longTasks: number;
+  /** Charts on screen while the slider moved (data-chart ids). */
+  onScreen: string[];
+}
+
+interface RunResult {
+  positions: PositionResult[];
   firstChartMs: number;
   jsBeforeFirstChartGzip: number;
   chunks: { name: string; gzip: number }[];
 }
 
-const server = await startStaticServer('dist', '/explorer/');
-const browser = await launchBrowser();
+const resetCounters = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__events = [];
+    w.__longTasks = 0;
+  });
+const readEvents = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __events: { name: string; duration: number }[] }).__events);
+const readLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+
+/**
+ * From the input event until no chart on screen waits for its update (render queue, priority
+ * `view`) and the frame with the last chart's commit has been produced.
+ */
+const settleAfter = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const start = (window as unknown as { __lastInput: number }).__lastInput || performance.now();
+        const pending = (globalThis as unknown as { __explorerPendingRenders: (priority?: string) => number }).__explorerPendingRenders;
+        // Poll every task; once nothing on screen waits, the next frame paints the last commit:
+        // stop the clock in the task right after that frame.
+        const poll = () => {
+          if (pending('view') === 0) requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
+          else setTimeout(poll, 0);
+        };
+        poll();
+      }),
+  );
+
+async function drive(page: Page, selector: string | null): Promise<PositionResult> {
+  if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();
+  else await page.evaluate(() => scrollTo(0, 0));
+  // Let the sections near the new position load, mount and catch up before measuring.
+  await page.waitForFunction(() => (globalThis as unknown as { __explorerPendingRenders: () => number }).__explorerPendingRenders() === 0, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  const onScreen = await page.evaluate(() =>
+    [...document.querySelectorAll('figure[data-chart]')]
+      .filter((figure) => {
+        const box = figure.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      })
+      .map((figure) => figure.getAttribute('data-chart') ?? ''),
+  );
+  const slider = page.locator('aside input[type="range"]').first();
+  await slider.focus();
+  await resetCounters(page);
+
+  const keyboardSettled: number[] = [];
+  for (let i = 0; i < STEPS; i++) {
+    await page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft');
+    keyboardSettled.push(await settleAfter(page));
+  }
+  // keydown, input and keyup of each step. Event Timing only reports events of 16 ms or more;
+  // shorter ones count as 16 ms (one frame) for the quantiles.
+  const keyboardPaint = (await readEvents(page)).filter((e) => /^key|^input$|^beforeinput$/.test(e.name)).map((e) => e.duration);
+  while (keyboardPaint.length < STEPS * 3) keyboardPaint.push(16);
+  const longTasksKeyboard = await readLongTasks(page);
+
+  await resetCounters(page);
+  const box = await slider.boundingBox();
+  const pointerSettled: number[] = [];
+  if (box) {
+    const y = box.y + box.height / 2;
+    let x = box.x + box.width * 0.5;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 0; i < STEPS; i++) {
+      x += (i % 20 < 10 ? 1 : -1) * (box.width / 60);
+      await page.mouse.move(x, y);
+      pointerSettled.push(await settleAfter(page));
+    }
+    await page.mouse.up();
+  }
+  // pointermove is not an Event Timing type; the range's `input` event (one per move) is.
+  const pointerPaint = (await readEvents(page)).filter((e) => /pointer|mouse|^input$/.test(e.name)).map((e) => e.duration);
+  while (pointerPaint.length < STEPS) pointerPaint.push(16);
+  const longTasksPointer = await readLongTasks(page);
+  return { keyboardPaint, keyboardSettled, pointerPaint, pointerSettled, longTasks: longTasksKeyboard + longTasksPointer, onScreen };
+}
 
 async function run(): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
@@ -74,8 +172,10 @@ async function run(): Promise<RunResult> {
     new PerformanceObserver((list) => {
       w.__longTasks = (w.__longTasks as number) + list.getEntries().length;
     }).observe({ type: 'longtask', buffered: true });
+    // A chart counts once one of its marks (a bar, a line, a dot) is in the document; the frame
+    // callback runs just before that frame paints.
     const check = () => {
-      if (document.querySelector('figure[data-chart] svg .recharts-layer, figure[data-chart] svg path')) {
+      if (document.querySelector('figure[data-chart] svg .recharts-layer path, figure[data-chart] svg .chart-mark')) {
         w.__firstChart = performance.now();
       } else requestAnimationFrame(check);
     };
@@ -95,87 +195,16 @@ async function run(): Promise<RunResult> {
     return { name: path.split('/').pop() ?? path, gzip: gzipSync(readFileSync(file)).length };
   });
   const entry = join('dist', 'index.html');
-  const entryScripts = [...readFileSync(entry, 'utf8').matchAll(/src="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const entryScripts = [...readFileSync(entry, 'utf8').matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
   for (const script of entryScripts) {
     if (!chunks.some((c) => c.name === script.split('/').pop())) {
       chunks.push({ name: script.split('/').pop() ?? script, gzip: gzipSync(readFileSync(join('dist', script))).length });
     }
   }
-  await page.waitForTimeout(1500);
-  await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__events = [];
-    w.__longTasks = 0;
-  });
-
-  const slider = page.locator('aside input[type="range"]').first();
-  await slider.scrollIntoViewIfNeeded();
-  await slider.focus();
-
-  const settleAfter = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const start = (window as unknown as { __lastInput: number }).__lastInput || performance.now();
-          const pending = (globalThis as unknown as { __explorerPendingRenders: () => number }).__explorerPendingRenders;
-          const poll = () => {
-            requestAnimationFrame(() => {
-              if (pending() === 0) {
-                // one more frame so the last chart's commit is painted
-                requestAnimationFrame(() => resolve(performance.now() - start));
-              } else setTimeout(poll, 0);
-            });
-          };
-          poll();
-        }),
-    );
-
-  const keyboardSettled: number[] = [];
-  for (let i = 0; i < STEPS; i++) {
-    await page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft');
-    keyboardSettled.push(await settleAfter());
-  }
-  const keyboardEvents = await page.evaluate(() => (window as unknown as { __events: { name: string; duration: number }[] }).__events);
-  const keyboardPaint = keyboardEvents.filter((e) => e.name === 'keydown' || e.name === 'keyup').map((e) => e.duration);
-  // Event Timing only reports events ≥ 16 ms; shorter ones count as 16 (one frame) for the quantiles.
-  const keyEventsExpected = STEPS * 2;
-  while (keyboardPaint.length < keyEventsExpected) keyboardPaint.push(16);
-  const longTasksKeyboard = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
-
-  await page.evaluate(() => {
-    const w = window as unknown as Record<string, unknown>;
-    w.__events = [];
-    w.__longTasks = 0;
-  });
-  const box = await slider.boundingBox();
-  const pointerSettled: number[] = [];
-  if (box) {
-    const y = box.y + box.height / 2;
-    let x = box.x + box.width * 0.5;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 0; i < STEPS; i++) {
-      x += (i % 20 < 10 ? 1 : -1) * (box.width / 60);
-      await page.mouse.move(x, y);
-      pointerSettled.push(await settleAfter());
-    }
-    await page.mouse.up();
-  }
-  const pointerEvents = await page.evaluate(() => (window as unknown as { __events: { name: string; duration: number }[] }).__events);
-  const pointerPaint = pointerEvents.filter((e) => /pointer|mouse/.test(e.name)).map((e) => e.duration);
-  while (pointerPaint.length < STEPS) pointerPaint.push(16);
-  const longTasksPointer = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+  const positions: PositionResult[] = [];
+  for (const position of POSITIONS) positions.push(await drive(page, position.selector));
   await context.close();
-  return {
-    keyboardPaint,
-    keyboardSettled,
-    pointerPaint,
-    pointerSettled,
-    longTasks: longTasksKeyboard + longTasksPointer,
-    firstChartMs,
-    jsBeforeFirstChartGzip: chunks.reduce((sum, c) => sum + c.gzip, 0),
-    chunks,
-  };
+  return { positions, firstChartMs, jsBeforeFirstChartGzip: chunks.reduce((sum, c) => sum + c.gzip, 0), chunks };
 }
 
 const results: RunResult[] = [];
@@ -189,16 +218,20 @@ try {
 const perRun = (pick: (r: RunResult) => number[], q: number) => results.map((r) => quantile(pick(r), q));
 const line = (label: string, pick: (r: RunResult) => number[]) =>
   console.log(
-    `${label.padEnd(34)} p50 ${fmt(median(perRun(pick, 0.5)))} ms   p95 ${fmt(median(perRun(pick, 0.95)))} ms   max ${fmt(
+    `  ${label.padEnd(32)} p50 ${fmt(median(perRun(pick, 0.5))).padStart(6)} ms   p95 ${fmt(median(perRun(pick, 0.95))).padStart(6)} ms   max ${fmt(
       median(perRun(pick, 1)),
-    )} ms   (median of ${results.length} runs; per-run p95: ${perRun(pick, 0.95).map(fmt).join(', ')})`,
+    ).padStart(6)} ms   (per-run p95: ${perRun(pick, 0.95).map(fmt).join(', ')})`,
   );
-console.log(`UI benchmark: ${RUNS} runs × ${STEPS} steps, production build, headless Chromium, 1440×900`);
-line('keyboard input → next paint', (r) => r.keyboardPaint);
-line('keyboard step → charts settled', (r) => r.keyboardSettled);
-line('pointer drag → next paint', (r) => r.pointerPaint);
-line('pointer step → charts settled', (r) => r.pointerSettled);
-console.log(`long tasks during the steps          median ${median(results.map((r) => r.longTasks))} per run (${results.map((r) => r.longTasks).join(', ')})`);
+console.log(`UI benchmark: ${RUNS} runs × ${STEPS} steps, production build, headless Chromium, 1440×900 (medians of the runs)`);
+POSITIONS.forEach((position, index) => {
+  const at = (r: RunResult) => r.positions[index] as PositionResult;
+  console.log(`scrolled to ${position.name}; on screen: ${results[0] ? at(results[0]).onScreen.join(', ') || 'no chart' : ''}`);
+  line('keyboard input → next paint', (r) => at(r).keyboardPaint);
+  line('keyboard step → charts settled', (r) => at(r).keyboardSettled);
+  line('pointer drag → next paint', (r) => at(r).pointerPaint);
+  line('pointer step → charts settled', (r) => at(r).pointerSettled);
+  console.log(`  long tasks during the steps      median ${median(results.map((r) => at(r).longTasks))} per run (${results.map((r) => at(r).longTasks).join(', ')})`);
+});
 console.log(`first chart painted after navigation median ${fmt(median(results.map((r) => r.firstChartMs)))} ms (${results.map((r) => fmt(r.firstChartMs)).join(', ')})`);
 console.log(`JS loaded before the first chart     ${(median(results.map((r) => r.jsBeforeFirstChartGzip)) / 1024).toFixed(1)} KB gzip`);
 for (const chunk of results[0]?.chunks ?? []) console.log(`  ${chunk.name.padEnd(40)} ${(chunk.gzip / 1024).toFixed(1)} KB gzip`);

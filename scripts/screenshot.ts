@@ -17,6 +17,8 @@ try {
   if (selector) {
     // A locator, not a handle: lazy sections replace their placeholder once loaded.
     const element = page.locator(selector).first();
+    // Sections load as the reader approaches them: go there first.
+    await element.scrollIntoViewIfNeeded();
     await page.waitForSelector(`${selector}:not([aria-busy])`, { timeout: 20_000 });
     await element.scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);

@@ -3,7 +3,7 @@ import { useApproached } from '../components/ui/use-visible';
 import { useMessages, useViewSettings } from '../i18n/view-settings';
 import { fill } from '../i18n/i18n';
 import { ControlsPanel } from '../features/controls';
-import { FEATURES, SECTION_IDS, type SectionId } from './registry';
+import { FEATURES, FIRST_SECTION, SECTION_IDS, type SectionId } from './registry';
 import { APP_MESSAGES } from './messages';
 
 const LAZY_SECTIONS = Object.fromEntries(
@@ -93,7 +93,8 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
           <ControlsPanel />
         </aside>
         <main id="main" tabIndex={-1}>
-          {SECTION_IDS.map((id) => (
+          <FIRST_SECTION.Section />
+          {SECTION_IDS.filter((id) => id !== FIRST_SECTION.id).map((id) => (
             <DeferredSection key={id} id={id} />
           ))}
           <footer className="footer">{m.footer}</footer>

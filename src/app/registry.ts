@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
+import * as anatomy from '../features/anatomy';
 
 /**
- * The page's sections in order, each a lazily loaded feature, and which feature draws each chart
+ * The page's sections in order, each a lazily loaded feature except the first (it holds the first
+ * chart, which paints with the page's own JavaScript: performance issue), and which feature draws each chart
  * or table id (for `?embed=`). Features export `{ Section, charts }` from their index.
  */
 export interface FeatureModule {
@@ -13,7 +15,7 @@ export interface FeatureModule {
 type Loader = () => Promise<FeatureModule>;
 
 export const FEATURES = {
-  anatomy: () => import('../features/anatomy'),
+  anatomy: () => Promise.resolve(anatomy),
   timeline: () => import('../features/timeline'),
   memory: () => import('../features/memory'),
   training: () => import('../features/training'),
@@ -30,6 +32,9 @@ export const FEATURES = {
 
 export type SectionId = keyof typeof FEATURES;
 export const SECTION_IDS = Object.keys(FEATURES) as SectionId[];
+
+/** The section drawn with the page itself; the others load as the reader approaches them. */
+export const FIRST_SECTION = { id: 'anatomy', Section: anatomy.Section } as const satisfies { id: SectionId; Section: ComponentType };
 
 /** Every embeddable chart and table id → the section (feature) that draws it. */
 export const EMBEDDABLE: Readonly<Record<string, SectionId>> = {

@@ -56,9 +56,10 @@ export async function waitForAllCharts(page: Page): Promise<void> {
 
 /** Markup of one chart's SVG (to see whether a control changed it). */
 export function chartMarkup(page: Page, id: string): Promise<string> {
-  // Every plot of the figure (legend icons are svgs too, and come first in Recharts 3).
+  // Every plot of the figure (legend icons are svgs too, and come first in Recharts 3); plain-SVG
+  // charts mark theirs `svg.svg-plot`.
   return page.$eval(`figure[data-chart="${id}"]`, (figure) =>
-    [...figure.querySelectorAll('.recharts-wrapper > svg')].map((svg) => svg.outerHTML).join('\n'),
+    [...figure.querySelectorAll('.recharts-wrapper > svg, svg.svg-plot')].map((svg) => svg.outerHTML).join('\n'),
   );
 }
 
@@ -84,7 +85,7 @@ export async function pageProblems(page: Page): Promise<string[]> {
         continue;
       }
       const marks = figure.querySelectorAll(
-        'svg .recharts-bar-rectangle, svg .recharts-line-curve, svg .recharts-area-area, svg .recharts-scatter-symbol, svg .recharts-rectangle, svg path.recharts-curve',
+        'svg .chart-mark, svg .recharts-bar-rectangle, svg .recharts-line-curve, svg .recharts-area-area, svg .recharts-scatter-symbol, svg .recharts-rectangle, svg path.recharts-curve',
       );
       if (marks.length === 0) problems.push(`empty chart ${id}`);
       const markup = [...figure.querySelectorAll('svg')].map((svg) => svg.outerHTML).join('');

@@ -94,7 +94,15 @@ describe('scaling shapers', () => {
   it('loss chart domains hold every law and the current run', () => {
     const { series: s } = run();
     const chart = lossChart(s.lossVsCompute);
-    expect(chart.rows).toHaveLength(s.lossVsCompute.optimal.length);
+    // Only the rows on screen plus one neighbour each side (lines reach the edges, nothing more).
+    const computes = chart.rows.map((row) => row.compute);
+    expect(computes.length).toBeLessThan(s.lossVsCompute.optimal.length);
+    expect(computes[0]!).toBeLessThan(chart.xDomain[0]);
+    expect(computes[1]!).toBeGreaterThanOrEqual(chart.xDomain[0]);
+    expect(computes.at(-1)!).toBeGreaterThan(chart.xDomain[1]);
+    expect(computes.at(-2)!).toBeLessThanOrEqual(chart.xDomain[1]);
+    const inside = s.lossVsCompute.optimal.filter((row) => row.compute >= chart.xDomain[0] && row.compute <= chart.xDomain[1]);
+    expect(computes).toHaveLength(inside.length + 2);
     for (const loss of Object.values(chart.current.loss)) {
       expect(loss).not.toBeNull();
       expect(loss!).toBeGreaterThanOrEqual(chart.yDomain[0]);
@@ -106,6 +114,8 @@ describe('scaling shapers', () => {
   });
   it('frontier: GPT-4 is the unconfirmed point, the current scenario on the axes', () => {
     const chart = frontierChart(run().series.computeOptimalFrontier);
+    expect(chart.rows[1]!.compute).toBeGreaterThanOrEqual(chart.xDomain[0]);
+    expect(chart.rows.at(-2)!.compute).toBeLessThanOrEqual(chart.xDomain[1]);
     expect(chart.unconfirmed.map((p) => p.id)).toEqual(['gpt-4-estimate']);
     expect(chart.confirmed.length).toBeGreaterThan(20);
     expect(chart.current.params).toBeGreaterThanOrEqual(chart.yDomain[0]);

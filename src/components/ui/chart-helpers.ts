@@ -46,6 +46,29 @@ export function decadeTicks(low: number, high: number, maxTicks = 8): number[] {
 }
 
 /** `value` clamped into [low, high] (for a marker that would fall off the axis). */
+const sliceCache = new WeakMap<readonly unknown[], { low: number; high: number; rows: unknown[] }>();
+
+/**
+ * The rows whose `x` lies inside `domain`, plus one neighbour on each side so lines still reach
+ * the plot's edges (the axis clips them). Rows sorted by `x`. Off-screen points only cost time:
+ * Recharts' update work grows with every point it lays out. The same rows and domain give the
+ * same array, so a chart whose curves did not change sees equal data and skips that work.
+ */
+export function rowsInDomain<T>(rows: readonly T[], x: (row: T) => number, [low, high]: readonly [number, number]): T[] {
+  const cached = sliceCache.get(rows);
+  if (cached && cached.low === low && cached.high === high) return cached.rows as T[];
+  let first = rows.findIndex((row) => x(row) >= low);
+  let result: T[] = [];
+  if (first >= 0) {
+    first = Math.max(0, first - 1);
+    let last = rows.length - 1;
+    while (last > first && x(rows[last] as T) > high) last--;
+    result = rows.slice(first, Math.min(rows.length, last + 2));
+  }
+  sliceCache.set(rows, { low, high, rows: result });
+  return result;
+}
+
 export function clampTo(value: number, [low, high]: readonly [number, number]): number {
   if (!Number.isFinite(value)) return low;
   return Math.min(high, Math.max(low, value));

@@ -31,8 +31,9 @@ export interface ExportedSvg {
 
 /** The chart inside `figure` as standalone SVG text, with its title and legend labels. */
 export function chartSvg(figure: Element, title: string): ExportedSvg | null {
-  // The plots themselves: Recharts 3 draws legend icons as svgs too, and before the plot.
-  let plots = Array.from(figure.querySelectorAll('.recharts-wrapper > svg'));
+  // The plots themselves: Recharts 3 draws legend icons as svgs too, and before the plot;
+  // plain-SVG charts mark theirs `svg.svg-plot`.
+  let plots = Array.from(figure.querySelectorAll('.recharts-wrapper > svg, svg.svg-plot'));
   if (plots.length === 0) plots = Array.from(figure.querySelectorAll('svg')).slice(-1);
   if (plots.length === 0) return null;
   const sizes = plots.map((svg) => {
@@ -44,8 +45,8 @@ export function chartSvg(figure: Element, title: string): ExportedSvg | null {
   });
   const width = Math.max(...sizes.map((size) => size.width));
   const plotHeight = sizes.reduce((sum, size) => sum + size.height, 0);
-  const legend = Array.from(figure.querySelectorAll('.recharts-legend-item')).map((item) => {
-    const mark = item.querySelector('path, line, rect') as SVGElement | null;
+  const legend = Array.from(figure.querySelectorAll('.recharts-legend-item, .svg-legend__item')).map((item) => {
+    const mark = item.querySelector('path, line, rect, circle') as SVGElement | null;
     return { text: item.textContent ?? '', color: mark?.getAttribute('fill') || mark?.getAttribute('stroke') || '#777' };
   });
   const legendHeight = legend.length > 0 ? 24 : 0;

@@ -2,10 +2,11 @@ import { createContext, useContext, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from './error-boundary';
 import { useVisible } from './use-visible';
 import { useLang } from '../../i18n/view-settings';
+import { RenderPriorityProvider } from '../../store/store-context';
 
 const VisibleContext = createContext(true);
 
-/** Whether the enclosing section is in or near the viewport. */
+/** Whether the enclosing section is in or near (one screen of) the viewport. */
 export function useSectionVisible(): boolean {
   return useContext(VisibleContext);
 }
@@ -40,6 +41,8 @@ export function Section(props: {
 }) {
   const ref = useRef<HTMLElement>(null);
   const visible = useVisible(ref);
+  // On screen, charts follow every slider step; just off it, they catch up when a drag pauses.
+  const onScreen = useVisible(ref, '0px');
   const lang = useLang();
   return (
     <section id={props.id} ref={ref} className="section" aria-labelledby={`${props.id}-title`}>
@@ -56,7 +59,9 @@ export function Section(props: {
         )}
       >
         <FailureProbe id={props.id} />
-        <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
+        <RenderPriorityProvider value={onScreen ? 'view' : 'near'}>
+          <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
+        </RenderPriorityProvider>
       </ErrorBoundary>
       {props.sources ? <div className="section__sources">{props.sources}</div> : null}
     </section>

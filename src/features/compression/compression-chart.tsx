@@ -118,7 +118,7 @@ const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
 
 export const CompressionChart = memo(function CompressionChart() {
   const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { series, estimate, frameRef } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -160,7 +160,7 @@ export const CompressionChart = memo(function CompressionChart() {
   );
   const names = useMemo(() => ({ bytes: m.legendBytes, params: m.legendParams, article: m.legendArticle }), [m]);
   return (
-    <ChartFrame
+    <ChartFrame frameRef={frameRef}
       id="compression"
       title={m.chartTitle}
       caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang), precision: precisionLabel })}

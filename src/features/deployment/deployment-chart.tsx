@@ -121,7 +121,7 @@ const DeploymentPlot = memo(function DeploymentPlot({ chart, lang }: { chart: De
 
 /** `deployment`: GPUs and monthly cost vs load, with the article's FLOPs-only estimate. */
 export const DeploymentChart = memo(function DeploymentChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series } = useChartData(visible);
+  const { scenario, estimate, series, frameRef } = useChartData(visible);
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => deploymentChart(series.deploymentVsLoad, estimate), [series.deploymentVsLoad, estimate]);
@@ -144,7 +144,7 @@ export const DeploymentChart = memo(function DeploymentChart({ visible = true }:
     </>
   );
   return (
-    <ChartFrame id="deployment" title={m.chartTitle} caption={caption} height={360}>
+    <ChartFrame frameRef={frameRef} id="deployment" title={m.chartTitle} caption={caption} height={360}>
       <DeploymentPlot chart={chart} lang={lang} />
     </ChartFrame>
   );

@@ -194,7 +194,7 @@ const HardwarePlot = memo(function HardwarePlot(props: PlotProps) {
 
 export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
   const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { series, estimate, frameRef } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -273,7 +273,7 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
     [m, precisionLabel],
   );
   return (
-    <ChartFrame id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
+    <ChartFrame frameRef={frameRef} id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
       <HardwarePlot
         data={data}
         selected={selected}

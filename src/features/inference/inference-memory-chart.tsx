@@ -98,7 +98,7 @@ const MemoryPlot = memo(function MemoryPlot({ chart, lang, units }: { chart: Mem
 
 /** `inference-memory`: weights + KV cache + working memory vs context (log), GPU memory lines, this context marked. */
 export const InferenceMemoryChart = memo(function InferenceMemoryChart({ visible = true }: { visible?: boolean }) {
-  const { estimate, series } = useChartData(visible);
+  const { estimate, series, frameRef } = useChartData(visible);
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => inferenceMemoryChart(series.inferenceMemoryVsContext, estimate), [series.inferenceMemoryVsContext, estimate]);
@@ -126,7 +126,7 @@ export const InferenceMemoryChart = memo(function InferenceMemoryChart({ visible
     </>
   );
   return (
-    <ChartFrame id="inference-memory" title={m.memChartTitle} caption={caption} height={360}>
+    <ChartFrame frameRef={frameRef} id="inference-memory" title={m.memChartTitle} caption={caption} height={360}>
       <MemoryPlot chart={chart} lang={lang} units={units} />
     </ChartFrame>
   );

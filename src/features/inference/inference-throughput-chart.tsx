@@ -98,7 +98,7 @@ const ThroughputPlot = memo(function ThroughputPlot({ chart, lang }: { chart: Th
 
 /** `inference-throughput`: decode tokens/s per sequence and aggregate vs batch, memory- vs compute-bound. */
 export const InferenceThroughputChart = memo(function InferenceThroughputChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series } = useChartData(visible);
+  const { scenario, estimate, series, frameRef } = useChartData(visible);
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => throughputChart(series.throughputVsBatch, estimate), [series.throughputVsBatch, estimate]);
@@ -117,7 +117,7 @@ export const InferenceThroughputChart = memo(function InferenceThroughputChart({
     </>
   );
   return (
-    <ChartFrame id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
+    <ChartFrame frameRef={frameRef} id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
       <ThroughputPlot chart={chart} lang={lang} />
     </ChartFrame>
   );

@@ -108,7 +108,7 @@ const MemoryPrecisionPlot = memo(function MemoryPrecisionPlot(props: PlotProps) 
 
 export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
   const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { series, estimate, frameRef } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -156,7 +156,7 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
     [lines, lang, units],
   );
   return (
-    <ChartFrame id="memory-precision" title={m.chartTitle} caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang) })} height={380}>
+    <ChartFrame frameRef={frameRef} id="memory-precision" title={m.chartTitle} caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang) })} height={380}>
       <MemoryPrecisionPlot
         bars={bars}
         lines={lines}

@@ -158,7 +158,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
 
 export const MoeChart = memo(function MoeChart() {
   const visible = useSectionVisible();
-  const { estimate, series } = useChartData(visible);
+  const { estimate, series, frameRef } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -213,7 +213,7 @@ export const MoeChart = memo(function MoeChart() {
   );
   const caption = fill(m.chartCaption, { model: modelName, precision: precisionLabel, batch: formatNumber(view.batch, lang) });
   return (
-    <ChartFrame id="moe" title={m.chartTitle} caption={caption} height={560}>
+    <ChartFrame frameRef={frameRef} id="moe" title={m.chartTitle} caption={caption} height={560}>
       <MoePlot
         barData={barData}
         xAxis={xAxis}

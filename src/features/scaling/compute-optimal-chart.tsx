@@ -1,66 +1,23 @@
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  LabelList,
-  Legend,
-  Line,
-  ReferenceDot,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { TooltipContentProps } from 'recharts';
-import type { Props as LabelProps } from 'recharts/types/component/Label';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { SvgPlot, inDomain, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT } from '../../components/ui/palette';
 import { decadeTicks, formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
-import type { OptimalLaw } from '../../core';
+import type { FrontierRow } from '../../core';
 import { MESSAGES } from './messages';
 import { LAW_COLORS } from './scaling-law-chart';
 import { OPTIMAL_LAW_ORDER, frontierChart, type FrontierChart, type RunPoint } from './scaling.data';
 
-const MARGIN = { top: 16, right: 20, bottom: 18, left: 4 };
-const LEGEND_STYLE = { fontSize: 12 };
 const RUN_FILL = '#999999';
 const RUN_STROKE = '#5f6b76';
-const TOOLTIP_BOX = {
-  background: 'var(--bg)',
-  border: '1px solid var(--border)',
-  borderRadius: 6,
-  padding: '6px 8px',
-  fontSize: 12,
-  maxWidth: 320,
-} as const;
+const RUN_RADIUS = 5;
 const COMPUTE_TICK = formatDecade;
-const X_LABEL = perLang((lang) => ({ value: MESSAGES[lang].axisCompute, position: 'insideBottom' as const, offset: -10, fontSize: 12 }));
-const Y_LABEL = perLang((lang) => ({
-  value: MESSAGES[lang].axisParams,
-  angle: -90,
-  position: 'insideLeft' as const,
-  style: { textAnchor: 'middle' as const, fontSize: 12 },
-}));
 const PARAMS_TICK = perLang((lang) => (value: number) => formatCompactCount(value, lang));
-
-/** A run's short name to the right of its point, on one line (Recharts would wrap it). */
-function RunLabel(props: LabelProps) {
-  const box = props.viewBox as { x?: number; y?: number; width?: number; height?: number } | undefined;
-  const text = typeof props.value === 'string' ? props.value : '';
-  if (!text || !box) return null;
-  const x = (box.x ?? 0) + (box.width ?? 0) + 3;
-  const y = (box.y ?? 0) + (box.height ?? 0) / 2 + 3;
-  return (
-    <text x={x} y={y} fontSize={10} className="recharts-text">
-      {text}
-    </text>
-  );
-}
 
 function runText(run: RunPoint, lang: Lang): string {
   const m = MESSAGES[lang];
@@ -75,99 +32,121 @@ function runText(run: RunPoint, lang: Lang): string {
   });
 }
 
-function isRun(value: unknown): value is RunPoint {
-  return typeof value === 'object' && value !== null && 'model' in value && 'tokensPerParam' in value;
+function nearestRow(rows: readonly FrontierRow[], compute: number): FrontierRow | undefined {
+  let best: FrontierRow | undefined;
+  let distance = Infinity;
+  for (const row of rows) {
+    const d = Math.abs(Math.log10(row.compute) - Math.log10(compute));
+    if (d < distance) {
+      distance = d;
+      best = row;
+    }
+  }
+  return best;
 }
 
-/** Lines at the hovered compute, or the run under the pointer. */
-function makeTooltip(lang: Lang) {
+interface PlotProps {
+  chart: FrontierChart;
+  lang: Lang;
+  title: string;
+}
+
+const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProps) {
   const m = MESSAGES[lang];
-  return function FrontierTooltip(props: TooltipContentProps) {
-    if (!props.active || !props.payload || props.payload.length === 0) return null;
-    const runs = props.payload.map((entry) => entry.payload as unknown).filter(isRun);
-    if (runs.length > 0) {
-      return (
-        <div style={TOOLTIP_BOX}>
-          {runs.map((run) => (
-            <div key={run.id}>{runText(run, lang)}</div>
-          ))}
-        </div>
-      );
-    }
-    const compute = Number(props.label);
+  // Equal domains keep one identity, so the ticks and axes are not rebuilt between steps.
+  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const xAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: COMPUTE_TICK, label: m.axisCompute }),
+    [xDomain, m],
+  );
+  const yAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 8), format: PARAMS_TICK[lang], label: m.axisParams }),
+    [yDomain, m, lang],
+  );
+  const legend = useMemo(
+    (): LegendItem[] => [
+      ...OPTIMAL_LAW_ORDER.map((law) => ({
+        key: law,
+        name: m[`lawShort_${law}`],
+        color: LAW_COLORS[law],
+        shape: 'line' as const,
+        dash: law === 'tokens20' ? '7 4' : undefined,
+      })),
+      { key: 'runs', name: m.runsConfirmed, color: RUN_FILL, shape: 'dot' },
+      { key: 'runs-unconfirmed', name: m.runsUnconfirmed, color: RUN_STROKE, shape: 'dot', open: true },
+    ],
+    [m],
+  );
+  const marks = (area: PlotArea) =>
+    OPTIMAL_LAW_ORDER.map((law) => (
+      <path
+        key={law}
+        className="chart-mark"
+        d={linePath(chart.rows.map((row) => [row.compute, row[law]] as const), area)}
+        fill="none"
+        stroke={LAW_COLORS[law]}
+        strokeWidth={law === 'tokens20' ? 2.5 : 2}
+        strokeDasharray={law === 'tokens20' ? '7 4' : undefined}
+      />
+    ));
+  const runMark = (run: RunPoint, area: PlotArea, open: boolean) => {
+    const cx = area.x(run.compute);
+    const cy = area.y(run.params);
+    if (!inDomain(run.compute, xDomain) || !inDomain(run.params, yDomain)) return null;
     return (
-      <div style={TOOLTIP_BOX}>
-        <div>{`${formatScientific(compute, 3)} FLOPs`}</div>
-        {props.payload.map((entry) => (
-          <div key={String(entry.dataKey)} style={{ color: entry.color }}>
-            {`${m[`lawShort_${entry.dataKey as OptimalLaw}`] ?? String(entry.name)}: ${formatCount(Number(entry.value), lang)}`}
-          </div>
-        ))}
-      </div>
+      <g key={run.id}>
+        <circle className="chart-mark" cx={cx} cy={cy} r={RUN_RADIUS} fill={open ? '#ffffff' : RUN_FILL} stroke={RUN_STROKE} strokeWidth={open ? 1.5 : 1} />
+        {run.label ? (
+          <text className="svg-halo" x={cx + RUN_RADIUS + 3} y={cy + 3} fontSize={10}>
+            {run.label}
+          </text>
+        ) : null}
+      </g>
     );
   };
-}
-const TOOLTIPS = perLang(makeTooltip);
-
-const FrontierPlot = memo(function FrontierPlot({ chart, lang, currentLabelText }: { chart: FrontierChart; lang: Lang; currentLabelText: string }) {
-  const m = MESSAGES[lang];
-  const xTicks = useMemo(() => decadeTicks(chart.xDomain[0], chart.xDomain[1], 6), [chart.xDomain]);
-  const yTicks = useMemo(() => decadeTicks(chart.yDomain[0], chart.yDomain[1], 8), [chart.yDomain]);
-  const currentLabel = useMemo(() => ({ value: currentLabelText, position: 'left' as const, fontSize: 11, fill: HIGHLIGHT }), [currentLabelText]);
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={chart.rows} margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-        <XAxis
-          dataKey="compute"
-          type="number"
-          scale="log"
-          domain={chart.xDomain}
-          allowDataOverflow
-          ticks={xTicks}
-          tickFormatter={COMPUTE_TICK}
-          label={X_LABEL[lang]}
-          height={40}
-        />
-        <YAxis type="number" scale="log" domain={chart.yDomain} allowDataOverflow ticks={yTicks} tickFormatter={PARAMS_TICK[lang]} width={lang === 'zh' ? 78 : 60} label={Y_LABEL[lang]} />
-        <Tooltip content={TOOLTIPS[lang]} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} verticalAlign="top" />
+  const overlay = (area: PlotArea) => {
+    const cx = area.x(chart.current.compute);
+    const cy = area.y(chart.current.params);
+    return (
+      <>
+        {chart.confirmed.map((run) => runMark(run, area, false))}
+        {chart.unconfirmed.map((run) => runMark(run, area, true))}
+        {Number.isFinite(cx) && Number.isFinite(cy) ? (
+          <g>
+            <circle cx={cx} cy={cy} r={7} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} />
+            <text className="svg-halo" x={cx - 10} y={cy + 4} textAnchor="end" fontSize={11} fill={HIGHLIGHT}>
+              {m.current}
+            </text>
+          </g>
+        ) : null}
+      </>
+    );
+  };
+  const tooltip = (compute: number, pixelY: number, area: PlotArea) => {
+    // A run under the pointer first; otherwise every law at the hovered compute.
+    const pointerX = area.x(compute);
+    const runs = [...chart.confirmed, ...chart.unconfirmed].filter(
+      (run) => Math.hypot(area.x(run.compute) - pointerX, area.y(run.params) - pixelY) <= RUN_RADIUS + 3,
+    );
+    if (runs.length > 0) return runs.map((run) => <div key={run.id}>{runText(run, lang)}</div>);
+    const row = nearestRow(chart.rows, compute);
+    if (!row) return null;
+    return (
+      <>
+        <div>{`${formatScientific(row.compute, 3)} FLOPs`}</div>
         {OPTIMAL_LAW_ORDER.map((law) => (
-          <Line
-            key={law}
-            dataKey={law}
-            name={m[`lawShort_${law}`]}
-            stroke={LAW_COLORS[law]}
-            strokeWidth={law === 'tokens20' ? 2.5 : 2}
-            strokeDasharray={law === 'tokens20' ? '7 4' : undefined}
-            dot={false}
-            isAnimationActive={false}
-          />
+          <div key={law} style={{ color: LAW_COLORS[law] }}>{`${m[`lawShort_${law}`]}: ${formatCount(row[law], lang)}`}</div>
         ))}
-        <Scatter data={chart.confirmed} dataKey="params" name={m.runsConfirmed} fill={RUN_FILL} stroke={RUN_STROKE} isAnimationActive={false}>
-          <LabelList dataKey="label" content={RunLabel} />
-        </Scatter>
-        <Scatter data={chart.unconfirmed} dataKey="params" name={m.runsUnconfirmed} fill="#ffffff" stroke={RUN_STROKE} strokeWidth={1.5} legendType="circle" isAnimationActive={false}>
-          <LabelList dataKey="label" content={RunLabel} />
-        </Scatter>
-        <ReferenceDot
-          x={chart.current.compute}
-          y={chart.current.params}
-          r={7}
-          fill={HIGHLIGHT}
-          stroke="#fff"
-          strokeWidth={1.5}
-          label={currentLabel}
-          ifOverflow="extendDomain"
-        />
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={lang === 'zh' ? 56 : 40} legend={legend} label={title} marks={marks} overlay={overlay} tooltip={tooltip} />;
 });
 
 /** `compute-optimal`: compute-optimal parameters vs compute per law, with published runs and this scenario. */
 export const ComputeOptimalChart = memo(function ComputeOptimalChart({ visible = true }: { visible?: boolean }) {
-  const { series } = useChartData(visible);
+  const { series, frameRef } = useChartData(visible);
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => frontierChart(series.computeOptimalFrontier), [series.computeOptimalFrontier]);
@@ -176,8 +155,8 @@ export const ComputeOptimalChart = memo(function ComputeOptimalChart({ visible =
     compute: formatScientific(chart.current.compute),
   });
   return (
-    <ChartFrame id="compute-optimal" title={m.frontierChartTitle} caption={caption} height={400}>
-      <FrontierPlot chart={chart} lang={lang} currentLabelText={m.current} />
+    <ChartFrame frameRef={frameRef} id="compute-optimal" title={m.frontierChartTitle} caption={caption} height={400}>
+      <FrontierPlot chart={chart} lang={lang} title={m.frontierChartTitle} />
     </ChartFrame>
   );
 });

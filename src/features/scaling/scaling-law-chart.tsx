@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { SvgPlot, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatDecade, perLang, rangeTicks } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
@@ -9,7 +10,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { LossLaw } from '../../core';
 import { MESSAGES } from './messages';
-import { LOSS_LAW_ORDER, lossChart, type LossChart } from './scaling.data';
+import { LOSS_LAW_ORDER, lossChart, type LossChart, type LossChartRow } from './scaling.data';
 
 export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   hoffmann2022: PALETTE[0],
@@ -18,95 +19,115 @@ export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   tokens20: PALETTE[4],
 };
 
-const MARGIN = { top: 16, right: 16, bottom: 18, left: 4 };
-const LEGEND_STYLE = { fontSize: 12 };
 const COMPUTE_TICK = formatDecade;
-const CURRENT_LABEL = perLang((lang) => ({ value: MESSAGES[lang].current, position: 'right' as const, fontSize: 11, fill: HIGHLIGHT }));
-const X_LABEL = perLang((lang) => ({ value: MESSAGES[lang].axisCompute, position: 'insideBottom' as const, offset: -10, fontSize: 12 }));
-const Y_LABEL = perLang((lang) => ({
-  value: MESSAGES[lang].axisLoss,
-  angle: -90,
-  position: 'insideLeft' as const,
-  style: { textAnchor: 'middle' as const, fontSize: 12 },
-}));
 const LOSS_TICK = perLang((lang) => (value: number) => formatNumber(value, lang, 3));
-const LOSS_VALUE = perLang((lang) => (value: unknown) => formatNumber(Number(value), lang, 4));
-const COMPUTE_LABEL = (label: unknown) => `${formatScientific(Number(label), 3)} FLOPs`;
 
-const LawPlot = memo(function LawPlot({ chart, lang }: { chart: LossChart; lang: Lang }) {
+/** The row nearest to `compute` on the log axis. */
+function nearestRow(rows: readonly LossChartRow[], compute: number): LossChartRow | undefined {
+  let best: LossChartRow | undefined;
+  let distance = Infinity;
+  for (const row of rows) {
+    const d = Math.abs(Math.log10(row.compute) - Math.log10(compute));
+    if (d < distance) {
+      distance = d;
+      best = row;
+    }
+  }
+  return best;
+}
+
+const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  const xTicks = useMemo(() => decadeTicks(chart.xDomain[0], chart.xDomain[1], 6), [chart.xDomain]);
-  const yTicks = useMemo(() => rangeTicks(chart.yDomain[0], chart.yDomain[1], 5), [chart.yDomain]);
+  // Equal domains keep one identity, so the ticks and axes are not rebuilt between steps.
+  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const xAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: COMPUTE_TICK, label: m.axisCompute }),
+    [xDomain, m],
+  );
+  const yAxis = useMemo(
+    (): PlotAxis => ({ kind: 'linear', domain: yDomain, ticks: rangeTicks(yDomain[0], yDomain[1], 5), format: LOSS_TICK[lang], label: m.axisLoss }),
+    [yDomain, m, lang],
+  );
   const lawName = (law: LossLaw) => m[`lawShort_${law}`];
+  const legend = useMemo(
+    (): LegendItem[] => [
+      ...LOSS_LAW_ORDER.map((law) => ({ key: law, name: `${m[`lawShort_${law}`]} · ${m.optimalSuffix}`, color: LAW_COLORS[law], shape: 'line' as const })),
+      ...LOSS_LAW_ORDER.map((law) => ({ key: `iso-${law}`, name: `${m[`lawShort_${law}`]} · ${m.isoSuffix}`, color: LAW_COLORS[law], shape: 'line' as const, dash: '5 4' })),
+    ],
+    [m],
+  );
   const labelledLaw = LOSS_LAW_ORDER.find((law) => chart.current.loss[law] !== null);
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={chart.rows} margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-        <XAxis
-          dataKey="compute"
-          type="number"
-          scale="log"
-          domain={chart.xDomain}
-          allowDataOverflow
-          ticks={xTicks}
-          tickFormatter={COMPUTE_TICK}
-          label={X_LABEL[lang]}
-          height={40}
+  const marks = (area: PlotArea) => (
+    <>
+      {LOSS_LAW_ORDER.map((law) => (
+        <path
+          key={law}
+          className="chart-mark"
+          d={linePath(chart.rows.map((row) => [row.compute, row[law]] as const), area)}
+          fill="none"
+          stroke={LAW_COLORS[law]}
+          strokeWidth={2}
         />
-        <YAxis type="number" domain={chart.yDomain} ticks={yTicks} allowDataOverflow tickFormatter={LOSS_TICK[lang]} width={52} label={Y_LABEL[lang]} />
-        <Tooltip formatter={LOSS_VALUE[lang]} labelFormatter={COMPUTE_LABEL} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} verticalAlign="top" />
-        {LOSS_LAW_ORDER.map((law) => (
-          <Line
-            key={law}
-            dataKey={law}
-            name={`${lawName(law)} · ${m.optimalSuffix}`}
-            stroke={LAW_COLORS[law]}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-        {LOSS_LAW_ORDER.map((law) => (
-          <Line
-            key={`iso-${law}`}
-            dataKey={`iso_${law}`}
-            name={`${lawName(law)} · ${m.isoSuffix}`}
-            stroke={LAW_COLORS[law]}
-            strokeWidth={1.5}
-            strokeDasharray="5 4"
-            dot={false}
-            legendType="none"
-            isAnimationActive={false}
-          />
-        ))}
+      ))}
+      {LOSS_LAW_ORDER.map((law) => (
+        <path
+          key={`iso-${law}`}
+          className="chart-mark"
+          d={linePath(chart.rows.map((row) => [row.compute, row[`iso_${law}`]] as const), area)}
+          fill="none"
+          stroke={LAW_COLORS[law]}
+          strokeWidth={1.5}
+          strokeDasharray="5 4"
+        />
+      ))}
+    </>
+  );
+  // The current run's loss under each law, on top of the curves (and not clipped: the axis holds it).
+  const overlay = (area: PlotArea) =>
+    LOSS_LAW_ORDER.map((law) => {
+      const loss = chart.current.loss[law];
+      if (loss === null) return null;
+      const cx = area.x(chart.current.compute);
+      const cy = area.y(loss);
+      if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+      return (
+        <g key={`current-${law}`}>
+          <circle cx={cx} cy={cy} r={6} fill={HIGHLIGHT} stroke={LAW_COLORS[law]} strokeWidth={2.5} />
+          {law === labelledLaw ? (
+            <text className="svg-halo" x={cx + 10} y={cy + 4} fontSize={11} fill={HIGHLIGHT}>
+              {m.current}
+            </text>
+          ) : null}
+        </g>
+      );
+    });
+  const tooltip = (compute: number) => {
+    const row = nearestRow(chart.rows, compute);
+    if (!row) return null;
+    return (
+      <>
+        <div>{`${formatScientific(row.compute, 3)} FLOPs`}</div>
+        {LOSS_LAW_ORDER.map((law) =>
+          row[law] === null ? null : (
+            <div key={law} style={{ color: LAW_COLORS[law] }}>{`${lawName(law)} · ${m.optimalSuffix}: ${formatNumber(row[law], lang, 4)}`}</div>
+          ),
+        )}
         {LOSS_LAW_ORDER.map((law) => {
-          const loss = chart.current.loss[law];
-          if (loss === null) return null;
-          const label = law === labelledLaw ? CURRENT_LABEL[lang] : undefined;
-          return (
-            <ReferenceDot
-              key={`current-${law}`}
-              x={chart.current.compute}
-              y={loss}
-              r={6}
-              fill={HIGHLIGHT}
-              stroke={LAW_COLORS[law]}
-              strokeWidth={2.5}
-              label={label}
-              ifOverflow="extendDomain"
-            />
+          const iso = row[`iso_${law}`];
+          return iso === null ? null : (
+            <div key={`iso-${law}`} style={{ color: LAW_COLORS[law] }}>{`${lawName(law)} · ${m.isoSuffix}: ${formatNumber(iso, lang, 4)}`}</div>
           );
         })}
-      </LineChart>
-    </ResponsiveContainer>
-  );
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={40} legend={legend} label={title} marks={marks} overlay={overlay} tooltip={tooltip} />;
 });
 
 /** `scaling-law`: loss vs compute under each fitted law, with this run marked. */
 export const ScalingLawChart = memo(function ScalingLawChart({ visible = true }: { visible?: boolean }) {
-  const { series } = useChartData(visible);
+  const { series, frameRef } = useChartData(visible);
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => lossChart(series.lossVsCompute), [series.lossVsCompute]);
@@ -115,8 +136,8 @@ export const ScalingLawChart = memo(function ScalingLawChart({ visible = true }:
     compute: formatScientific(chart.current.compute),
   });
   return (
-    <ChartFrame id="scaling-law" title={m.lawChartTitle} caption={caption} height={360}>
-      <LawPlot chart={chart} lang={lang} />
+    <ChartFrame frameRef={frameRef} id="scaling-law" title={m.lawChartTitle} caption={caption} height={360}>
+      <LawPlot chart={chart} lang={lang} title={m.lawChartTitle} />
     </ChartFrame>
   );
 });

@@ -13,7 +13,7 @@ import type {
   LossVsComputeSeries,
   OptimalLaw,
 } from '../../core';
-import { isPositive, logDomain } from '../../components/ui/chart-helpers';
+import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-helpers';
 
 export const LOSS_LAW_ORDER: readonly LossLaw[] = ['hoffmann2022', 'besiroglu2024', 'kaplan2020'];
 export const OPTIMAL_LAW_ORDER: readonly OptimalLaw[] = ['hoffmann2022', 'besiroglu2024', 'tokens20', 'kaplan2020'];
@@ -86,7 +86,7 @@ export function lossChart(series: LossVsComputeSeries): LossChart {
   }
   const yDomain: [number, number] = [Math.max(0, Math.floor((low - 0.05) * 10) / 10), Math.ceil((high + 0.15) * 10) / 10];
   const current = { compute: series.current.compute, params: series.current.params, tokens: series.current.tokens, loss };
-  return { rows, current, xDomain, yDomain };
+  return { rows: rowsInDomain(rows, (row) => row.compute, xDomain), current, xDomain, yDomain };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,8 +127,21 @@ export function runPoints(runs: readonly FrontierPoint[]): RunPoint[] {
     }));
 }
 
+/** Published runs split by confirmation, once per runs array (the core keeps it between scenarios). */
+const runSplitCache = new WeakMap<readonly FrontierPoint[], { points: RunPoint[]; confirmed: RunPoint[]; unconfirmed: RunPoint[] }>();
+
+function splitRuns(runs: readonly FrontierPoint[]) {
+  let split = runSplitCache.get(runs);
+  if (!split) {
+    const points = runPoints(runs);
+    split = { points, confirmed: points.filter((point) => point.confirmed), unconfirmed: points.filter((point) => !point.confirmed) };
+    runSplitCache.set(runs, split);
+  }
+  return split;
+}
+
 export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierChart {
-  const points = runPoints(series.runs);
+  const { points, confirmed, unconfirmed } = splitRuns(series.runs);
   const current = series.current;
   const xDomain = logDomain([1e18, 1e28, current.compute], [1e18, 1e28]);
   const values: number[] = [current.params];
@@ -139,9 +152,9 @@ export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierCha
   for (const point of points) values.push(point.params);
   const yDomain = logDomain(values, [1e7, 1e15]);
   return {
-    rows: series.params,
-    confirmed: points.filter((point) => point.confirmed),
-    unconfirmed: points.filter((point) => !point.confirmed),
+    rows: rowsInDomain(series.params, (row) => row.compute, xDomain),
+    confirmed,
+    unconfirmed,
     current,
     xDomain,
     yDomain,

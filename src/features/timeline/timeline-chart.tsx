@@ -177,7 +177,7 @@ const TimelinePlot = memo(function TimelinePlot(props: PlotProps) {
 
 export const TimelineChart = memo(function TimelineChart() {
   const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { series, estimate, frameRef } = useChartData(visible);
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const rows = series.timeline.rows;
@@ -213,7 +213,7 @@ export const TimelineChart = memo(function TimelineChart() {
     [current, m, currentParams, lang],
   );
   return (
-    <ChartFrame id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
+    <ChartFrame frameRef={frameRef} id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
       <TimelinePlot
         data={data}
         yDomain={yDomain}

@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { SvgPlot, inDomain, linePath, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
@@ -13,7 +14,6 @@ import { COST_METRICS, SCALE_GUIDES, costChart, type CostChart, type CostMetric,
 
 type Messages = (typeof MESSAGES)['en'];
 
-const MARGIN = { top: 16, right: 16, bottom: 18, left: 4 };
 const LINE_COLOR = PALETTE[0];
 const GUIDE_COLOR = '#999999';
 const COLUMN = { display: 'flex', flexDirection: 'column', height: '100%' } as const;
@@ -35,17 +35,7 @@ const TICK: Record<CostMetric, Readonly<Record<Lang, (value: number) => string>>
   days: perLang((lang) => (value: number) => formatDuration(value * 86_400, lang, 2)),
   energy: perLang((lang) => (value: number) => formatEnergy(value, lang, 2)),
 };
-const X_LABEL = perLang((lang) => ({ value: MESSAGES[lang].axisParams, position: 'insideBottom' as const, offset: -10, fontSize: 12 }));
 const PARAMS_TICK = perLang((lang) => (value: number) => formatCompactCount(value, lang));
-const TOOLTIP_LABEL = perLang((lang) => {
-  const m = MESSAGES[lang];
-  return (label: unknown, payload: readonly { payload?: CostPoint }[] | undefined) => {
-    const point = payload?.[0]?.payload;
-    const params = formatCount(Number(label), lang);
-    return fill(m.costTooltipModel, { params, tokens: formatCount(point?.tokens ?? Number.NaN, lang) });
-  };
-});
-
 function metricLabel(m: Messages, metric: CostMetric, gpus: string): string {
   switch (metric) {
     case 'cost':
@@ -80,78 +70,102 @@ interface PlotProps {
   currentName: string;
 }
 
+function nearestPoint(rows: readonly CostPoint[], params: number): CostPoint | undefined {
+  let best: CostPoint | undefined;
+  let distance = Infinity;
+  for (const row of rows) {
+    const d = Math.abs(Math.log10(row.params) - Math.log10(params));
+    if (d < distance) {
+      distance = d;
+      best = row;
+    }
+  }
+  return best;
+}
+
 const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName }: PlotProps) {
   const m = MESSAGES[lang];
-  const xTicks = useMemo(() => decadeTicks(chart.xDomain[0], chart.xDomain[1], 6), [chart.xDomain]);
-  const yDomain = chart.yDomain[metric];
-  const yTicks = useMemo(() => decadeTicks(yDomain[0], yDomain[1], 7), [yDomain]);
+  // Equal domains and rows keep one identity between steps (only the marker moves).
+  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const yDomain = useStableValue(chart.yDomain[metric], sameJson);
+  const rows = useStableValue(chart.rows, sameRows);
+  const xAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: PARAMS_TICK[lang], label: m.axisParams }),
+    [xDomain, m, lang],
+  );
+  const yAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: TICK[metric][lang], label: axisLabel(m, metric, gpus) }),
+    [yDomain, metric, lang, m, gpus],
+  );
   const name = metricLabel(m, metric, gpus);
-  const formatter = useMemo(() => {
-    const value = VALUE[metric][lang];
-    return (v: unknown) => [value(Number(v)), name] as [string, string];
-  }, [metric, lang, name]);
-  const yLabel = useMemo(
-    () => ({ value: axisLabel(MESSAGES[lang], metric, gpus), angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const, fontSize: 12 } }),
-    [lang, metric, gpus],
-  );
-  const guideLabels = useMemo(
-    () =>
-      SCALE_GUIDES.map((params, index) => ({
-        value: GUIDE_NAMES[lang][index] ?? formatCompactCount(params, lang),
-        position: index === SCALE_GUIDES.length - 1 && chart.xDomain[1] <= params ? ('insideBottomRight' as const) : ('insideTopLeft' as const),
-        fontSize: 11,
-        fill: GUIDE_COLOR,
-      })),
-    [lang, chart.xDomain],
-  );
+  const value = VALUE[metric][lang];
   const currentValue = chart.current[metric];
+  const marks = (area: PlotArea) => (
+    <>
+      {SCALE_GUIDES.map((params, index) => {
+        if (!inDomain(params, xDomain)) return null;
+        const x = area.x(params);
+        // The last guide at the right edge gets its name inside, bottom right.
+        const atEdge = index === SCALE_GUIDES.length - 1 && xDomain[1] <= params;
+        return (
+          <g key={params}>
+            <line x1={x} x2={x} y1={area.top} y2={area.top + area.height} stroke={GUIDE_COLOR} strokeDasharray="2 4" />
+            <text
+              className="svg-halo"
+              x={atEdge ? x - 5 : x + 5}
+              y={atEdge ? area.top + area.height - 6 : area.top + 14}
+              textAnchor={atEdge ? 'end' : 'start'}
+              fontSize={11}
+              fill={GUIDE_COLOR}
+            >
+              {GUIDE_NAMES[lang][index] ?? formatCompactCount(params, lang)}
+            </text>
+          </g>
+        );
+      })}
+      <path className="chart-mark" d={linePath(rows.map((row) => [row.params, row[metric]] as const), area)} fill="none" stroke={LINE_COLOR} strokeWidth={2} />
+    </>
+  );
   // Near the right edge the name goes to the left of the marker so it is not cut off.
-  const nearRight = Math.log10(chart.current.params) > Math.log10(chart.xDomain[1]) - 0.8;
-  const currentLabel = useMemo(
-    () => ({ value: currentName, position: nearRight ? ('left' as const) : ('top' as const), fontSize: 11, fill: HIGHLIGHT }),
-    [currentName, nearRight],
-  );
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={chart.rows} margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-        <XAxis
-          dataKey="params"
-          type="number"
-          scale="log"
-          domain={chart.xDomain}
-          allowDataOverflow
-          ticks={xTicks}
-          tickFormatter={PARAMS_TICK[lang]}
-          label={X_LABEL[lang]}
-          height={40}
-        />
-        <YAxis
-          type="number"
-          scale="log"
-          domain={yDomain}
-          allowDataOverflow
-          ticks={yTicks}
-          tickFormatter={TICK[metric][lang]}
-          width={72}
-          label={yLabel}
-        />
-        <Tooltip formatter={formatter} labelFormatter={TOOLTIP_LABEL[lang]} isAnimationActive={false} />
-        {SCALE_GUIDES.map((params, index) => (
-          <ReferenceLine key={params} x={params} stroke={GUIDE_COLOR} strokeDasharray="2 4" label={guideLabels[index]} ifOverflow="hidden" />
-        ))}
-        <Line dataKey={metric} name={name} type="linear" stroke={LINE_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-        {currentValue !== null ? (
-          <ReferenceDot x={chart.current.params} y={currentValue} r={6} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} label={currentLabel} ifOverflow="extendDomain" />
-        ) : null}
-      </LineChart>
-    </ResponsiveContainer>
-  );
+  const nearRight = Math.log10(chart.current.params) > Math.log10(xDomain[1]) - 0.8;
+  const overlay = (area: PlotArea) => {
+    if (currentValue === null) return null;
+    const cx = area.x(chart.current.params);
+    const cy = area.y(currentValue);
+    if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+    return (
+      <g>
+        <circle cx={cx} cy={cy} r={6} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} />
+        <text
+          className="svg-halo"
+          x={nearRight ? cx - 10 : cx}
+          y={nearRight ? cy + 4 : cy - 10}
+          textAnchor={nearRight ? 'end' : 'middle'}
+          fontSize={11}
+          fill={HIGHLIGHT}
+        >
+          {currentName}
+        </text>
+      </g>
+    );
+  };
+  const tooltip = (params: number) => {
+    const point = nearestPoint(rows, params);
+    if (!point) return null;
+    const y = point[metric];
+    return (
+      <>
+        <div>{fill(m.costTooltipModel, { params: formatCount(point.params, lang), tokens: formatCount(point.tokens, lang) })}</div>
+        <div style={{ color: LINE_COLOR }}>{`${name}: ${y === null ? '—' : value(y)}`}</div>
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={64} label={name} marks={marks} overlay={overlay} tooltip={tooltip} />;
 });
 
 /** `cost-vs-scale`: training cost (or GPU-hours, days, energy) of dense models 1e8–1e13 on log–log axes. */
 export const CostVsScaleChart = memo(function CostVsScaleChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series } = useChartData(visible);
+  const { scenario, estimate, series, frameRef } = useChartData(visible);
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const [metric, setMetric] = useState<CostMetric>('cost');
@@ -176,7 +190,7 @@ export const CostVsScaleChart = memo(function CostVsScaleChart({ visible = true 
     moe: isMoe ? m.costChartMoe : '',
   });
   return (
-    <ChartFrame id="cost-vs-scale" title={m.costChartTitle} caption={caption} height={360}>
+    <ChartFrame frameRef={frameRef} id="cost-vs-scale" title={m.costChartTitle} caption={caption} height={360}>
       <div style={COLUMN}>
         <fieldset style={PICKER}>
           <legend className="muted" style={PICKER_LEGEND}>

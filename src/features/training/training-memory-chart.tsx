@@ -173,7 +173,7 @@ const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryL
 
 /** `training-memory`: stacked memory per GPU for ZeRO 0–3 × recomputation, the card's memory as a line. */
 export const TrainingMemoryChart = memo(function TrainingMemoryChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series } = useChartData(visible);
+  const { scenario, estimate, series, frameRef } = useChartData(visible);
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = useMemo(() => strategyChart(series.trainingMemoryByStrategy), [series.trainingMemoryByStrategy]);
@@ -192,7 +192,7 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart({ visible =
     memory,
   });
   return (
-    <ChartFrame id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
+    <ChartFrame frameRef={frameRef} id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
       <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} />
     </ChartFrame>
   );
