@@ -5,6 +5,7 @@
  *
  *   npm run bench:ui            (3 runs × 30 steps per position)
  *   npx tsx scripts/bench-ui.ts --no-build --runs 3 --steps 30
+ *   npx tsx scripts/bench-ui.ts --dist /tmp/other-build   (measure another build as it is)
  *
  * Figures (targets of the performance issue):
  *  1. input → next paint: Event Timing `duration` of the slider's keydown / input / keyup events
@@ -29,8 +30,11 @@ const flag = (name: string, fallback: number) => {
 };
 const RUNS = flag('--runs', 3);
 const STEPS = flag('--steps', 30);
+const distAt = args.indexOf('--dist');
+/** A build to measure instead of building `dist` (e.g. to compare two builds). */
+const DIST = distAt >= 0 ? (args[distAt + 1] ?? 'dist') : 'dist';
 
-if (!args.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
+if (!args.includes('--no-build') && distAt < 0) execSync('npx vite build', { stdio: 'ignore' });
 
 function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
@@ -41,15 +45,17 @@ function quantile(values: number[], q: number): number {
 const median = (values: number[]) => quantile(values, 0.5);
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 
-const server = await startStaticServer('dist', '/explorer/');
+const server = await startStaticServer(DIST, '/explorer/');
 const browser = await launchBrowser();
 
 /** Where the page is scrolled while the slider moves: the charts in view differ. */
 const POSITIONS = [
-  { name: 'top (anatomy, plain SVG)', selector: null },
-  { name: 'training (Recharts bars + SVG lines)', selector: '#training' },
-  { name: 'scaling (2 SVG line charts)', selector: '#scaling' },
-  { name: 'inference (2 Recharts charts)', selector: '#inference' },
+  { name: 'top (anatomy)', selector: null },
+  { name: 'memory', selector: '#memory' },
+  { name: 'training', selector: '#training' },
+  { name: 'scaling', selector: '#scaling' },
+  { name: 'inference', selector: '#inference' },
+  { name: 'moe (Recharts)', selector: '#moe' },
 ] as const;
 
 interface PositionResult {
@@ -191,14 +197,14 @@ async function run(): Promise<RunResult> {
       .map((r) => new URL(r.name).pathname),
   firstChartMs);
   const chunks = resources.map((path) => {
-    const file = join('dist', path.replace(/^\/explorer\//, ''));
+    const file = join(DIST, path.replace(/^\/explorer\//, ''));
     return { name: path.split('/').pop() ?? path, gzip: gzipSync(readFileSync(file)).length };
   });
-  const entry = join('dist', 'index.html');
+  const entry = join(DIST, 'index.html');
   const entryScripts = [...readFileSync(entry, 'utf8').matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
   for (const script of entryScripts) {
     if (!chunks.some((c) => c.name === script.split('/').pop())) {
-      chunks.push({ name: script.split('/').pop() ?? script, gzip: gzipSync(readFileSync(join('dist', script))).length });
+      chunks.push({ name: script.split('/').pop() ?? script, gzip: gzipSync(readFileSync(join(DIST, script))).length });
     }
   }
   const positions: PositionResult[] = [];

@@ -80,7 +80,7 @@ describe('sharing', () => {
       await page.setContent(`<iframe src="${src}" width="${width}" height="${height}" style="border:0"></iframe>`);
       const frame = await (await page.waitForSelector('iframe')).contentFrame();
       if (!frame) throw new Error('no frame');
-      const svg = await frame.waitForSelector('figure[data-chart="scaling-law"] .recharts-wrapper > svg', { timeout: 20_000 });
+      const svg = await frame.waitForSelector('figure[data-chart="scaling-law"] svg.svg-plot', { timeout: 20_000 });
       const box = await svg.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(width * 0.85);
       expect(box?.height ?? 0).toBeGreaterThan(height * 0.5);
@@ -100,6 +100,16 @@ describe('sharing', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect((svg.match(/<path|<rect/g) ?? []).length).toBeGreaterThan(5);
+
+    // A chart with a legend: the file carries the title, the curves and the legend's names.
+    const scaling = page.locator('figure[data-chart="scaling-law"]');
+    await scaling.locator('.chart-menu > button').click();
+    const [scalingDownload] = await Promise.all([page.waitForEvent('download'), scaling.locator('[data-action="svg"]').click()]);
+    const scalingSvg = await readFile((await scalingDownload.path()) ?? '', 'utf8');
+    expect(scalingSvg).toContain('Loss vs training compute');
+    expect(scalingSvg).toContain('Hoffmann 2022 · this size');
+    expect((scalingSvg.match(/<path[^>]*class="chart-mark"/g) ?? []).length).toBe(6);
+    expect(scalingSvg).not.toMatch(/NaN|Infinity/);
 
     await figure.locator('.chart-menu > button').click();
     await figure.locator('.chart-menu > button').click();

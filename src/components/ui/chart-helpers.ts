@@ -1,10 +1,11 @@
 /**
- * Small, domain-free helpers for Recharts charts: log-axis domains and decade ticks, and tables of
+ * Small, domain-free helpers for the charts: log-axis domains and decade ticks, and tables of
  * formatters built once per (language, byte units) so tick and tooltip formatters stay stable
  * between renders (module scope, no per-render closures).
  */
-import type { Lang } from '../../i18n/i18n';
-import type { UnitSystem } from '../../i18n/format';
+import { fill, type Lang } from '../../i18n/i18n';
+import { formatNumber, type UnitSystem } from '../../i18n/format';
+import type { PlotAxis } from './svg-plot';
 
 /** Positive, finite numbers only (what a log axis can show). */
 export function isPositive(value: number | null | undefined): value is number {
@@ -209,4 +210,19 @@ export function byteAxisUnit(units: UnitSystem, max: number): { divisor: number;
   }
   const last = steps[steps.length - 1]!;
   return { divisor: last[0], label: last[1] };
+}
+
+/**
+ * A linear byte axis from 0 to `max` bytes in the unit that fits (GB, TB … or GiB, TiB …), ticks
+ * in that unit; `title` names the axis with `{unit}` filled in.
+ */
+export function byteAxis(max: number, units: UnitSystem, lang: Lang, title: string): PlotAxis {
+  const { divisor, label } = byteAxisUnit(units, max);
+  return {
+    kind: 'linear',
+    domain: [0, max],
+    ticks: linearTicks(max, divisor, 5),
+    format: (value: number) => formatNumber(value / divisor, lang, 3),
+    label: fill(title, { unit: label }),
+  };
 }

@@ -1,16 +1,9 @@
 import { memo } from 'react';
 import { DefaultZIndexes, usePlotArea, useYAxisScale, ZIndexLayer } from 'recharts';
+import { placeLineLabels, type LineLabel } from './label-placement';
 
-/** One label for a horizontal reference line at `y` (in the chart's y-axis units). */
-export interface LineLabel {
-  key: string;
-  y: number;
-  text: string;
-  color: string;
-  bold?: boolean;
-}
+export type { LineLabel } from './label-placement';
 
-const GAP = 13;
 const HALO = { paintOrder: 'stroke' as const, stroke: 'var(--bg)', strokeWidth: 3, strokeLinejoin: 'round' as const };
 
 /**
@@ -22,27 +15,7 @@ export const LineLabels = memo(function LineLabels({ labels, align = 'right' }: 
   const scale = useYAxisScale();
   const plot = usePlotArea();
   if (!scale || !plot) return null;
-  const top = plot.y + 11;
-  const bottom = plot.y + plot.height - 2;
-  const placed = labels
-    .map((label) => ({ label, lineY: scale(label.y) }))
-    .filter((item): item is { label: LineLabel; lineY: number } => typeof item.lineY === 'number' && Number.isFinite(item.lineY))
-    .filter((item) => item.lineY >= plot.y - 0.5 && item.lineY <= plot.y + plot.height + 0.5)
-    .sort((a, b) => b.lineY - a.lineY)
-    .map((item) => ({ ...item, textY: Math.min(bottom, item.lineY - 3) }));
-  // Bottom-up: each label at least GAP above the one below it.
-  for (let i = 1; i < placed.length; i++) {
-    const below = placed[i - 1]!;
-    const current = placed[i]!;
-    if (current.textY > below.textY - GAP) current.textY = below.textY - GAP;
-  }
-  // Top-down: nothing above the plot; push the stack back down where it overflowed.
-  for (let i = placed.length - 1; i >= 0; i--) {
-    const current = placed[i]!;
-    const above = placed[i + 1];
-    const limit = above ? above.textY + GAP : top;
-    if (current.textY < limit) current.textY = limit;
-  }
+  const placed = placeLineLabels(labels, (value) => scale(value) ?? Number.NaN, plot.y, plot.height);
   const x = align === 'right' ? plot.x + plot.width - 4 : plot.x + 4;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.label}>

@@ -15,7 +15,27 @@ export interface PlotAxis {
   domain: readonly [number, number];
   ticks: readonly number[];
   format: (value: number) => string;
+  /** Axis title ('' for none). */
   label: string;
+  /** Grid lines at the ticks (default true). */
+  grid?: boolean;
+  /** Custom tick text, drawn at the tick (x axis: just below the axis). Default: `format`. */
+  renderTick?: (value: number) => ReactNode;
+}
+
+/**
+ * A category axis as a linear one: category i spans [i, i + 1], its tick at i + ½, so bars are
+ * drawn with the same scale as everything else. `names[i]` labels category i.
+ */
+export function bandAxis(names: readonly string[], label = ''): PlotAxis {
+  return {
+    kind: 'linear',
+    domain: [0, Math.max(1, names.length)],
+    ticks: names.map((_, i) => i + 0.5),
+    format: (value: number) => names[Math.floor(value)] ?? '',
+    label,
+    grid: false,
+  };
 }
 
 export interface Scale {
@@ -58,6 +78,13 @@ export interface LegendItem {
 
 const FALLBACK = { width: 600, height: 320 };
 
+/** Rough width of 12 px text: ~12 px per CJK character, ~6.5 px per other character. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 12 : 6.5;
+  return width;
+}
+
 /** SVG path data of a polyline through the points; null or non-finite points break the line. */
 export function linePath(points: readonly (readonly [number, number | null])[], area: PlotArea): string {
   let d = '';
@@ -73,6 +100,109 @@ export function linePath(points: readonly (readonly [number, number | null])[], 
     pen = true;
   }
   return d;
+}
+
+/** A data line (a chart mark): `points` as [x, y] with null for a gap. */
+export function Curve(props: { area: PlotArea; points: readonly (readonly [number, number | null])[]; color: string; width?: number; dash?: string }) {
+  return (
+    <path
+      className="chart-mark"
+      d={linePath(props.points, props.area)}
+      fill="none"
+      stroke={props.color}
+      strokeWidth={props.width ?? 2}
+      strokeDasharray={props.dash}
+    />
+  );
+}
+
+/** SVG path data of the band between `low` and `high` at each x (a stacked area layer). */
+export function areaPath(points: readonly (readonly [number, number, number])[], area: PlotArea): string {
+  const usable = points
+    .map(([xv, low, high]) => [area.x(xv), area.y(low), area.y(high)] as const)
+    .filter(([px, a, b]) => Number.isFinite(px) && Number.isFinite(a) && Number.isFinite(b));
+  if (usable.length === 0) return '';
+  const top = usable.map(([px, , b], i) => `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${b.toFixed(1)}`).join('');
+  const bottom = [...usable].reverse().map(([px, a]) => `L${px.toFixed(1)},${a.toFixed(1)}`).join('');
+  return `${top}${bottom}Z`;
+}
+
+/** A horizontal or vertical reference line across the plot, with an optional label inside it. */
+export function RefLine(props: {
+  area: PlotArea;
+  x?: number;
+  y?: number;
+  color: string;
+  width?: number;
+  dash?: string;
+  opacity?: number;
+  label?: string;
+  /**
+   * Where the label sits. Horizontal lines: at the line's end or start, above or below it.
+   * Vertical lines: at the top or bottom, right of the line (`top-left`: left of it); a label
+   * that would leave the plot goes to the other side.
+   */
+  labelAt?: 'end-above' | 'end-below' | 'start-above' | 'top' | 'top-left' | 'bottom';
+  labelColor?: string;
+}) {
+  const { area } = props;
+  const vertical = props.x !== undefined;
+  const position = vertical ? area.x(props.x ?? 0) : area.y(props.y ?? 0);
+  const low = vertical ? area.left : area.top;
+  const high = vertical ? area.left + area.width : area.top + area.height;
+  if (!Number.isFinite(position) || position < low - 0.5 || position > high + 0.5) return null;
+  const right = area.left + area.width;
+  const bottom = area.top + area.height;
+  let text: ReactNode = null;
+  if (props.label) {
+    const at = props.labelAt ?? (vertical ? 'top' : 'end-above');
+    const common = { className: 'svg-halo', fontSize: 11, fill: props.labelColor ?? props.color };
+    if (vertical) {
+      const flip = at === 'top-left' ? position > area.left + 90 : position > right - 90;
+      text = (
+        <text {...common} x={flip ? position - 5 : position + 5} y={at === 'bottom' ? bottom - 6 : area.top + 14} textAnchor={flip ? 'end' : 'start'}>
+          {props.label}
+        </text>
+      );
+    } else {
+      const end = at !== 'start-above';
+      text = (
+        <text {...common} x={end ? right - 5 : area.left + 5} y={at === 'end-below' ? position + 14 : position - 5} textAnchor={end ? 'end' : 'start'}>
+          {props.label}
+        </text>
+      );
+    }
+  }
+  return (
+    <g>
+      <line
+        x1={vertical ? position : area.left}
+        x2={vertical ? position : right}
+        y1={vertical ? area.top : position}
+        y2={vertical ? bottom : position}
+        stroke={props.color}
+        strokeWidth={props.width ?? 1}
+        strokeDasharray={props.dash}
+        strokeOpacity={props.opacity}
+      />
+      {text}
+    </g>
+  );
+}
+
+/** The nearest row to `value` along x (log distance on a log axis). */
+export function nearestBy<T>(rows: readonly T[], x: (row: T) => number, value: number, kind: ScaleKind): T | undefined {
+  const t = kind === 'log' ? (v: number) => Math.log10(v) : (v: number) => v;
+  let best: T | undefined;
+  let distance = Infinity;
+  for (const row of rows) {
+    const d = Math.abs(t(x(row)) - t(value));
+    if (d < distance) {
+      distance = d;
+      best = row;
+    }
+  }
+  return best;
 }
 
 /** Whether a value lies inside a domain (inclusive, either order). */
@@ -113,39 +243,50 @@ export interface SvgPlotProps {
   overlay?: (area: PlotArea) => ReactNode;
   /** Readout for a pointer at data x (and pixel y), or null for none. */
   tooltip?: (dataX: number, pixelY: number, area: PlotArea) => ReactNode | null;
+  /** Room below the plot for the x ticks and title, px (default 44). */
+  xAxisHeight?: number;
+  /** Room above the plot, px (default 14). */
+  top?: number;
+  legendBelow?: boolean;
 }
 
 const MARGIN = { top: 14, right: 18, bottom: 44 };
 
-/** Fills its container: legend on top, the plot below it. */
+/** Fills its container: legend on top (or `legendBelow`), the plot below it. */
 export function SvgPlot(props: SvgPlotProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const size = useSize(plotRef, FALLBACK);
   const clipId = useId();
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  const left = props.yAxisWidth + 22;
+  const left = props.yAxisWidth + (props.y.label ? 22 : 6);
+  const top = props.top ?? MARGIN.top;
   const width = Math.max(1, size.width - left - MARGIN.right);
-  const height = Math.max(1, size.height - MARGIN.top - MARGIN.bottom);
+  const height = Math.max(1, size.height - top - (props.xAxisHeight ?? MARGIN.bottom));
   const area: PlotArea = {
     left,
-    top: MARGIN.top,
+    top,
     width,
     height,
     x: makeScale(props.x.kind, props.x.domain, [left, left + width]),
-    y: makeScale(props.y.kind, props.y.domain, [MARGIN.top + height, MARGIN.top]),
+    y: makeScale(props.y.kind, props.y.domain, [top + height, top]),
   };
   const onPointerMove = useCallback((event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     setPointer({ x: event.clientX - box.left, y: event.clientY - box.top });
   }, []);
   const onPointerLeave = useCallback(() => setPointer(null), []);
-  const inside =
-    pointer !== null && pointer.x >= left && pointer.x <= left + width && pointer.y >= MARGIN.top && pointer.y <= MARGIN.top + height;
+  const inside = pointer !== null && pointer.x >= left && pointer.x <= left + width && pointer.y >= top && pointer.y <= top + height;
   const readout = inside && props.tooltip ? props.tooltip(area.x.invert(pointer.x), pointer.y, area) : null;
-  const bottom = MARGIN.top + height;
+  const bottom = top + height;
+  // On a narrow plot, label every k-th x tick so the labels never run into each other (the tick
+  // marks and grid stay).
+  const xLabels = props.x.ticks.map((tick) => props.x.format(tick));
+  const spacing = width / Math.max(1, props.x.ticks.length - 1);
+  const widest = Math.max(0, ...xLabels.map(textWidth)) + 8;
+  const labelEvery = props.x.renderTick ? 1 : Math.max(1, Math.ceil(widest / spacing));
   return (
     <div className="svg-chart svg-chart--plot">
-      {props.legend && props.legend.length > 0 ? <Legend items={props.legend} /> : null}
+      {props.legend && props.legend.length > 0 && !props.legendBelow ? <Legend items={props.legend} /> : null}
       <div ref={plotRef} className="svg-chart__plot">
         <svg
           className="svg-plot"
@@ -159,26 +300,32 @@ export function SvgPlot(props: SvgPlotProps) {
         >
           <defs>
             <clipPath id={clipId}>
-              <rect x={left} y={MARGIN.top} width={width} height={height} />
+              <rect x={left} y={top} width={width} height={height} />
             </clipPath>
           </defs>
           <g className="svg-chart__grid">
-            {props.x.ticks.map((tick) => (
-              <line key={`x${tick}`} x1={area.x(tick)} x2={area.x(tick)} y1={MARGIN.top} y2={bottom} />
-            ))}
-            {props.y.ticks.map((tick) => (
-              <line key={`y${tick}`} x1={left} x2={left + width} y1={area.y(tick)} y2={area.y(tick)} />
-            ))}
+            {props.x.grid === false
+              ? null
+              : props.x.ticks.map((tick) => <line key={`x${tick}`} x1={area.x(tick)} x2={area.x(tick)} y1={top} y2={bottom} />)}
+            {props.y.grid === false
+              ? null
+              : props.y.ticks.map((tick) => (
+                  <line key={`y${tick}`} x1={left} x2={left + width} y1={area.y(tick)} y2={area.y(tick)} />
+                ))}
           </g>
           <g className="svg-chart__axis">
             <line x1={left} x2={left + width} y1={bottom} y2={bottom} />
-            <line x1={left} x2={left} y1={MARGIN.top} y2={bottom} />
-            {props.x.ticks.map((tick) => (
+            <line x1={left} x2={left} y1={top} y2={bottom} />
+            {props.x.ticks.map((tick, index) => (
               <g key={tick} transform={`translate(${area.x(tick).toFixed(1)} ${bottom})`}>
                 <line y2={6} />
-                <text y={20} textAnchor="middle" fontSize={12}>
-                  {props.x.format(tick)}
-                </text>
+                {props.x.renderTick ? (
+                  props.x.renderTick(tick)
+                ) : index % labelEvery === 0 ? (
+                  <text y={20} textAnchor="middle" fontSize={12}>
+                    {xLabels[index]}
+                  </text>
+                ) : null}
               </g>
             ))}
             {props.y.ticks.map((tick) => (
@@ -189,21 +336,20 @@ export function SvgPlot(props: SvgPlotProps) {
                 </text>
               </g>
             ))}
-            <text className="svg-chart__axis-label" x={left + width / 2} y={bottom + 38} textAnchor="middle" fontSize={12}>
-              {props.x.label}
-            </text>
-            <text
-              className="svg-chart__axis-label"
-              transform={`translate(12 ${MARGIN.top + height / 2}) rotate(-90)`}
-              textAnchor="middle"
-              fontSize={12}
-            >
-              {props.y.label}
-            </text>
+            {props.x.label ? (
+              <text className="svg-chart__axis-label" x={left + width / 2} y={bottom + (props.xAxisHeight ?? MARGIN.bottom) - 6} textAnchor="middle" fontSize={12}>
+                {props.x.label}
+              </text>
+            ) : null}
+            {props.y.label ? (
+              <text className="svg-chart__axis-label" transform={`translate(12 ${top + height / 2}) rotate(-90)`} textAnchor="middle" fontSize={12}>
+                {props.y.label}
+              </text>
+            ) : null}
           </g>
           <g clipPath={`url(#${clipId})`}>{props.marks(area)}</g>
           {props.overlay ? <g>{props.overlay(area)}</g> : null}
-          {readout !== null && pointer ? <line className="svg-chart__cursor" x1={pointer.x} x2={pointer.x} y1={MARGIN.top} y2={bottom} /> : null}
+          {readout !== null && pointer ? <line className="svg-chart__cursor" x1={pointer.x} x2={pointer.x} y1={top} y2={bottom} /> : null}
         </svg>
         {readout !== null && pointer ? (
           <div
@@ -219,6 +365,7 @@ export function SvgPlot(props: SvgPlotProps) {
           </div>
         ) : null}
       </div>
+      {props.legend && props.legend.length > 0 && props.legendBelow ? <Legend items={props.legend} /> : null}
     </div>
   );
 }

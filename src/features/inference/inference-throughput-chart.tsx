@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { Curve, RefLine, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
@@ -11,89 +12,90 @@ import { MESSAGES } from './messages';
 import { gpuLabel } from '../../components/ui/labels';
 import { throughputChart, type ThroughputChart } from './inference.data';
 
-const MARGIN = { top: 16, right: 16, bottom: 18, left: 4 };
-const LEGEND_STYLE = { fontSize: 12 };
 const PER_SEQUENCE = PALETTE[0];
 const AGGREGATE = PALETTE[2];
 const SHADE = '#999999';
 const BATCH_TICKS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 
 const BATCH_TICK = (value: number) => String(value);
-const LABELS = perLang((lang) => {
-  const m = MESSAGES[lang];
-  return {
-    x: { value: m.axisBatch, position: 'insideBottom' as const, offset: -10, fontSize: 12 },
-    y: { value: m.axisTokens, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const, fontSize: 12 } },
-    compute: { value: m.computeBound, position: 'insideTopRight' as const, fontSize: 11, fill: SHADE },
-    full: { value: m.memoryFull, position: 'insideBottomRight' as const, fontSize: 11, fill: SHADE },
-    current: { value: m.current, position: 'insideTopLeft' as const, fontSize: 11, fill: HIGHLIGHT },
-    currentRight: { value: m.current, position: 'insideTopRight' as const, fontSize: 11, fill: HIGHLIGHT },
-  };
-});
 const RATE_TICK = perLang((lang) => (value: number) => (value >= 0.01 ? formatCompactCount(value, lang) : formatDecade(value)));
-const RATE_VALUE = perLang((lang) => {
-  const m = MESSAGES[lang];
-  return (value: unknown) => fill(m.tokensPerSecond, { value: formatNumber(Number(value), lang, 3) });
-});
-const BATCH_LABEL = perLang((lang) => (label: unknown) => (lang === 'zh' ? `批大小 ${String(label)}` : `batch ${String(label)}`));
 
-const ThroughputPlot = memo(function ThroughputPlot({ chart, lang }: { chart: ThroughputChart; lang: Lang }) {
+const SERIES = [
+  { key: 'aggregate', color: AGGREGATE, over: false },
+  { key: 'perSequence', color: PER_SEQUENCE, over: false },
+  { key: 'aggregateOver', color: AGGREGATE, over: true },
+  { key: 'perSequenceOver', color: PER_SEQUENCE, over: true },
+] as const;
+
+const ThroughputPlot = memo(function ThroughputPlot({ chart, lang, title }: { chart: ThroughputChart; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  const yTicks = useMemo(() => decadeTicks(chart.yDomain[0], chart.yDomain[1], 7), [chart.yDomain]);
-  const labels = LABELS[lang];
-  const showFull = chart.lastFitting !== null && chart.lastFitting < chart.xDomain[1];
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={chart.rows} margin={MARGIN}>
-        <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-        {chart.computeBoundFrom !== null ? (
-          <ReferenceArea x1={chart.computeBoundFrom} x2={chart.xDomain[1]} fill={SHADE} fillOpacity={0.15} label={labels.compute} ifOverflow="hidden" />
-        ) : null}
-        <XAxis
-          dataKey="batch"
-          type="number"
-          scale="log"
-          domain={chart.xDomain}
-          allowDataOverflow
-          ticks={BATCH_TICKS}
-          tickFormatter={BATCH_TICK}
-          label={labels.x}
-          height={40}
-        />
-        <YAxis type="number" scale="log" domain={chart.yDomain} allowDataOverflow ticks={yTicks} tickFormatter={RATE_TICK[lang]} width={56} label={labels.y} />
-        <Tooltip formatter={RATE_VALUE[lang]} labelFormatter={BATCH_LABEL[lang]} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} verticalAlign="top" />
-        <Line dataKey="aggregate" name={m.thrAggregate} stroke={AGGREGATE} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line dataKey="perSequence" name={m.thrPerSequence} stroke={PER_SEQUENCE} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line
-          dataKey="aggregateOver"
-          name={`${m.thrAggregate} ${m.thrOverSuffix}`}
-          stroke={AGGREGATE}
-          strokeWidth={1.5}
-          strokeDasharray="5 4"
-          dot={false}
-          legendType="none"
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="perSequenceOver"
-          name={`${m.thrPerSequence} ${m.thrOverSuffix}`}
-          stroke={PER_SEQUENCE}
-          strokeWidth={1.5}
-          strokeDasharray="5 4"
-          dot={false}
-          legendType="none"
-          isAnimationActive={false}
-        />
-        {showFull && chart.lastFitting !== null ? (
-          <ReferenceLine x={chart.lastFitting} stroke={SHADE} strokeDasharray="2 4" label={labels.full} ifOverflow="hidden" />
-        ) : null}
-        <ReferenceLine x={chart.current.batch} stroke={HIGHLIGHT} strokeWidth={1} strokeOpacity={0.6} label={chart.current.batch > 300 ? labels.currentRight : labels.current} ifOverflow="hidden" />
-        <ReferenceDot x={chart.current.batch} y={chart.current.aggregate} r={6} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} ifOverflow="hidden" />
-        <ReferenceDot x={chart.current.batch} y={chart.current.perSequence} r={6} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} ifOverflow="hidden" />
-      </LineChart>
-    </ResponsiveContainer>
+  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const xAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: BATCH_TICKS, format: BATCH_TICK, label: m.axisBatch }), [xDomain, m]);
+  const yAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: RATE_TICK[lang], label: m.axisTokens }),
+    [yDomain, lang, m],
   );
+  const legend = useMemo(
+    (): LegendItem[] => [
+      { key: 'aggregate', name: m.thrAggregate, color: AGGREGATE, shape: 'line' },
+      { key: 'perSequence', name: m.thrPerSequence, color: PER_SEQUENCE, shape: 'line' },
+    ],
+    [m],
+  );
+  const showFull = chart.lastFitting !== null && chart.lastFitting < xDomain[1];
+  const rate = (value: number) => fill(m.tokensPerSecond, { value: formatNumber(value, lang, 3) });
+  const marks = (area: PlotArea) => {
+    const shadeFrom = chart.computeBoundFrom === null ? Number.NaN : area.x(chart.computeBoundFrom);
+    const right = area.left + area.width;
+    return (
+      <>
+        {Number.isFinite(shadeFrom) && shadeFrom < right ? (
+          <g>
+            <rect x={shadeFrom} y={area.top} width={right - shadeFrom} height={area.height} fill={SHADE} fillOpacity={0.15} />
+            <text className="svg-halo" x={right - 5} y={area.top + 14} textAnchor="end" fontSize={11} fill={SHADE}>
+              {m.computeBound}
+            </text>
+          </g>
+        ) : null}
+        {SERIES.map((line) => (
+          <Curve
+            key={line.key}
+            area={area}
+            points={chart.rows.map((row) => [row.batch, row[line.key]] as const)}
+            color={line.color}
+            width={line.over ? 1.5 : 2}
+            dash={line.over ? '5 4' : undefined}
+          />
+        ))}
+        {showFull && chart.lastFitting !== null ? (
+          <RefLine area={area} x={chart.lastFitting} color={SHADE} dash="2 4" label={m.memoryFull} labelAt="bottom" />
+        ) : null}
+        <RefLine area={area} x={chart.current.batch} color={HIGHLIGHT} opacity={0.6} label={m.current} labelAt={chart.current.batch > 300 ? 'top-left' : 'top'} />
+        {[chart.current.aggregate, chart.current.perSequence].map((value, index) => {
+          const cy = area.y(value);
+          return Number.isFinite(cy) && inDomain(value, yDomain) ? (
+            <circle key={index} cx={area.x(chart.current.batch)} cy={cy} r={6} fill={HIGHLIGHT} stroke="#fff" strokeWidth={1.5} />
+          ) : null;
+        })}
+      </>
+    );
+  };
+  const tooltip = (batch: number) => {
+    const row = nearestBy(chart.rows, (r) => r.batch, batch, 'log');
+    if (!row) return null;
+    const aggregate = row.aggregate ?? row.aggregateOver;
+    const perSequence = row.perSequence ?? row.perSequenceOver;
+    const over = row.aggregate === null ? ` ${m.thrOverSuffix}` : '';
+    return (
+      <>
+        <div>{lang === 'zh' ? `批大小 ${row.batch}` : `batch ${row.batch}`}</div>
+        {aggregate !== null ? <div style={{ color: AGGREGATE }}>{`${m.thrAggregate}${over}: ${rate(aggregate)}`}</div> : null}
+        {perSequence !== null ? <div style={{ color: PER_SEQUENCE }}>{`${m.thrPerSequence}${over}: ${rate(perSequence)}`}</div> : null}
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={40} legend={legend} label={title} marks={marks} tooltip={tooltip} />;
 });
 
 /** `inference-throughput`: decode tokens/s per sequence and aggregate vs batch, memory- vs compute-bound. */
@@ -118,7 +120,7 @@ export const InferenceThroughputChart = memo(function InferenceThroughputChart({
   );
   return (
     <ChartFrame frameRef={frameRef} id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
-      <ThroughputPlot chart={chart} lang={lang} />
+      <ThroughputPlot chart={chart} lang={lang} title={m.thrChartTitle} />
     </ChartFrame>
   );
 });

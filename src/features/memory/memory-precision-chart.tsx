@@ -1,11 +1,11 @@
 import { memo, useMemo } from 'react';
-import { Bar, BarChart, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
-import { LineLabels, type LineLabel } from '../../components/ui/line-labels';
+import { placeLineLabels, type LineLabel } from '../../components/ui/label-placement';
+import { RefLine, SvgPlot, bandAxis, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
@@ -18,24 +18,12 @@ const BAR = PALETTE[0];
 const LINE = PALETTE[7];
 
 /** Tick text for an axis in GB or GiB: 0.1, 1, 10, 100, 1k, 10k … in that unit. */
-function axisTick(lang: Lang) {
-  return (value: number) => formatNumber(value, lang, 2);
-}
-const TICKS: Record<Lang, (value: number) => string> = { en: axisTick('en'), zh: axisTick('zh') };
-const TOOLTIPS: Record<Lang, Record<UnitSystem, (value: unknown, name: unknown, item: { payload?: PrecisionBar }) => string>> = {
-  en: {
-    si: (_value, _name, item) => formatBytes(item.payload?.bytes, 'en', 'si'),
-    iec: (_value, _name, item) => formatBytes(item.payload?.bytes, 'en', 'iec'),
-  },
-  zh: {
-    si: (_value, _name, item) => formatBytes(item.payload?.bytes, 'zh', 'si'),
-    iec: (_value, _name, item) => formatBytes(item.payload?.bytes, 'zh', 'iec'),
-  },
+const TICKS: Record<Lang, (value: number) => string> = {
+  en: (value) => formatNumber(value, 'en', 2),
+  zh: (value) => formatNumber(value, 'zh', 2),
 };
-const MARGIN = { top: 16, right: 8, bottom: 8, left: 8 };
-const TICK_STYLE = { fontSize: 11 };
-const HALO = { paintOrder: 'stroke' as const, stroke: 'var(--bg)', strokeWidth: 3, strokeLinejoin: 'round' as const };
-const BAR_LABEL_STYLE = { fontSize: 12, fontWeight: 600, fill: HIGHLIGHT, ...HALO };
+/** Share of each category's band left empty around its bar. */
+const BAR_GAP = 0.14;
 
 interface PlotProps {
   bars: PrecisionBar[];
@@ -44,66 +32,96 @@ interface PlotProps {
   domain: [number, number];
   ticks: number[];
   selectedText: string;
-  axisLabel: object;
-  seriesName: string;
+  axisLabel: string;
+  title: string;
   lang: Lang;
   units: UnitSystem;
 }
 
 /** Bars and lines alone: props are memoized by the container, so an unrelated slider skips this. */
 const MemoryPrecisionPlot = memo(function MemoryPrecisionPlot(props: PlotProps) {
-  const { bars, lines, lineLabels, domain, ticks, selectedText, axisLabel, seriesName, lang, units } = props;
-  const renderSelectedLabel = useMemo(
-    () =>
-      function SelectedLabel(label: { x?: number | string; y?: number | string; width?: number | string; index?: number }) {
-        const bar = label.index !== undefined ? bars[label.index] : undefined;
-        if (!bar?.selected) return null;
-        const x = Number(label.x ?? 0) + Number(label.width ?? 0) / 2;
-        const y = Number(label.y ?? 0) - 6;
-        return (
-          <text x={x} y={y} textAnchor="middle" style={BAR_LABEL_STYLE}>
-            {selectedText}
-          </text>
-        );
-      },
-    [bars, selectedText],
-  );
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={bars} margin={MARGIN} barCategoryGap="14%">
-        <XAxis dataKey="tick" tick={TICK_STYLE} interval={0} angle={-40} textAnchor="end" height={64} />
-        <YAxis
-          type="number"
-          scale="log"
-          domain={domain}
-          ticks={ticks}
-          allowDataOverflow
-          tickFormatter={TICKS[lang]}
-          tick={TICK_STYLE}
-          width={62}
-          label={axisLabel}
-        />
-        <Tooltip formatter={TOOLTIPS[lang][units]} isAnimationActive={false} />
-        <Bar dataKey="value" name={seriesName} isAnimationActive={false}>
-          {bars.map((bar) => (
-            <Cell key={bar.id} fill={bar.selected ? HIGHLIGHT : BAR} />
-          ))}
-          <LabelList dataKey="value" content={renderSelectedLabel} />
-        </Bar>
+  const { bars, lines, lineLabels, domain, ticks, selectedText, axisLabel, title, lang, units } = props;
+  const xAxis = useMemo((): PlotAxis => {
+    const axis = bandAxis(bars.map((bar) => bar.tick));
+    // Slanted, ending at the tick, so long names never collide.
+    axis.renderTick = (value: number) => (
+      <text transform="translate(0 10) rotate(-40)" textAnchor="end" fontSize={11}>
+        {bars[Math.floor(value)]?.tick ?? ''}
+      </text>
+    );
+    return axis;
+  }, [bars]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain, ticks, format: TICKS[lang], label: axisLabel }), [domain, ticks, lang, axisLabel]);
+  const marks = (area: PlotArea) => {
+    const bottom = area.top + area.height;
+    return (
+      <>
+        {bars.map((bar, index) => {
+          const x0 = area.x(index + BAR_GAP / 2);
+          const y = Math.max(area.top, area.y(bar.value));
+          return (
+            <rect
+              key={bar.id}
+              className="chart-mark"
+              x={x0}
+              y={y}
+              width={area.x(index + 1 - BAR_GAP / 2) - x0}
+              height={Math.max(0, bottom - y)}
+              fill={bar.selected ? HIGHLIGHT : BAR}
+            />
+          );
+        })}
         {lines.map((line) => (
-          <ReferenceLine
+          <RefLine
             key={line.key}
+            area={area}
             y={line.value}
-            stroke={line.selected ? HIGHLIGHT : LINE}
-            strokeWidth={line.selected && !line.node ? 2 : 1}
-            strokeDasharray={line.node ? '6 4' : line.selected ? undefined : '3 3'}
-            ifOverflow="hidden"
+            color={line.selected ? HIGHLIGHT : LINE}
+            width={line.selected && !line.node ? 2 : 1}
+            dash={line.node ? '6 4' : line.selected ? undefined : '3 3'}
           />
         ))}
-        <LineLabels labels={lineLabels} />
-      </BarChart>
-    </ResponsiveContainer>
-  );
+      </>
+    );
+  };
+  const overlay = (area: PlotArea) => {
+    const right = area.left + area.width - 4;
+    const selectedIndex = bars.findIndex((bar) => bar.selected);
+    const selected = bars[selectedIndex];
+    return (
+      <>
+        {placeLineLabels(lineLabels, area.y, area.top, area.height).map(({ label, textY }) => (
+          <text key={label.key} className="svg-halo" x={right} y={textY} textAnchor="end" fontSize={11} fontWeight={label.bold ? 600 : 400} fill={label.color}>
+            {label.text}
+          </text>
+        ))}
+        {selected ? (
+          <text
+            className="svg-halo"
+            x={area.x(selectedIndex + 0.5)}
+            y={Math.max(area.top + 12, area.y(selected.value) - 6)}
+            textAnchor="middle"
+            fontSize={12}
+            fontWeight={600}
+            fill={HIGHLIGHT}
+          >
+            {selectedText}
+          </text>
+        ) : null}
+      </>
+    );
+  };
+  const tooltip = (value: number) => {
+    const bar = bars[Math.floor(value)];
+    if (!bar) return null;
+    return (
+      <>
+        <div>{bar.tick}</div>
+        <div>{formatBytes(bar.bytes, lang, units)}</div>
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={44} label={title} marks={marks} overlay={overlay} tooltip={tooltip} xAxisHeight={70} top={16} />;
 });
 
 export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
@@ -138,10 +156,7 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
     const selected = bars.find((bar) => bar.selected);
     return selected ? formatBytes(selected.bytes, lang, units) : '';
   }, [bars, lang, units]);
-  const axisLabel = useMemo(
-    () => ({ value: fill(m.axisBytes, { unit: unit.label }), angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 12 }),
-    [m, unit.label],
-  );
+  const axisLabel = fill(m.axisBytes, { unit: unit.label });
   const lineLabels = useMemo(
     () =>
       lines.map(
@@ -165,7 +180,7 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
         ticks={ticks}
         selectedText={selectedText}
         axisLabel={axisLabel}
-        seriesName={unit.label}
+        title={m.chartTitle}
         lang={lang}
         units={units}
       />

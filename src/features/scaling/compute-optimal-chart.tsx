@@ -1,22 +1,20 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { SvgPlot, inDomain, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, nearestBy, inDomain, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
+import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
-import type { FrontierRow } from '../../core';
 import { MESSAGES } from './messages';
-import { LAW_COLORS } from './scaling-law-chart';
+import { LAW_COLORS, useComputeAxis } from './scaling-law-chart';
 import { OPTIMAL_LAW_ORDER, frontierChart, type FrontierChart, type RunPoint } from './scaling.data';
 
 const RUN_FILL = '#999999';
 const RUN_STROKE = '#5f6b76';
 const RUN_RADIUS = 5;
-const COMPUTE_TICK = formatDecade;
 const PARAMS_TICK = perLang((lang) => (value: number) => formatCompactCount(value, lang));
 
 function runText(run: RunPoint, lang: Lang): string {
@@ -32,19 +30,6 @@ function runText(run: RunPoint, lang: Lang): string {
   });
 }
 
-function nearestRow(rows: readonly FrontierRow[], compute: number): FrontierRow | undefined {
-  let best: FrontierRow | undefined;
-  let distance = Infinity;
-  for (const row of rows) {
-    const d = Math.abs(Math.log10(row.compute) - Math.log10(compute));
-    if (d < distance) {
-      distance = d;
-      best = row;
-    }
-  }
-  return best;
-}
-
 interface PlotProps {
   chart: FrontierChart;
   lang: Lang;
@@ -53,13 +38,9 @@ interface PlotProps {
 
 const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProps) {
   const m = MESSAGES[lang];
-  // Equal domains keep one identity, so the ticks and axes are not rebuilt between steps.
-  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const xAxis = useComputeAxis(chart.xDomain, m.axisCompute);
+  const xDomain = xAxis.domain;
   const yDomain = useStableValue(chart.yDomain, sameJson);
-  const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: COMPUTE_TICK, label: m.axisCompute }),
-    [xDomain, m],
-  );
   const yAxis = useMemo(
     (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 8), format: PARAMS_TICK[lang], label: m.axisParams }),
     [yDomain, m, lang],
@@ -80,14 +61,13 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
   );
   const marks = (area: PlotArea) =>
     OPTIMAL_LAW_ORDER.map((law) => (
-      <path
+      <Curve
         key={law}
-        className="chart-mark"
-        d={linePath(chart.rows.map((row) => [row.compute, row[law]] as const), area)}
-        fill="none"
-        stroke={LAW_COLORS[law]}
-        strokeWidth={law === 'tokens20' ? 2.5 : 2}
-        strokeDasharray={law === 'tokens20' ? '7 4' : undefined}
+        area={area}
+        points={chart.rows.map((row) => [row.compute, row[law]] as const)}
+        color={LAW_COLORS[law]}
+        width={law === 'tokens20' ? 2.5 : 2}
+        dash={law === 'tokens20' ? '7 4' : undefined}
       />
     ));
   const runMark = (run: RunPoint, area: PlotArea, open: boolean) => {
@@ -130,7 +110,7 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
       (run) => Math.hypot(area.x(run.compute) - pointerX, area.y(run.params) - pixelY) <= RUN_RADIUS + 3,
     );
     if (runs.length > 0) return runs.map((run) => <div key={run.id}>{runText(run, lang)}</div>);
-    const row = nearestRow(chart.rows, compute);
+    const row = nearestBy(chart.rows, (r) => r.compute, compute, 'log');
     if (!row) return null;
     return (
       <>

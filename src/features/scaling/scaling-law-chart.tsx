@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { SvgPlot, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatDecade, perLang, rangeTicks } from '../../components/ui/chart-helpers';
@@ -10,7 +10,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { LossLaw } from '../../core';
 import { MESSAGES } from './messages';
-import { LOSS_LAW_ORDER, lossChart, type LossChart, type LossChartRow } from './scaling.data';
+import { LOSS_LAW_ORDER, lossChart, type LossChart } from './scaling.data';
 
 export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   hoffmann2022: PALETTE[0],
@@ -19,32 +19,21 @@ export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   tokens20: PALETTE[4],
 };
 
-const COMPUTE_TICK = formatDecade;
 const LOSS_TICK = perLang((lang) => (value: number) => formatNumber(value, lang, 3));
 
-/** The row nearest to `compute` on the log axis. */
-function nearestRow(rows: readonly LossChartRow[], compute: number): LossChartRow | undefined {
-  let best: LossChartRow | undefined;
-  let distance = Infinity;
-  for (const row of rows) {
-    const d = Math.abs(Math.log10(row.compute) - Math.log10(compute));
-    if (d < distance) {
-      distance = d;
-      best = row;
-    }
-  }
-  return best;
+/**
+ * The training-compute axis both scaling charts share (log, decades). Equal domains keep one
+ * identity, so the ticks and the axis are not rebuilt between slider steps.
+ */
+export function useComputeAxis(domain: [number, number], label: string): PlotAxis {
+  const stable = useStableValue(domain, sameJson);
+  return useMemo(() => ({ kind: 'log', domain: stable, ticks: decadeTicks(stable[0], stable[1], 6), format: formatDecade, label }), [stable, label]);
 }
 
 const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  // Equal domains keep one identity, so the ticks and axes are not rebuilt between steps.
-  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const xAxis = useComputeAxis(chart.xDomain, m.axisCompute);
   const yDomain = useStableValue(chart.yDomain, sameJson);
-  const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: COMPUTE_TICK, label: m.axisCompute }),
-    [xDomain, m],
-  );
   const yAxis = useMemo(
     (): PlotAxis => ({ kind: 'linear', domain: yDomain, ticks: rangeTicks(yDomain[0], yDomain[1], 5), format: LOSS_TICK[lang], label: m.axisLoss }),
     [yDomain, m, lang],
@@ -61,24 +50,16 @@ const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart
   const marks = (area: PlotArea) => (
     <>
       {LOSS_LAW_ORDER.map((law) => (
-        <path
-          key={law}
-          className="chart-mark"
-          d={linePath(chart.rows.map((row) => [row.compute, row[law]] as const), area)}
-          fill="none"
-          stroke={LAW_COLORS[law]}
-          strokeWidth={2}
-        />
+        <Curve key={law} area={area} points={chart.rows.map((row) => [row.compute, row[law]] as const)} color={LAW_COLORS[law]} />
       ))}
       {LOSS_LAW_ORDER.map((law) => (
-        <path
+        <Curve
           key={`iso-${law}`}
-          className="chart-mark"
-          d={linePath(chart.rows.map((row) => [row.compute, row[`iso_${law}`]] as const), area)}
-          fill="none"
-          stroke={LAW_COLORS[law]}
-          strokeWidth={1.5}
-          strokeDasharray="5 4"
+          area={area}
+          points={chart.rows.map((row) => [row.compute, row[`iso_${law}`]] as const)}
+          color={LAW_COLORS[law]}
+          width={1.5}
+          dash="5 4"
         />
       ))}
     </>
@@ -103,7 +84,7 @@ const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart
       );
     });
   const tooltip = (compute: number) => {
-    const row = nearestRow(chart.rows, compute);
+    const row = nearestBy(chart.rows, (r) => r.compute, compute, 'log');
     if (!row) return null;
     return (
       <>

@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { SvgPlot, inDomain, linePath, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, nearestBy, inDomain, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
@@ -10,7 +10,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { gpuCountText, gpuLabel, shortModelLabel } from '../../components/ui/labels';
-import { COST_METRICS, SCALE_GUIDES, costChart, type CostChart, type CostMetric, type CostPoint } from './training.data';
+import { COST_METRICS, SCALE_GUIDES, costChart, type CostChart, type CostMetric } from './training.data';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -70,19 +70,6 @@ interface PlotProps {
   currentName: string;
 }
 
-function nearestPoint(rows: readonly CostPoint[], params: number): CostPoint | undefined {
-  let best: CostPoint | undefined;
-  let distance = Infinity;
-  for (const row of rows) {
-    const d = Math.abs(Math.log10(row.params) - Math.log10(params));
-    if (d < distance) {
-      distance = d;
-      best = row;
-    }
-  }
-  return best;
-}
-
 const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName }: PlotProps) {
   const m = MESSAGES[lang];
   // Equal domains and rows keep one identity between steps (only the marker moves).
@@ -123,7 +110,7 @@ const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName
           </g>
         );
       })}
-      <path className="chart-mark" d={linePath(rows.map((row) => [row.params, row[metric]] as const), area)} fill="none" stroke={LINE_COLOR} strokeWidth={2} />
+      <Curve area={area} points={rows.map((row) => [row.params, row[metric]] as const)} color={LINE_COLOR} />
     </>
   );
   // Near the right edge the name goes to the left of the marker so it is not cut off.
@@ -150,7 +137,7 @@ const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName
     );
   };
   const tooltip = (params: number) => {
-    const point = nearestPoint(rows, params);
+    const point = nearestBy(rows, (r) => r.params, params, 'log');
     if (!point) return null;
     const y = point[metric];
     return (

@@ -1,22 +1,8 @@
 import { memo, useMemo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  Legend,
-  ReferenceArea,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import type { Props as LabelProps } from 'recharts/types/component/Label';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { RefLine, SvgPlot, bandAxis, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { byteAxisUnit, linearTicks, perLang, perView, viewKey } from '../../components/ui/chart-helpers';
+import { byteAxis, perView, viewKey } from '../../components/ui/chart-helpers';
 import { useChartData } from '../../store/store-context';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -35,8 +21,6 @@ const COLORS = {
 } as const;
 const STACK_KEYS = ['weights', 'gradients', 'optimizer', 'activations'] as const;
 const MEMORY_LINE = '#999999';
-const MARGIN = { top: 22, right: 12, bottom: 4, left: 4 };
-const LEGEND_STYLE = { fontSize: 12 };
 
 function recomputeShort(m: Messages, mode: StrategyBar['recompute']): string {
   return mode === 'none' ? m.recomputeShort_none : mode === 'selective' ? m.recomputeShort_selective : m.recomputeShort_full;
@@ -46,128 +30,125 @@ function recomputeLong(m: Messages, mode: StrategyBar['recompute']): string {
   return mode === 'none' ? m.recompute_none : mode === 'selective' ? m.recompute_selective : m.recompute_full;
 }
 
-/** Two-line category tick: "ZeRO 1" over the recomputation mode. */
-function makeTick(lang: Lang) {
-  const m = MESSAGES[lang];
-  return function StrategyTick(props: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
-    const key = String(props.payload?.value ?? '');
-    const match = /^z(\d)-(none|selective|full)$/.exec(key);
-    if (!match) return <g />;
-    const x = Number(props.x ?? 0);
-    const y = Number(props.y ?? 0);
-    return (
-      <g transform={`translate(${x},${y})`}>
-        <text textAnchor="middle" fontSize={10} className="recharts-cartesian-axis-tick-value">
-          <tspan x={0} dy="0.9em">
-            {`Z${match[1]}`}
-          </tspan>
-          <tspan x={0} dy="1.2em">
-            {recomputeShort(m, match[2] as StrategyBar['recompute'])}
-          </tspan>
-        </text>
-      </g>
-    );
-  };
-}
-const TICKS = perLang(makeTick);
-
 const BYTES = perView((lang, units) => (value: number) => formatBytes(value, lang, units));
-const BYTES_ITEM = perView((lang, units) => (value: unknown, name: unknown) => [formatBytes(Number(value), lang, units), String(name)] as [string, string]);
-
-
-/** Above the top of each bar: "current" for the current one, "↑ total" for a cut one. */
-function TopLabel(props: LabelProps) {
-  const box = props.viewBox as { x?: number; y?: number; width?: number } | undefined;
-  const text = typeof props.value === 'string' ? props.value : '';
-  if (!text || !box) return null;
-  const x = (box.x ?? 0) + (box.width ?? 0) / 2;
-  const y = Math.max(MARGIN.top - 6, (box.y ?? 0) - 6);
-  return (
-    <text x={x} y={y} textAnchor="middle" fontSize={10} fill={HIGHLIGHT}>
-      {text}
-    </text>
-  );
-}
+/** Share of each category's band left empty around its bar. */
+const BAR_GAP = 0.18;
 
 interface PlotProps {
   chart: StrategyChart;
   lang: Lang;
   units: UnitSystem;
   gpuMemoryLabel: string;
+  title: string;
 }
 
-const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryLabel }: PlotProps) {
+const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryLabel, title }: PlotProps) {
   const m = MESSAGES[lang];
-  const key = viewKey(lang, units);
-  const bytes = BYTES[key];
-  const currentText = m.current;
-  const data = useMemo(
-    () =>
-      chart.bars.map((bar) => ({
-        ...bar,
-        label: bar.overflow ? `↑ ${bytes(bar.total)}` : bar.current ? `▼ ${currentText}` : '',
-      })),
-    [chart, bytes, currentText],
-  );
-  const labelFormatter = useMemo(() => {
-    const msg = MESSAGES[lang];
-    return (label: unknown) => {
-      const bar = chart.bars.find((b) => b.key === label);
-      if (!bar) return String(label);
-      return fill(msg.memTooltipTotal, {
-        zero: bar.zeroStage,
-        recompute: recomputeLong(msg, bar.recompute),
-        total: bytes(bar.total),
-        fit: bar.fits ? msg.memFits : msg.memNoFit,
-      });
+  const bytes = BYTES[viewKey(lang, units)];
+  const xAxis = useMemo((): PlotAxis => {
+    const axis = bandAxis(chart.bars.map((bar) => bar.key));
+    // Two lines per category: "Z1" over the recomputation mode.
+    axis.renderTick = (value: number) => {
+      const bar = chart.bars[Math.floor(value)];
+      if (!bar) return null;
+      return (
+        <text y={8} textAnchor="middle" fontSize={10}>
+          <tspan x={0} dy="0.9em">{`Z${bar.zeroStage}`}</tspan>
+          <tspan x={0} dy="1.2em">
+            {recomputeShort(m, bar.recompute)}
+          </tspan>
+        </text>
+      );
     };
-  }, [chart, bytes, lang]);
-  const memoryLabel = useMemo(
-    () => ({ value: gpuMemoryLabel, position: 'insideTopRight' as const, fontSize: 11, fill: MEMORY_LINE }),
-    [gpuMemoryLabel],
-  );
-  const domain = useMemo(() => [0, chart.yMax] as [number, number], [chart.yMax]);
-  const axisUnit = byteAxisUnit(units, chart.yMax);
-  const { divisor, label: unitLabel } = axisUnit;
-  const yTicks = useMemo(() => linearTicks(chart.yMax, divisor, 5), [chart.yMax, divisor]);
-  const yTick = useMemo(() => (value: number) => formatNumber(value / divisor, lang, 3), [divisor, lang]);
-  const yLabel = useMemo(
-    () => ({
-      value: fill(MESSAGES[lang].memAxis, { unit: unitLabel }),
-      angle: -90,
-      position: 'insideLeft' as const,
-      style: { textAnchor: 'middle' as const, fontSize: 12 },
-    }),
-    [lang, unitLabel],
-  );
+    return axis;
+  }, [chart.bars, m]);
+  const yAxis = useMemo(() => byteAxis(chart.yMax, units, lang, m.memAxis), [chart.yMax, units, lang, m]);
   const names = { weights: m.memWeights, gradients: m.memGradients, optimizer: m.memOptimizer, activations: m.memActivations };
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} margin={MARGIN} barCategoryGap="18%">
-        <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
-        {chart.currentKey ? (
-          <ReferenceArea x1={chart.currentKey} x2={chart.currentKey} fill={HIGHLIGHT} fillOpacity={0.1} ifOverflow="hidden" />
-        ) : null}
-        <XAxis dataKey="key" tick={TICKS[lang]} interval={0} height={36} tickLine={false} />
-        <YAxis domain={domain} ticks={yTicks} allowDataOverflow tickFormatter={yTick} width={56} label={yLabel} />
-        <Tooltip formatter={BYTES_ITEM[key]} labelFormatter={labelFormatter} isAnimationActive={false} />
-        <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
-        {STACK_KEYS.map((stackKey, index) => (
-          <Bar key={stackKey} dataKey={stackKey} name={names[stackKey]} stackId="memory" fill={COLORS[stackKey]} isAnimationActive={false}>
-            {data.map((bar) => (
-              <Cell
-                key={bar.key}
-                fillOpacity={bar.fits ? 1 : 0.4}
-                stroke={bar.current ? HIGHLIGHT : undefined}
-                strokeWidth={bar.current ? 2 : 0}
-              />
-            ))}
-            {index === STACK_KEYS.length - 1 ? <LabelList dataKey="label" content={TopLabel} /> : null}
-          </Bar>
+  const legend: LegendItem[] = STACK_KEYS.map((key) => ({ key, name: names[key], color: COLORS[key], shape: 'line' }));
+  const marks = (area: PlotArea) => {
+    const bottom = area.top + area.height;
+    return (
+      <>
+        {chart.bars.map((bar, index) => {
+          const x0 = area.x(index + BAR_GAP / 2);
+          const width = area.x(index + 1 - BAR_GAP / 2) - x0;
+          let base = 0;
+          return (
+            <g key={bar.key}>
+              {bar.current ? <rect x={area.x(index)} y={area.top} width={area.x(index + 1) - area.x(index)} height={area.height} fill={HIGHLIGHT} fillOpacity={0.1} /> : null}
+              {STACK_KEYS.map((key) => {
+                const low = base;
+                base += bar[key];
+                const yTop = area.y(base);
+                const yLow = area.y(low);
+                return (
+                  <rect
+                    key={key}
+                    className="chart-mark"
+                    x={x0}
+                    y={Math.min(yTop, bottom)}
+                    width={width}
+                    height={Math.max(0, yLow - yTop)}
+                    fill={COLORS[key]}
+                    fillOpacity={bar.fits ? 1 : 0.4}
+                  />
+                );
+              })}
+              {bar.current ? (
+                <rect x={x0} y={Math.max(area.top, area.y(bar.total))} width={width} height={Math.max(0, bottom - Math.max(area.top, area.y(bar.total)))} fill="none" stroke={HIGHLIGHT} strokeWidth={2} />
+              ) : null}
+            </g>
+          );
+        })}
+        <RefLine area={area} y={chart.memoryBytesPerGpu} color={MEMORY_LINE} dash="6 3" width={2} label={gpuMemoryLabel} labelAt="end-above" />
+      </>
+    );
+  };
+  // Above each bar: "▼ current" on the current one, "↑ total" on a bar cut at the top.
+  const overlay = (area: PlotArea) =>
+    chart.bars.map((bar, index) => {
+      const text = bar.overflow ? `↑ ${bytes(bar.total)}` : bar.current ? `▼ ${m.current}` : '';
+      if (!text) return null;
+      const y = Math.max(area.top - 6, area.y(Math.min(bar.total, chart.yMax)) - 6);
+      return (
+        <text key={bar.key} className="svg-halo" x={area.x(index + 0.5)} y={y} textAnchor="middle" fontSize={10} fill={HIGHLIGHT}>
+          {text}
+        </text>
+      );
+    });
+  const tooltip = (value: number) => {
+    const bar = chart.bars[Math.floor(value)];
+    if (!bar) return null;
+    return (
+      <>
+        <div>
+          {fill(m.memTooltipTotal, {
+            zero: bar.zeroStage,
+            recompute: recomputeLong(m, bar.recompute),
+            total: bytes(bar.total),
+            fit: bar.fits ? m.memFits : m.memNoFit,
+          })}
+        </div>
+        {[...STACK_KEYS].reverse().map((key) => (
+          <div key={key} style={{ color: COLORS[key] }}>{`${names[key]}: ${bytes(bar[key])}`}</div>
         ))}
-        <ReferenceLine y={chart.memoryBytesPerGpu} stroke={MEMORY_LINE} strokeDasharray="6 3" strokeWidth={2} label={memoryLabel} />
-      </BarChart>
-    </ResponsiveContainer>
+      </>
+    );
+  };
+  return (
+    <SvgPlot
+      x={xAxis}
+      y={yAxis}
+      yAxisWidth={40}
+      legend={legend}
+      legendBelow
+      label={title}
+      marks={marks}
+      overlay={overlay}
+      tooltip={tooltip}
+      xAxisHeight={40}
+      top={22}
+    />
   );
 });
 
@@ -193,7 +174,7 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart({ visible =
   });
   return (
     <ChartFrame frameRef={frameRef} id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
-      <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} />
+      <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} title={m.memChartTitle} />
     </ChartFrame>
   );
 });
