@@ -30,8 +30,9 @@ export interface BarAxis {
 
 const MARGIN = { top: 18, right: 16, bottom: 44, left: 8 };
 const FALLBACK = { width: 600, height: 300 };
-/** Share of each row's band taken by its bar (the rest is the gap that holds the label). */
-const BAR_SHARE = 0.6;
+/** Share of each row's band taken by its bar, and left below it; the rest, above, holds the label. */
+const BAR_SHARE = 0.48;
+const GAP_BELOW = 0.12;
 
 function Plot({ rows, axis, width, height, label }: { rows: readonly BarRow[]; axis: BarAxis; width: number; height: number; label: string }) {
   const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
@@ -46,7 +47,7 @@ function Plot({ rows, axis, width, height, label }: { rows: readonly BarRow[]; a
     <svg className="svg-plot" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <g className="svg-chart__bars">
         {rows.map((row, index) => {
-          const top = MARGIN.top + index * band + (band - thickness) * 0.75;
+          const top = MARGIN.top + (index + 1) * band - band * GAP_BELOW - thickness;
           const barWidth = Math.max(0, x(row.value) - x(low));
           return (
             <g key={row.key}>
