@@ -56,6 +56,10 @@ const POSITIONS = [
   { name: 'scaling', selector: '#scaling' },
   { name: 'inference', selector: '#inference' },
   { name: 'moe (Recharts)', selector: '#moe' },
+  { name: 'timeline', selector: '#timeline' },
+  { name: 'compression', selector: '#compression' },
+  { name: 'hardware (bottom panel Recharts)', selector: '#hardware' },
+  { name: 'deployment', selector: '#deployment' },
 ] as const;
 
 interface PositionResult {

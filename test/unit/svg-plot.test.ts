@@ -46,6 +46,16 @@ describe('plain-SVG plot helpers', () => {
     expect(d).not.toMatch(/NaN|Infinity/);
   });
 
+  it('a step line holds each value until the next x; another scale can draw it', () => {
+    const points = [
+      [1, 0],
+      [100, 10],
+    ] as const;
+    expect(linePath(points, area, { step: true })).toBe('M10.0,120.0L60.0,120.0L60.0,20.0');
+    const right = makeScale('linear', [0, 20], [120, 20]);
+    expect(linePath(points, area, { y: right })).toBe('M10.0,120.0L60.0,70.0');
+  });
+
   it('an area band runs along its top and back along its bottom', () => {
     const d = areaPath(
       [

@@ -64,14 +64,42 @@ export interface PlotArea {
   height: number;
   x: Scale;
   y: Scale;
+  /** The right-hand y axis's scale, when the plot has one. */
+  y2?: Scale;
+}
+
+export type MarkerShape = 'circle' | 'triangle' | 'diamond' | 'cross';
+
+/** A scatter point's symbol centred on (x, y), about 2r across. */
+export function Marker(props: { shape: MarkerShape; x: number; y: number; r: number; color: string; open?: boolean; className?: string }) {
+  const { x, y, r, color } = props;
+  const fill = props.open ? 'none' : color;
+  const common = { className: props.className, fill, stroke: color, strokeWidth: props.open ? 1.5 : 1 };
+  switch (props.shape) {
+    case 'circle':
+      return <circle {...common} cx={x} cy={y} r={r} />;
+    case 'triangle':
+      return <path {...common} d={`M${x},${y - r * 1.15}L${x + r},${y + r * 0.75}L${x - r},${y + r * 0.75}Z`} />;
+    case 'diamond':
+      return <path {...common} d={`M${x},${y - r * 1.2}L${x + r},${y}L${x},${y + r * 1.2}L${x - r},${y}Z`} />;
+    case 'cross': {
+      const a = r * 0.35;
+      return (
+        <path
+          {...common}
+          d={`M${x - a},${y - r}H${x + a}V${y - a}H${x + r}V${y + a}H${x + a}V${y + r}H${x - a}V${y + a}H${x - r}V${y - a}H${x - a}Z`}
+        />
+      );
+    }
+  }
 }
 
 export interface LegendItem {
   key: string;
   name: string;
   color: string;
-  /** How the swatch is drawn: a line (optionally dashed) or a dot (optionally open). */
-  shape: 'line' | 'dot';
+  /** How the swatch is drawn: a line (optionally dashed) or a symbol (optionally open). */
+  shape: 'line' | 'dot' | MarkerShape;
   dash?: string;
   open?: boolean;
 }
@@ -85,29 +113,44 @@ function textWidth(text: string): number {
   return width;
 }
 
-/** SVG path data of a polyline through the points; null or non-finite points break the line. */
-export function linePath(points: readonly (readonly [number, number | null])[], area: PlotArea): string {
+/**
+ * SVG path data of a polyline through the points; null or non-finite points break the line.
+ * `step`: hold each value until the next x (a staircase, like a count that jumps). `y` picks the
+ * scale (the right-hand axis for `area.y2`).
+ */
+export function linePath(points: readonly (readonly [number, number | null])[], area: PlotArea, options: { step?: boolean; y?: Scale } = {}): string {
+  const y = options.y ?? area.y;
   let d = '';
   let pen = false;
+  let lastY = 0;
   for (const [xv, yv] of points) {
     const px = yv === null ? Number.NaN : area.x(xv);
-    const py = yv === null ? Number.NaN : area.y(yv);
+    const py = yv === null ? Number.NaN : y(yv);
     if (!Number.isFinite(px) || !Number.isFinite(py)) {
       pen = false;
       continue;
     }
+    if (pen && options.step) d += `L${px.toFixed(1)},${lastY.toFixed(1)}`;
     d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
     pen = true;
+    lastY = py;
   }
   return d;
 }
 
 /** A data line (a chart mark): `points` as [x, y] with null for a gap. */
-export function Curve(props: { area: PlotArea; points: readonly (readonly [number, number | null])[]; color: string; width?: number; dash?: string }) {
+export function Curve(props: {
+  area: PlotArea;
+  points: readonly (readonly [number, number | null])[];
+  color: string;
+  width?: number;
+  dash?: string;
+  step?: boolean;
+}) {
   return (
     <path
       className="chart-mark"
-      d={linePath(props.points, props.area)}
+      d={linePath(props.points, props.area, { step: props.step })}
       fill="none"
       stroke={props.color}
       strokeWidth={props.width ?? 2}
@@ -142,8 +185,9 @@ export function RefLine(props: {
    * Vertical lines: at the top or bottom, right of the line (`top-left`: left of it); a label
    * that would leave the plot goes to the other side.
    */
-  labelAt?: 'end-above' | 'end-below' | 'start-above' | 'top' | 'top-left' | 'bottom';
+  labelAt?: 'end-above' | 'end-below' | 'start-above' | 'start-below' | 'top' | 'top-left' | 'bottom';
   labelColor?: string;
+  labelBold?: boolean;
 }) {
   const { area } = props;
   const vertical = props.x !== undefined;
@@ -156,7 +200,7 @@ export function RefLine(props: {
   let text: ReactNode = null;
   if (props.label) {
     const at = props.labelAt ?? (vertical ? 'top' : 'end-above');
-    const common = { className: 'svg-halo', fontSize: 11, fill: props.labelColor ?? props.color };
+    const common = { className: 'svg-halo', fontSize: 11, fontWeight: props.labelBold ? 600 : undefined, fill: props.labelColor ?? props.color };
     if (vertical) {
       const flip = at === 'top-left' ? position > area.left + 90 : position > right - 90;
       text = (
@@ -165,9 +209,10 @@ export function RefLine(props: {
         </text>
       );
     } else {
-      const end = at !== 'start-above';
+      const end = at === 'end-above' || at === 'end-below';
+      const below = at === 'end-below' || at === 'start-below';
       text = (
-        <text {...common} x={end ? right - 5 : area.left + 5} y={at === 'end-below' ? position + 14 : position - 5} textAnchor={end ? 'end' : 'start'}>
+        <text {...common} x={end ? right - 5 : area.left + 5} y={below ? position + 14 : position - 5} textAnchor={end ? 'end' : 'start'}>
           {props.label}
         </text>
       );
@@ -219,7 +264,7 @@ function Legend({ items }: { items: readonly LegendItem[] }) {
             {item.shape === 'line' ? (
               <line x1={1} x2={17} y1={5} y2={5} stroke={item.color} strokeWidth={2} strokeDasharray={item.dash} />
             ) : (
-              <circle cx={9} cy={5} r={4} fill={item.open ? 'none' : item.color} stroke={item.color} strokeWidth={1.5} />
+              <Marker shape={item.shape === 'dot' ? 'circle' : item.shape} x={9} y={5} r={4} color={item.color} open={item.open} />
             )}
           </svg>
           {item.name}
@@ -232,8 +277,10 @@ function Legend({ items }: { items: readonly LegendItem[] }) {
 export interface SvgPlotProps {
   x: PlotAxis;
   y: PlotAxis;
-  /** Room for the y tick labels, px. */
+  /** Room for the y tick labels, px: at least this, more if the widest label needs it. */
   yAxisWidth: number;
+  /** A second y axis on the right (its own scale, `area.y2`). */
+  y2?: PlotAxis;
   legend?: readonly LegendItem[];
   /** Accessible name of the plot (the chart title). */
   label: string;
@@ -247,6 +294,8 @@ export interface SvgPlotProps {
   xAxisHeight?: number;
   /** Room above the plot, px (default 14). */
   top?: number;
+  /** Room right of the plot, px (default 18). */
+  right?: number;
   legendBelow?: boolean;
 }
 
@@ -258,9 +307,14 @@ export function SvgPlot(props: SvgPlotProps) {
   const size = useSize(plotRef, FALLBACK);
   const clipId = useId();
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  const left = props.yAxisWidth + (props.y.label ? 22 : 6);
+  // Room for the widest y tick label (zh labels such as 1000亿 are wider), at least `yAxisWidth`.
+  const yLabels = props.y.ticks.map((tick) => props.y.format(tick));
+  const yAxisWidth = Math.max(props.yAxisWidth, Math.ceil(Math.max(0, ...yLabels.map(textWidth)) + 12));
+  const left = yAxisWidth + (props.y.label ? 22 : 6);
+  const y2Labels = props.y2 ? props.y2.ticks.map((tick) => props.y2!.format(tick)) : [];
+  const right = props.y2 ? Math.ceil(Math.max(0, ...y2Labels.map(textWidth)) + 12) + (props.y2.label ? 22 : 6) : (props.right ?? MARGIN.right);
   const top = props.top ?? MARGIN.top;
-  const width = Math.max(1, size.width - left - MARGIN.right);
+  const width = Math.max(1, size.width - left - right);
   const height = Math.max(1, size.height - top - (props.xAxisHeight ?? MARGIN.bottom));
   const area: PlotArea = {
     left,
@@ -269,6 +323,7 @@ export function SvgPlot(props: SvgPlotProps) {
     height,
     x: makeScale(props.x.kind, props.x.domain, [left, left + width]),
     y: makeScale(props.y.kind, props.y.domain, [top + height, top]),
+    y2: props.y2 ? makeScale(props.y2.kind, props.y2.domain, [top + height, top]) : undefined,
   };
   const onPointerMove = useCallback((event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -328,11 +383,11 @@ export function SvgPlot(props: SvgPlotProps) {
                 ) : null}
               </g>
             ))}
-            {props.y.ticks.map((tick) => (
+            {props.y.ticks.map((tick, index) => (
               <g key={tick} transform={`translate(${left} ${area.y(tick).toFixed(1)})`}>
                 <line x2={-6} />
                 <text x={-9} y={4} textAnchor="end" fontSize={12}>
-                  {props.y.format(tick)}
+                  {yLabels[index]}
                 </text>
               </g>
             ))}
@@ -345,6 +400,29 @@ export function SvgPlot(props: SvgPlotProps) {
               <text className="svg-chart__axis-label" transform={`translate(12 ${top + height / 2}) rotate(-90)`} textAnchor="middle" fontSize={12}>
                 {props.y.label}
               </text>
+            ) : null}
+            {props.y2 && area.y2 ? (
+              <>
+                <line x1={left + width} x2={left + width} y1={top} y2={bottom} />
+                {props.y2.ticks.map((tick, index) => (
+                  <g key={tick} transform={`translate(${left + width} ${area.y2!(tick).toFixed(1)})`}>
+                    <line x2={6} />
+                    <text x={9} y={4} textAnchor="start" fontSize={12}>
+                      {y2Labels[index]}
+                    </text>
+                  </g>
+                ))}
+                {props.y2.label ? (
+                  <text
+                    className="svg-chart__axis-label"
+                    transform={`translate(${size.width - 12} ${top + height / 2}) rotate(90)`}
+                    textAnchor="middle"
+                    fontSize={12}
+                  >
+                    {props.y2.label}
+                  </text>
+                ) : null}
+              </>
             ) : null}
           </g>
           <g clipPath={`url(#${clipId})`}>{props.marks(area)}</g>

@@ -1,11 +1,10 @@
 import { memo, useMemo } from 'react';
-import { Bar, Cell, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
-import { LineLabels, type LineLabel } from '../../components/ui/line-labels';
+import { RefLine, SvgPlot, bandAxis, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { PRECISIONS } from '../../core';
 import { useChartData } from '../../store/store-context';
@@ -28,21 +27,8 @@ const COUNT_TICKS: Record<Lang, (value: number) => string> = {
   zh: (value) => formatCount(value, 'zh', 2),
 };
 type Row = CompressionPoint & { label: string };
-const TOOLTIPS: Record<Lang, Record<UnitSystem, (value: unknown, name: unknown, item: { dataKey?: unknown; payload?: Row }) => string>> = {
-  en: { si: tooltip('en', 'si'), iec: tooltip('en', 'iec') },
-  zh: { si: tooltip('zh', 'si'), iec: tooltip('zh', 'iec') },
-};
-function tooltip(lang: Lang, units: UnitSystem) {
-  return (value: unknown, _name: unknown, item: { dataKey?: unknown; payload?: Row }): string => {
-    if (item.dataKey === 'value') {
-      return fill(MESSAGES[lang].tooltipBytes, { bytes: formatBytes(item.payload?.bytes, lang, units), bits: formatNumber(item.payload?.bitsPerWeight, lang) });
-    }
-    return formatCount(Number(value), lang);
-  };
-}
-const MARGIN = { top: 10, right: 8, bottom: 4, left: 4 };
-const TICK_STYLE = { fontSize: 11 };
-const LEGEND_STYLE = { fontSize: 12 };
+/** Share of each step's band left empty around its bar. */
+const BAR_GAP = 0.2;
 
 interface PlotProps {
   data: Row[];
@@ -52,68 +38,83 @@ interface PlotProps {
   paramsDomain: [number, number];
   paramsTicks: number[];
   selectedValue: number;
-  selectedLabel: LineLabel[];
-  axisLabels: { bytes: object; params: object };
-  names: { bytes: string; params: string; article: string };
+  selectedText: string;
+  names: { bytes: string; params: string; article: string; axisBytes: string; axisParams: string; title: string };
   lang: Lang;
   units: UnitSystem;
 }
 
-/** Bars and lines alone: props are memoized by the container, so an unrelated slider skips this. */
+/** Bars and lines alone (plain SVG): props are memoized by the container, so an unrelated slider skips this. */
 const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
-  const { data, highlighted, bytesDomain, bytesTicks, paramsDomain, paramsTicks, selectedValue, selectedLabel, axisLabels, names, lang, units } = props;
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={data} margin={MARGIN}>
-        <XAxis dataKey="label" tick={TICK_STYLE} interval={0} angle={-25} textAnchor="end" height={48} />
-        <YAxis
-          type="number"
-          scale="log"
-          domain={bytesDomain}
-          ticks={bytesTicks}
-          allowDataOverflow
-          tickFormatter={NUMBER_TICKS[lang]}
-          tick={TICK_STYLE}
-          width={62}
-          label={axisLabels.bytes}
-        />
-        <YAxis
-          yAxisId="params"
-          orientation="right"
-          type="number"
-          scale="log"
-          domain={paramsDomain}
-          ticks={paramsTicks}
-          allowDataOverflow
-          tickFormatter={COUNT_TICKS[lang]}
-          tick={TICK_STYLE}
-          width={58}
-          label={axisLabels.params}
-        />
-        <Tooltip formatter={TOOLTIPS[lang][units]} isAnimationActive={false} />
-        <Legend verticalAlign="top" height={36} wrapperStyle={LEGEND_STYLE} />
-        <Bar dataKey="value" name={names.bytes} fill={BYTES} isAnimationActive={false}>
-          {data.map((point, index) => (
-            <Cell key={point.index} fill={highlighted[index] ? HIGHLIGHT : BYTES} />
-          ))}
-        </Bar>
-        <Line yAxisId="params" type="linear" dataKey="params" name={names.params} stroke={PARAMS} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        <Line
-          yAxisId="params"
-          type="linear"
-          dataKey="articleParams"
-          name={names.article}
+  const { data, highlighted, bytesDomain, bytesTicks, paramsDomain, paramsTicks, selectedValue, selectedText, names, lang, units } = props;
+  const xAxis = useMemo((): PlotAxis => {
+    const axis = bandAxis(data.map((row) => row.label));
+    axis.renderTick = (value: number) => (
+      <text transform="translate(0 10) rotate(-25)" textAnchor="end" fontSize={11}>
+        {data[Math.floor(value)]?.label ?? ''}
+      </text>
+    );
+    return axis;
+  }, [data]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: bytesDomain, ticks: bytesTicks, format: NUMBER_TICKS[lang], label: names.axisBytes }), [bytesDomain, bytesTicks, lang, names.axisBytes]);
+  const y2Axis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICKS[lang], label: names.axisParams }),
+    [paramsDomain, paramsTicks, lang, names.axisParams],
+  );
+  const legend = useMemo(
+    (): LegendItem[] => [
+      { key: 'bytes', name: names.bytes, color: BYTES, shape: 'dot' },
+      { key: 'params', name: names.params, color: PARAMS, shape: 'line' },
+      { key: 'article', name: names.article, color: ARTICLE, shape: 'line', dash: '6 4' },
+    ],
+    [names],
+  );
+  const marks = (area: PlotArea) => {
+    const bottom = area.top + area.height;
+    const y2 = area.y2 ?? area.y;
+    return (
+      <>
+        {data.map((row, index) => {
+          const x0 = area.x(index + BAR_GAP / 2);
+          const y = Math.max(area.top, area.y(row.value));
+          return (
+            <rect
+              key={row.index}
+              className="chart-mark"
+              x={x0}
+              y={y}
+              width={area.x(index + 1 - BAR_GAP / 2) - x0}
+              height={Math.max(0, bottom - y)}
+              fill={highlighted[index] ? HIGHLIGHT : BYTES}
+            />
+          );
+        })}
+        <path className="chart-mark" d={linePath(data.map((row, i) => [i + 0.5, row.params] as const), area, { y: y2 })} fill="none" stroke={PARAMS} strokeWidth={2.5} />
+        <path
+          className="chart-mark"
+          d={linePath(data.map((row, i) => [i + 0.5, row.articleParams] as const), area, { y: y2 })}
+          fill="none"
           stroke={ARTICLE}
           strokeWidth={2}
           strokeDasharray="6 4"
-          dot={false}
-          isAnimationActive={false}
         />
-        <ReferenceLine y={selectedValue} stroke={HIGHLIGHT} strokeWidth={1.5} strokeDasharray="4 3" ifOverflow="hidden" />
-        <LineLabels labels={selectedLabel} />
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
+        <RefLine area={area} y={selectedValue} color={HIGHLIGHT} width={1.5} dash="4 3" label={selectedText} labelAt="end-above" labelBold />
+      </>
+    );
+  };
+  const tooltip = (value: number) => {
+    const row = data[Math.floor(value)];
+    if (!row) return null;
+    return (
+      <>
+        <div>{row.label}</div>
+        <div style={{ color: BYTES }}>{fill(MESSAGES[lang].tooltipBytes, { bytes: formatBytes(row.bytes, lang, units), bits: formatNumber(row.bitsPerWeight, lang) })}</div>
+        <div style={{ color: PARAMS }}>{`${names.params}: ${formatCount(row.params, lang)}`}</div>
+        <div style={{ color: ARTICLE }}>{`${names.article}: ${formatCount(row.articleParams, lang)}`}</div>
+      </>
+    );
+  };
+  return <SvgPlot x={xAxis} y={yAxis} y2={y2Axis} yAxisWidth={40} legend={legend} label={names.title} marks={marks} tooltip={tooltip} xAxisHeight={56} top={10} />;
 });
 
 export const CompressionChart = memo(function CompressionChart() {
@@ -147,18 +148,18 @@ export const CompressionChart = memo(function CompressionChart() {
     [points],
   );
   const paramsTicks = useMemo(() => logTicks(paramsDomain, 7), [paramsDomain]);
-  const selectedLabel = useMemo<LineLabel[]>(
-    () => [{ key: 'selected', y: selectedValue, text: fill(m.selectedLine, { precision: precisionLabel, bytes: formatBytes(selected.bytes, lang, units) }), color: HIGHLIGHT, bold: true }],
-    [selectedValue, m, precisionLabel, selected.bytes, lang, units],
-  );
-  const axisLabels = useMemo(
+  const selectedText = fill(m.selectedLine, { precision: precisionLabel, bytes: formatBytes(selected.bytes, lang, units) });
+  const names = useMemo(
     () => ({
-      bytes: { value: fill(m.axisBytes, { unit: unit.label }), angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
-      params: { value: m.axisParams, angle: 90, position: 'insideRight' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
+      bytes: m.legendBytes,
+      params: m.legendParams,
+      article: m.legendArticle,
+      axisBytes: fill(m.axisBytes, { unit: unit.label }),
+      axisParams: m.axisParams,
+      title: m.chartTitle,
     }),
     [m, unit.label],
   );
-  const names = useMemo(() => ({ bytes: m.legendBytes, params: m.legendParams, article: m.legendArticle }), [m]);
   return (
     <ChartFrame frameRef={frameRef}
       id="compression"
@@ -174,8 +175,7 @@ export const CompressionChart = memo(function CompressionChart() {
         paramsDomain={paramsDomain}
         paramsTicks={paramsTicks}
         selectedValue={selectedValue}
-        selectedLabel={selectedLabel}
-        axisLabels={axisLabels}
+        selectedText={selectedText}
         names={names}
         lang={lang}
         units={units}

@@ -1,16 +1,17 @@
 import { memo, useMemo } from 'react';
 import { Legend, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Marker, RefLine, SvgPlot, type LegendItem, type MarkerShape, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis, logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
-import { LineLabels, type LineLabel } from '../../components/ui/line-labels';
 import { PRECISIONS } from '../../core';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
-import { byteUnit, formatBytes, formatCount, formatNumber } from '../../i18n/format';
-import { articleClaimPoints, hardwarePoints, type HardwarePoint } from './hardware.data';
+import { byteUnit, formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
+import { articleClaimPoints, hardwarePoints } from './hardware.data';
 import { MESSAGES } from './messages';
 import './hardware.css';
 
@@ -41,152 +42,188 @@ const NUMBER_TICKS: Record<Lang, (value: number) => string> = {
 };
 const YEAR_TICK = (value: number) => String(Math.round(value));
 const MARGIN = { top: 6, right: 8, bottom: 4, left: 4 };
-/** The top panel has no right axis: pad it by the bottom panel's right axis so the years align. */
-const TOP_MARGIN = { top: 6, right: 58, bottom: 4, left: 4 };
+/** Left of the plots in both panels, px: the widest parameter tick (1000亿 in zh) fits. */
+const LEFT_ROOM: Record<Lang, number> = { en: 62, zh: 74 };
 const TICK_STYLE = { fontSize: 11 };
 const LEGEND_STYLE = { fontSize: 12 };
 
+function datumLine(datum: Datum, lang: Lang, units: UnitSystem): string {
+  const m = MESSAGES[lang];
+  if (datum.kind === 'serve') return fill(m.tooltipServe, { params: formatCount(datum.y, lang) });
+  if (datum.kind === 'train') return fill(m.tooltipTrain, { params: formatCount(datum.y, lang) });
+  if (datum.kind === 'article') return fill(m.tooltipArticle, { params: formatCount(datum.y, lang) });
+  if (datum.kind === 'memory') return fill(m.tooltipMemory, { value: formatBytes(datum.bytes, lang, units) });
+  return fill(m.tooltipBandwidth, { value: `${formatNumber(datum.y, lang)} TB/s` });
+}
+
+function DatumText({ datum, lang, units }: { datum: Datum; lang: Lang; units: UnitSystem }) {
+  return (
+    <>
+      <strong>{datum.name}</strong> ({datum.year})
+      <div>{datumLine(datum, lang, units)}</div>
+    </>
+  );
+}
+
+/** Recharts' tooltip for the specs panel. */
 function HardwareTooltip(props: { active?: boolean; payload?: ReadonlyArray<{ payload?: Datum }> }) {
-  const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const datum = props.active ? props.payload?.[0]?.payload : undefined;
   if (!datum) return null;
-  let line: string;
-  if (datum.kind === 'serve') line = fill(m.tooltipServe, { params: formatCount(datum.y, lang) });
-  else if (datum.kind === 'train') line = fill(m.tooltipTrain, { params: formatCount(datum.y, lang) });
-  else if (datum.kind === 'article') line = fill(m.tooltipArticle, { params: formatCount(datum.y, lang) });
-  else if (datum.kind === 'memory') line = fill(m.tooltipMemory, { value: formatBytes(datum.bytes, lang, units) });
-  else line = fill(m.tooltipBandwidth, { value: `${formatNumber(datum.y, lang)} TB/s` });
   return (
     <div className="recharts-default-tooltip hw-tooltip">
-      <strong>{datum.name}</strong> ({datum.year})
-      <div>{line}</div>
+      <DatumText datum={datum} lang={lang} units={units} />
     </div>
   );
 }
 const TOOLTIP = <HardwareTooltip />;
 
-interface PlotProps {
-  data: Record<'serve' | 'train' | 'article' | 'memory' | 'bandwidth', Datum[]>;
-  selected: HardwarePoint | null;
-  years: { domain: [number, number]; ticks: number[]; separators: number[] };
+interface Years {
+  domain: [number, number];
+  ticks: number[];
+  separators: number[];
+}
+
+const MODEL_SERIES = [
+  { kind: 'serve', color: SERVE, shape: 'circle' },
+  { kind: 'train', color: TRAIN, shape: 'triangle' },
+  { kind: 'article', color: ARTICLE, shape: 'cross' },
+] as const satisfies readonly { kind: Kind; color: string; shape: MarkerShape }[];
+
+interface ModelsPanelProps {
+  data: Record<'serve' | 'train' | 'article', Datum[]>;
+  selected: { x: number; servable: number; trainable: number } | null;
+  years: Years;
   paramsDomain: [number, number];
   paramsTicks: number[];
+  currentParams: number;
+  currentText: string;
+  names: { serve: string; train: string; article: string; panelModels: string; axisParams: string };
+  lang: Lang;
+  units: UnitSystem;
+}
+
+/**
+ * Top panel, plain SVG: it follows the size slider (the current size's line and the sizes each
+ * card can hold move), so it must update in a few milliseconds (docs/performance.md).
+ */
+const ModelsPanel = memo(function ModelsPanel(props: ModelsPanelProps) {
+  const { data, selected, years, paramsDomain, paramsTicks, currentParams, currentText, names, lang, units } = props;
+  const xAxis = useMemo((): PlotAxis => ({ kind: 'linear', domain: years.domain, ticks: years.ticks, format: YEAR_TICK, label: '', grid: false }), [years]);
+  const yAxis = useMemo(
+    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICKS[lang], label: names.axisParams }),
+    [paramsDomain, paramsTicks, lang, names.axisParams],
+  );
+  const legend = useMemo(
+    (): LegendItem[] => MODEL_SERIES.map((series) => ({ key: series.kind, name: names[series.kind], color: series.color, shape: series.shape })),
+    [names],
+  );
+  const marks = (area: PlotArea) => (
+    <>
+      {years.separators.map((x) => (
+        <RefLine key={x} area={area} x={x} color="var(--border)" />
+      ))}
+      <RefLine area={area} y={currentParams} color={HIGHLIGHT} dash="5 3" width={1.5} label={currentText} labelAt="start-above" labelBold />
+      {MODEL_SERIES.map((series) =>
+        data[series.kind].map((datum) => (
+          <Marker key={`${series.kind}-${datum.key}`} className="chart-mark" shape={series.shape} x={area.x(datum.x)} y={area.y(datum.y)} r={5} color={series.color} />
+        )),
+      )}
+      {selected
+        ? [selected.servable, selected.trainable]
+            .filter((value) => value > 0)
+            .map((value, index) => (
+              <circle key={index} cx={area.x(selected.x)} cy={area.y(value)} r={7} fill="none" stroke={HIGHLIGHT} strokeWidth={2.5} />
+            ))
+        : null}
+    </>
+  );
+  // The point under the pointer (within a few pixels), if any.
+  const tooltip = (year: number, pixelY: number, area: PlotArea) => {
+    const pointerX = area.x(year);
+    let best: Datum | undefined;
+    let distance = 9;
+    for (const series of MODEL_SERIES) {
+      for (const datum of data[series.kind]) {
+        const d = Math.hypot(area.x(datum.x) - pointerX, area.y(datum.y) - pixelY);
+        if (d < distance) {
+          distance = d;
+          best = datum;
+        }
+      }
+    }
+    return best ? <DatumText datum={best} lang={lang} units={units} /> : null;
+  };
+  return (
+    <div className="hw-panel hw-panel--models">
+      <div className="hw-panel__title">{names.panelModels}</div>
+      <div className="hw-panel__plot">
+        {/* Left and right room as the specs panel below (its two y axes), so the years align. */}
+        <SvgPlot x={xAxis} y={yAxis} yAxisWidth={LEFT_ROOM[lang] - 22} legend={legend} label={names.panelModels} marks={marks} tooltip={tooltip} xAxisHeight={26} top={8} right={58} />
+      </div>
+    </div>
+  );
+});
+
+interface SpecsPanelProps {
+  data: Record<'memory' | 'bandwidth', Datum[]>;
+  selected: { x: number; memory: number; bandwidth: number } | null;
+  years: Years;
   memoryAxis: { domain: [number, number]; ticks: number[] };
   bandwidthAxis: { domain: [number, number]; ticks: number[] };
-  currentParams: number;
-  currentLabel: LineLabel[];
-  axisLabels: { params: object; memory: object; bandwidth: object };
-  names: { serve: string; train: string; article: string; memory: string; bandwidth: string; panelModels: string; panelSpecs: string };
-  divisor: number;
+  axisLabels: { memory: object; bandwidth: object };
+  names: { memory: string; bandwidth: string; panelSpecs: string };
   lang: Lang;
 }
 
-/** Both panels alone: props are memoized by the container, so an unrelated slider skips this. */
-const HardwarePlot = memo(function HardwarePlot(props: PlotProps) {
-  const { data, selected, years, paramsDomain, paramsTicks, memoryAxis, bandwidthAxis, currentParams, currentLabel, axisLabels, names, divisor, lang } = props;
+/** Bottom panel (Recharts, two y axes): the cards' own specs, unchanged by the model sliders. */
+const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis, bandwidthAxis, axisLabels, names, lang }: SpecsPanelProps) {
   return (
-    <div className="hw-panels">
-      <div className="hw-panel hw-panel--models">
-        <div className="hw-panel__title">{names.panelModels}</div>
-        <div className="hw-panel__plot">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={TOP_MARGIN}>
-              <XAxis type="number" dataKey="x" domain={years.domain} ticks={years.ticks} tickFormatter={YEAR_TICK} tick={TICK_STYLE} allowDataOverflow />
-              <YAxis
-                type="number"
-                dataKey="y"
-                scale="log"
-                domain={paramsDomain}
-                ticks={paramsTicks}
-                allowDataOverflow
-                tickFormatter={COUNT_TICKS[lang]}
-                tick={TICK_STYLE}
-                width={58}
-                label={axisLabels.params}
-              />
-              <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
-              <Legend verticalAlign="top" height={22} wrapperStyle={LEGEND_STYLE} />
-              {years.separators.map((x) => (
-                <ReferenceLine key={x} x={x} stroke="var(--border)" strokeWidth={1} />
-              ))}
-              <ReferenceLine y={currentParams} stroke={HIGHLIGHT} strokeDasharray="5 3" strokeWidth={1.5} ifOverflow="hidden" />
-              <Scatter name={names.serve} data={data.serve} fill={SERVE} shape="circle" isAnimationActive={false} />
-              <Scatter name={names.train} data={data.train} fill={TRAIN} shape="triangle" isAnimationActive={false} />
-              <Scatter name={names.article} data={data.article} fill={ARTICLE} shape="cross" isAnimationActive={false} />
-              {selected && selected.servableParams > 0 ? (
-                <ReferenceDot x={selected.x} y={selected.servableParams} r={7} fill="none" stroke={HIGHLIGHT} strokeWidth={2.5} ifOverflow="hidden" />
-              ) : null}
-              {selected ? (
-                <ReferenceDot x={selected.x} y={selected.trainableParams} r={7} fill="none" stroke={HIGHLIGHT} strokeWidth={2.5} ifOverflow="hidden" />
-              ) : null}
-              <LineLabels labels={currentLabel} align="left" />
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
-      </div>
-      <div className="hw-panel hw-panel--specs">
-        <div className="hw-panel__title">{names.panelSpecs}</div>
-        <div className="hw-panel__plot">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart margin={MARGIN}>
-              <XAxis type="number" dataKey="x" domain={years.domain} ticks={years.ticks} tickFormatter={YEAR_TICK} tick={TICK_STYLE} allowDataOverflow />
-              <YAxis
-                yAxisId="memory"
-                type="number"
-                dataKey="y"
-                domain={memoryAxis.domain}
-                ticks={memoryAxis.ticks}
-                tickFormatter={NUMBER_TICKS[lang]}
-                tick={TICK_STYLE}
-                width={58}
-                label={axisLabels.memory}
-              />
-              <YAxis
-                yAxisId="bandwidth"
-                orientation="right"
-                type="number"
-                dataKey="y"
-                domain={bandwidthAxis.domain}
-                ticks={bandwidthAxis.ticks}
-                tickFormatter={NUMBER_TICKS[lang]}
-                tick={TICK_STYLE}
-                width={50}
-                label={axisLabels.bandwidth}
-              />
-              <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
-              <Legend verticalAlign="top" height={22} wrapperStyle={LEGEND_STYLE} />
-              {years.separators.map((x) => (
-                <ReferenceLine key={x} x={x} stroke="var(--border)" strokeWidth={1} yAxisId="memory" />
-              ))}
-              <Scatter yAxisId="memory" name={names.memory} data={data.memory} fill={MEMORY} shape="circle" isAnimationActive={false} />
-              <Scatter yAxisId="bandwidth" name={names.bandwidth} data={data.bandwidth} fill={BANDWIDTH} shape="diamond" isAnimationActive={false} />
-              {selected ? (
-                <ReferenceDot
-                  yAxisId="memory"
-                  x={selected.x}
-                  y={selected.memoryBytes / divisor}
-                  r={7}
-                  fill="none"
-                  stroke={HIGHLIGHT}
-                  strokeWidth={2.5}
-                />
-              ) : null}
-              {selected ? (
-                <ReferenceDot
-                  yAxisId="bandwidth"
-                  x={selected.x}
-                  y={selected.bandwidthBytesPerSecond / 1e12}
-                  r={7}
-                  fill="none"
-                  stroke={HIGHLIGHT}
-                  strokeWidth={2.5}
-                />
-              ) : null}
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
+    <div className="hw-panel hw-panel--specs">
+      <div className="hw-panel__title">{names.panelSpecs}</div>
+      <div className="hw-panel__plot">
+        <ResponsiveContainer width="100%" height="100%">
+          <ScatterChart margin={MARGIN}>
+            <XAxis type="number" dataKey="x" domain={years.domain} ticks={years.ticks} tickFormatter={YEAR_TICK} tick={TICK_STYLE} allowDataOverflow />
+            <YAxis
+              yAxisId="memory"
+              type="number"
+              dataKey="y"
+              domain={memoryAxis.domain}
+              ticks={memoryAxis.ticks}
+              tickFormatter={NUMBER_TICKS[lang]}
+              tick={TICK_STYLE}
+              width={LEFT_ROOM[lang] - MARGIN.left}
+              label={axisLabels.memory}
+            />
+            <YAxis
+              yAxisId="bandwidth"
+              orientation="right"
+              type="number"
+              dataKey="y"
+              domain={bandwidthAxis.domain}
+              ticks={bandwidthAxis.ticks}
+              tickFormatter={NUMBER_TICKS[lang]}
+              tick={TICK_STYLE}
+              width={50}
+              label={axisLabels.bandwidth}
+            />
+            <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
+            <Legend verticalAlign="top" height={22} wrapperStyle={LEGEND_STYLE} />
+            {years.separators.map((x) => (
+              <ReferenceLine key={x} x={x} stroke="var(--border)" strokeWidth={1} yAxisId="memory" />
+            ))}
+            <Scatter yAxisId="memory" name={names.memory} data={data.memory} fill={MEMORY} shape="circle" isAnimationActive={false} />
+            <Scatter yAxisId="bandwidth" name={names.bandwidth} data={data.bandwidth} fill={BANDWIDTH} shape="diamond" isAnimationActive={false} />
+            {selected ? (
+              <ReferenceDot yAxisId="memory" x={selected.x} y={selected.memory} r={7} fill="none" stroke={HIGHLIGHT} strokeWidth={2.5} />
+            ) : null}
+            {selected ? (
+              <ReferenceDot yAxisId="bandwidth" x={selected.x} y={selected.bandwidth} r={7} fill="none" stroke={HIGHLIGHT} strokeWidth={2.5} />
+            ) : null}
+          </ScatterChart>
+        </ResponsiveContainer>
       </div>
     </div>
   );
@@ -229,9 +266,21 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
     const bandwidth: Datum[] = points.map((p) => ({ key: p.id, name: p.name, year: p.year, x: p.x, y: p.bandwidthBytesPerSecond / 1e12, kind: 'bandwidth' }));
     return { serve, train, article, memory, bandwidth };
   }, [points, claims, unit.divisor]);
-  const selected = points.find((p) => p.selected) ?? null;
+  const selectedPoint = points.find((p) => p.selected) ?? null;
+  // Primitives, so the panels see equal props while the card and its numbers stay the same.
+  const selX = selectedPoint?.x ?? null;
+  const selServable = selectedPoint?.servableParams ?? 0;
+  const selTrainable = selectedPoint?.trainableParams ?? 0;
+  const selMemory = selectedPoint ? selectedPoint.memoryBytes / unit.divisor : 0;
+  const selBandwidth = selectedPoint ? selectedPoint.bandwidthBytesPerSecond / 1e12 : 0;
+  const modelsSelected = useMemo(() => (selX === null ? null : { x: selX, servable: selServable, trainable: selTrainable }), [selX, selServable, selTrainable]);
+  const specsSelected = useMemo(() => (selX === null ? null : { x: selX, memory: selMemory, bandwidth: selBandwidth }), [selX, selMemory, selBandwidth]);
+  // The card specs do not depend on the model: keep their rows while equal.
+  const memoryData = useStableValue(data.memory, sameRows);
+  const bandwidthData = useStableValue(data.bandwidth, sameRows);
+  const specsData = useMemo(() => ({ memory: memoryData, bandwidth: bandwidthData }), [memoryData, bandwidthData]);
 
-  const years = useMemo(() => {
+  const yearsNow = useMemo(() => {
     const all = [...points.map((p) => p.year), ...claims.map((c) => c.year)];
     const first = Math.min(...all);
     const last = Math.max(...all);
@@ -240,20 +289,18 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
     const separators = ticks.slice(0, -1).map((year) => year + 0.5);
     return { domain: [first - 0.5, last + 0.5] as [number, number], ticks, separators };
   }, [points, claims]);
+  const years = useStableValue(yearsNow, sameJson);
   const paramsDomain = useMemo(
     () => paddedLogDomain([...data.serve.map((d) => d.y), ...data.train.map((d) => d.y), ...data.article.map((d) => d.y), currentParams], 0.1, [1e8, 1e13]),
     [data, currentParams],
   );
   const paramsTicks = useMemo(() => logTicks(paramsDomain, 7), [paramsDomain]);
-  const memoryAxis = useMemo(() => linearAxis(Math.max(...data.memory.map((d) => d.y), 1) * 1.02, 4), [data.memory]);
-  const bandwidthAxis = useMemo(() => linearAxis(Math.max(...data.bandwidth.map((d) => d.y), 1) * 1.02, 4), [data.bandwidth]);
-  const currentLabel = useMemo<LineLabel[]>(
-    () => [{ key: 'current', y: currentParams, text: fill(m.currentLine, { params: formatCount(currentParams, lang) }), color: HIGHLIGHT, bold: true }],
-    [currentParams, m, lang],
-  );
+  const stableParamsTicks = useStableValue(paramsTicks, sameJson);
+  const memoryAxis = useMemo(() => linearAxis(Math.max(...memoryData.map((d) => d.y), 1) * 1.02, 4), [memoryData]);
+  const bandwidthAxis = useMemo(() => linearAxis(Math.max(...bandwidthData.map((d) => d.y), 1) * 1.02, 4), [bandwidthData]);
+  const stableParamsDomain = useStableValue(paramsDomain, sameJson);
   const axisLabels = useMemo(
     () => ({
-      params: { value: m.axisParams, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
       memory: { value: fill(m.axisMemory, { unit: unit.label }), angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
       bandwidth: { value: m.axisBandwidth, angle: 90, position: 'insideRight' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
     }),
@@ -269,26 +316,37 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
       bandwidth: m.legendBandwidth,
       panelModels: m.panelModels,
       panelSpecs: m.panelSpecs,
+      axisParams: m.axisParams,
     }),
     [m, precisionLabel],
   );
+  const modelsData = useMemo(() => ({ serve: data.serve, train: data.train, article: data.article }), [data]);
   return (
     <ChartFrame frameRef={frameRef} id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
-      <HardwarePlot
-        data={data}
-        selected={selected}
-        years={years}
-        paramsDomain={paramsDomain}
-        paramsTicks={paramsTicks}
-        memoryAxis={memoryAxis}
-        bandwidthAxis={bandwidthAxis}
-        currentParams={currentParams}
-        currentLabel={currentLabel}
-        axisLabels={axisLabels}
-        names={names}
-        divisor={unit.divisor}
-        lang={lang}
-      />
+      <div className="hw-panels">
+        <ModelsPanel
+          data={modelsData}
+          selected={modelsSelected}
+          years={years}
+          paramsDomain={stableParamsDomain}
+          paramsTicks={stableParamsTicks}
+          currentParams={currentParams}
+          currentText={fill(m.currentLine, { params: formatCount(currentParams, lang) })}
+          names={names}
+          lang={lang}
+          units={units}
+        />
+        <SpecsPanel
+          data={specsData}
+          selected={specsSelected}
+          years={years}
+          memoryAxis={memoryAxis}
+          bandwidthAxis={bandwidthAxis}
+          axisLabels={axisLabels}
+          names={names}
+          lang={lang}
+        />
+      </div>
     </ChartFrame>
   );
 });

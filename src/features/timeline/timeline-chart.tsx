@@ -1,16 +1,6 @@
 import { memo, useMemo, type ReactElement } from 'react';
-import {
-  Legend,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { RefLine, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { paddedLogDomain, logTicks } from '../../components/ui/chart-scales';
@@ -32,53 +22,21 @@ const LABEL_PLACEMENT: Readonly<Record<string, { anchor: 'start' | 'end' | 'midd
   'mixtral-8x7b': { anchor: 'end', dx: -8, dy: 4 },
 };
 const DEFAULT_PLACEMENT = { anchor: 'start' as const, dx: 8, dy: 4 };
-const LABEL_STYLE = { fontSize: 11, fill: 'var(--fg)' };
 
 function pointLabel(point: TimelinePoint, cx: number, cy: number): ReactElement | null {
   if (!point.label || point.current) return null;
   const placement = LABEL_PLACEMENT[point.id] ?? DEFAULT_PLACEMENT;
   return (
-    <text x={cx + placement.dx} y={cy + placement.dy} textAnchor={placement.anchor} style={LABEL_STYLE}>
+    <text className="svg-halo" x={cx + placement.dx} y={cy + placement.dy} textAnchor={placement.anchor} fontSize={11}>
       {point.label}
     </text>
   );
 }
 
-interface ShapeProps {
-  cx?: number;
-  cy?: number;
-  payload?: TimelinePoint;
-}
-
-function ConfirmedShape(props: ShapeProps): ReactElement {
-  const { cx, cy, payload } = props;
-  if (cx === undefined || cy === undefined || !payload) return <g />;
+function PointText({ point, lang }: { point: TimelinePoint; lang: Lang }) {
+  const m = MESSAGES[lang];
   return (
-    <g>
-      <circle cx={cx} cy={cy} r={4.5} fill={CONFIRMED} fillOpacity={0.85} stroke={CONFIRMED} />
-      {pointLabel(payload, cx, cy)}
-    </g>
-  );
-}
-
-function UnconfirmedShape(props: ShapeProps): ReactElement {
-  const { cx, cy, payload } = props;
-  if (cx === undefined || cy === undefined || !payload) return <g />;
-  return (
-    <g>
-      <circle cx={cx} cy={cy} r={6} fill="none" stroke={UNCONFIRMED} strokeWidth={2} strokeDasharray="3 2" />
-      {pointLabel(payload, cx, cy)}
-    </g>
-  );
-}
-
-function TimelineTooltip(props: { active?: boolean; payload?: ReadonlyArray<{ payload?: TimelinePoint }> }) {
-  const m = useMessages(MESSAGES);
-  const lang = useLang();
-  const point = props.active ? props.payload?.[0]?.payload : undefined;
-  if (!point) return null;
-  return (
-    <div className="recharts-default-tooltip timeline-tooltip">
+    <>
       <strong>{point.name}</strong>
       <div>
         {point.org}, {point.year}
@@ -86,20 +44,16 @@ function TimelineTooltip(props: { active?: boolean; payload?: ReadonlyArray<{ pa
       <div>{formatCount(point.params, lang)}</div>
       {point.confirmed ? null : <div className="muted">{m.tooltipUnconfirmed}</div>}
       {point.published ? null : <div className="muted">{m.tooltipCounted}</div>}
-    </div>
+    </>
   );
 }
-const TOOLTIP = <TimelineTooltip />;
 
 const COUNT_TICKS: Record<Lang, (value: number) => string> = {
   en: (value) => formatCount(value, 'en', 2),
   zh: (value) => formatCount(value, 'zh', 2),
 };
 const YEAR_TICK = (value: number) => String(Math.round(value));
-const MARGIN = { top: 14, right: 24, bottom: 22, left: 8 };
-const TICK_STYLE = { fontSize: 12 };
-const GUIDE_LABEL_STYLE = { fontSize: 11, fill: 'var(--fg-soft)' };
-const LEGEND_STYLE = { fontSize: 12 };
+const GUIDE = 'var(--fg-soft)';
 
 interface PlotProps {
   data: TimelineData;
@@ -107,72 +61,84 @@ interface PlotProps {
   yTicks: number[];
   xDomain: [number, number];
   xTicks: number[];
-  labels: {
-    x: object;
-    y: object;
-    guide100b: object;
-    guide1t: object;
-  };
-  currentLabel: object;
+  currentText: string;
   currentParams: number;
-  confirmedName: string;
-  unconfirmedName: string;
+  names: { confirmed: string; unconfirmed: string; axisYear: string; axisParams: string; guide100b: string; guide1t: string; title: string };
   lang: Lang;
 }
 
-/** The scatter alone: props are memoized by the container, so an unrelated slider skips this. */
+/** The scatter alone, plain SVG: it follows the size slider (the current model's line moves). */
 const TimelinePlot = memo(function TimelinePlot(props: PlotProps) {
-  const { data, yDomain, yTicks, xDomain, xTicks, labels, currentLabel, currentParams, lang } = props;
+  const { data, yDomain, yTicks, xDomain, xTicks, currentText, currentParams, names, lang } = props;
   const current = data.current;
-  return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ScatterChart margin={MARGIN}>
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={xDomain}
-          ticks={xTicks}
-          tickFormatter={YEAR_TICK}
-          tick={TICK_STYLE}
-          allowDataOverflow
-          label={labels.x}
-        />
-        <YAxis
-          type="number"
-          dataKey="params"
-          scale="log"
-          domain={yDomain}
-          ticks={yTicks}
-          allowDataOverflow
-          tickFormatter={COUNT_TICKS[lang]}
-          tick={TICK_STYLE}
-          width={64}
-          label={labels.y}
-        />
-        {xTicks.slice(0, -1).map((year) => (
-          <ReferenceLine key={year} x={year + 0.5} stroke="var(--border)" strokeWidth={1} />
-        ))}
-        <ReferenceLine y={1e11} stroke="var(--fg-soft)" strokeDasharray="6 4" label={labels.guide100b} />
-        <ReferenceLine y={1e12} stroke="var(--fg-soft)" strokeDasharray="6 4" label={labels.guide1t} />
-        <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
-        <Legend verticalAlign="top" height={24} wrapperStyle={LEGEND_STYLE} />
-        <Scatter name={props.confirmedName} data={data.confirmed} fill={CONFIRMED} shape={ConfirmedShape} isAnimationActive={false} legendType="circle" />
-        <Scatter
-          name={props.unconfirmedName}
-          data={data.unconfirmed}
-          fill={UNCONFIRMED}
-          shape={UnconfirmedShape}
-          isAnimationActive={false}
-          legendType="circle"
-        />
-        {current ? (
-          <ReferenceDot x={current.x} y={current.params} r={8} fill="none" stroke={HIGHLIGHT} strokeWidth={3} label={currentLabel} />
-        ) : (
-          <ReferenceLine y={currentParams} stroke={HIGHLIGHT} strokeWidth={2} strokeDasharray="4 3" label={currentLabel} />
-        )}
-      </ScatterChart>
-    </ResponsiveContainer>
+  const xAxis = useMemo((): PlotAxis => ({ kind: 'linear', domain: xDomain, ticks: xTicks, format: YEAR_TICK, label: names.axisYear, grid: false }), [xDomain, xTicks, names.axisYear]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: yTicks, format: COUNT_TICKS[lang], label: names.axisParams }), [yDomain, yTicks, lang, names.axisParams]);
+  const legend = useMemo(
+    (): LegendItem[] => [
+      { key: 'confirmed', name: names.confirmed, color: CONFIRMED, shape: 'dot' },
+      { key: 'unconfirmed', name: names.unconfirmed, color: UNCONFIRMED, shape: 'dot', open: true },
+    ],
+    [names],
   );
+  const marks = (area: PlotArea) => (
+    <>
+      {xTicks.slice(0, -1).map((year) => (
+        <RefLine key={year} area={area} x={year + 0.5} color="var(--border)" />
+      ))}
+      <RefLine area={area} y={1e11} color={GUIDE} dash="6 4" label={names.guide100b} labelAt="start-above" />
+      <RefLine area={area} y={1e12} color={GUIDE} dash="6 4" label={names.guide1t} labelAt="start-above" />
+      {data.confirmed.map((point) => {
+        const cx = area.x(point.x);
+        const cy = area.y(point.params);
+        return (
+          <g key={point.id}>
+            <circle className="chart-mark" cx={cx} cy={cy} r={4.5} fill={CONFIRMED} fillOpacity={0.85} stroke={CONFIRMED} />
+            {pointLabel(point, cx, cy)}
+          </g>
+        );
+      })}
+      {data.unconfirmed.map((point) => {
+        const cx = area.x(point.x);
+        const cy = area.y(point.params);
+        return (
+          <g key={point.id}>
+            <circle className="chart-mark" cx={cx} cy={cy} r={6} fill="none" stroke={UNCONFIRMED} strokeWidth={2} strokeDasharray="3 2" />
+            {pointLabel(point, cx, cy)}
+          </g>
+        );
+      })}
+    </>
+  );
+  const overlay = (area: PlotArea) => {
+    if (!current) {
+      return <RefLine area={area} y={currentParams} color={HIGHLIGHT} width={2} dash="4 3" label={currentText} labelAt="end-above" labelBold />;
+    }
+    const cx = area.x(current.x);
+    const cy = area.y(current.params);
+    return (
+      <g>
+        <circle cx={cx} cy={cy} r={8} fill="none" stroke={HIGHLIGHT} strokeWidth={3} />
+        <text className="svg-halo" x={cx} y={cy - 12} textAnchor="middle" fontSize={12} fontWeight={600} fill={HIGHLIGHT}>
+          {currentText}
+        </text>
+      </g>
+    );
+  };
+  // The model under the pointer (within a few pixels), if any.
+  const tooltip = (year: number, pixelY: number, area: PlotArea) => {
+    const pointerX = area.x(year);
+    let best: TimelinePoint | undefined;
+    let distance = 9;
+    for (const point of [...data.confirmed, ...data.unconfirmed]) {
+      const d = Math.hypot(area.x(point.x) - pointerX, area.y(point.params) - pixelY);
+      if (d < distance) {
+        distance = d;
+        best = point;
+      }
+    }
+    return best ? <PointText point={best} lang={lang} /> : null;
+  };
+  return <SvgPlot x={xAxis} y={yAxis} yAxisWidth={44} legend={legend} label={names.title} marks={marks} overlay={overlay} tooltip={tooltip} right={24} />;
 });
 
 export const TimelineChart = memo(function TimelineChart() {
@@ -195,22 +161,19 @@ export const TimelineChart = memo(function TimelineChart() {
     for (let year = data.firstYear; year <= data.lastYear; year++) ticks.push(year);
     return ticks;
   }, [data.firstYear, data.lastYear]);
-  const labels = useMemo(
+  const current = data.current;
+  const currentText = current ? (current.label ?? current.name) : fill(m.currentLine, { params: formatCount(currentParams, lang) });
+  const names = useMemo(
     () => ({
-      x: { value: m.axisYear, position: 'insideBottom' as const, offset: -12, fontSize: 12 },
-      y: { value: m.axisParams, angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 12 },
-      guide100b: { value: m.guide100b, position: 'insideBottomLeft' as const, ...GUIDE_LABEL_STYLE },
-      guide1t: { value: m.guide1t, position: 'insideBottomLeft' as const, ...GUIDE_LABEL_STYLE },
+      confirmed: m.legendConfirmed,
+      unconfirmed: m.legendUnconfirmed,
+      axisYear: m.axisYear,
+      axisParams: m.axisParams,
+      guide100b: m.guide100b,
+      guide1t: m.guide1t,
+      title: m.chartTitle,
     }),
     [m],
-  );
-  const current = data.current;
-  const currentLabel = useMemo(
-    () =>
-      current
-        ? { value: current.label ?? current.name, position: 'top' as const, fill: HIGHLIGHT, fontSize: 12, fontWeight: 600 }
-        : { value: fill(m.currentLine, { params: formatCount(currentParams, lang) }), position: 'insideTopRight' as const, fill: HIGHLIGHT, fontSize: 12 },
-    [current, m, currentParams, lang],
   );
   return (
     <ChartFrame frameRef={frameRef} id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
@@ -220,11 +183,9 @@ export const TimelineChart = memo(function TimelineChart() {
         yTicks={yTicks}
         xDomain={xDomain}
         xTicks={xTicks}
-        labels={labels}
-        currentLabel={currentLabel}
+        currentText={currentText}
         currentParams={currentParams}
-        confirmedName={m.legendConfirmed}
-        unconfirmedName={m.legendUnconfirmed}
+        names={names}
         lang={lang}
       />
     </ChartFrame>

@@ -8,7 +8,6 @@ import { formatCount, formatNumber } from '../../i18n/format';
 import { isHypotheticalModel, timelineGrowth } from './timeline.data';
 import { TimelineChart } from './timeline-chart';
 import { MESSAGES } from './messages';
-import './timeline.css';
 
 const TimelineStats = memo(function TimelineStats() {
   const visible = useSectionVisible();
