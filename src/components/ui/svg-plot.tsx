@@ -25,9 +25,10 @@ export interface PlotAxis {
 
 /**
  * A category axis as a linear one: category i spans [i, i + 1], its tick at i + ½, so bars are
- * drawn with the same scale as everything else. `names[i]` labels category i.
+ * drawn with the same scale as everything else. `names[i]` labels category i; `slant` (degrees)
+ * tilts the labels so long names never collide.
  */
-export function bandAxis(names: readonly string[], label = ''): PlotAxis {
+export function bandAxis(names: readonly string[], label = '', slant = 0): PlotAxis {
   return {
     kind: 'linear',
     domain: [0, Math.max(1, names.length)],
@@ -35,7 +36,26 @@ export function bandAxis(names: readonly string[], label = ''): PlotAxis {
     format: (value: number) => names[Math.floor(value)] ?? '',
     label,
     grid: false,
+    renderTick:
+      slant > 0
+        ? (value: number) => (
+            <text transform={`translate(0 10) rotate(${-slant})`} textAnchor="end" fontSize={11}>
+              {names[Math.floor(value)] ?? ''}
+            </text>
+          )
+        : undefined,
   };
+}
+
+/** A bar of a band axis from the bottom of the plot up to `value`, `gap` of its band left empty. */
+export function BandBar(props: { area: PlotArea; index: number; value: number; gap: number; color: string }) {
+  const { area, index } = props;
+  const x0 = area.x(index + props.gap / 2);
+  const y = Math.max(area.top, area.y(props.value));
+  const height = Number.isFinite(y) ? Math.max(0, area.top + area.height - y) : 0;
+  return (
+    <rect className="chart-mark" x={x0} y={Number.isFinite(y) ? y : area.top + area.height} width={area.x(index + 1 - props.gap / 2) - x0} height={height} fill={props.color} />
+  );
 }
 
 export interface Scale {

@@ -4,7 +4,7 @@ import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
-import { RefLine, SvgPlot, bandAxis, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { BandBar, RefLine, SvgPlot, bandAxis, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { PRECISIONS } from '../../core';
 import { useChartData } from '../../store/store-context';
@@ -47,15 +47,7 @@ interface PlotProps {
 /** Bars and lines alone (plain SVG): props are memoized by the container, so an unrelated slider skips this. */
 const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
   const { data, highlighted, bytesDomain, bytesTicks, paramsDomain, paramsTicks, selectedValue, selectedText, names, lang, units } = props;
-  const xAxis = useMemo((): PlotAxis => {
-    const axis = bandAxis(data.map((row) => row.label));
-    axis.renderTick = (value: number) => (
-      <text transform="translate(0 10) rotate(-25)" textAnchor="end" fontSize={11}>
-        {data[Math.floor(value)]?.label ?? ''}
-      </text>
-    );
-    return axis;
-  }, [data]);
+  const xAxis = useMemo(() => bandAxis(data.map((row) => row.label), '', 25), [data]);
   const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: bytesDomain, ticks: bytesTicks, format: NUMBER_TICKS[lang], label: names.axisBytes }), [bytesDomain, bytesTicks, lang, names.axisBytes]);
   const y2Axis = useMemo(
     (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICKS[lang], label: names.axisParams }),
@@ -70,25 +62,12 @@ const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
     [names],
   );
   const marks = (area: PlotArea) => {
-    const bottom = area.top + area.height;
     const y2 = area.y2 ?? area.y;
     return (
       <>
-        {data.map((row, index) => {
-          const x0 = area.x(index + BAR_GAP / 2);
-          const y = Math.max(area.top, area.y(row.value));
-          return (
-            <rect
-              key={row.index}
-              className="chart-mark"
-              x={x0}
-              y={y}
-              width={area.x(index + 1 - BAR_GAP / 2) - x0}
-              height={Math.max(0, bottom - y)}
-              fill={highlighted[index] ? HIGHLIGHT : BYTES}
-            />
-          );
-        })}
+        {data.map((row, index) => (
+          <BandBar key={row.index} area={area} index={index} value={row.value} gap={BAR_GAP} color={highlighted[index] ? HIGHLIGHT : BYTES} />
+        ))}
         <path className="chart-mark" d={linePath(data.map((row, i) => [i + 0.5, row.params] as const), area, { y: y2 })} fill="none" stroke={PARAMS} strokeWidth={2.5} />
         <path
           className="chart-mark"

@@ -5,7 +5,7 @@ import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
 import { placeLineLabels, type LineLabel } from '../../components/ui/label-placement';
-import { RefLine, SvgPlot, bandAxis, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { BandBar, RefLine, SvgPlot, bandAxis, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
@@ -41,36 +41,15 @@ interface PlotProps {
 /** Bars and lines alone: props are memoized by the container, so an unrelated slider skips this. */
 const MemoryPrecisionPlot = memo(function MemoryPrecisionPlot(props: PlotProps) {
   const { bars, lines, lineLabels, domain, ticks, selectedText, axisLabel, title, lang, units } = props;
-  const xAxis = useMemo((): PlotAxis => {
-    const axis = bandAxis(bars.map((bar) => bar.tick));
-    // Slanted, ending at the tick, so long names never collide.
-    axis.renderTick = (value: number) => (
-      <text transform="translate(0 10) rotate(-40)" textAnchor="end" fontSize={11}>
-        {bars[Math.floor(value)]?.tick ?? ''}
-      </text>
-    );
-    return axis;
-  }, [bars]);
+  // Slanted labels, ending at the tick, so long names never collide.
+  const xAxis = useMemo(() => bandAxis(bars.map((bar) => bar.tick), '', 40), [bars]);
   const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain, ticks, format: TICKS[lang], label: axisLabel }), [domain, ticks, lang, axisLabel]);
   const marks = (area: PlotArea) => {
-    const bottom = area.top + area.height;
     return (
       <>
-        {bars.map((bar, index) => {
-          const x0 = area.x(index + BAR_GAP / 2);
-          const y = Math.max(area.top, area.y(bar.value));
-          return (
-            <rect
-              key={bar.id}
-              className="chart-mark"
-              x={x0}
-              y={y}
-              width={area.x(index + 1 - BAR_GAP / 2) - x0}
-              height={Math.max(0, bottom - y)}
-              fill={bar.selected ? HIGHLIGHT : BAR}
-            />
-          );
-        })}
+        {bars.map((bar, index) => (
+          <BandBar key={bar.id} area={area} index={index} value={bar.value} gap={BAR_GAP} color={bar.selected ? HIGHLIGHT : BAR} />
+        ))}
         {lines.map((line) => (
           <RefLine
             key={line.key}
