@@ -4,7 +4,7 @@
  * between renders (module scope, no per-render closures).
  */
 import { fill, type Lang } from '../../i18n/i18n';
-import { formatNumber, type UnitSystem } from '../../i18n/format';
+import { formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
 import type { PlotAxis } from './svg-plot';
 
 /** Positive, finite numbers only (what a log axis can show). */
@@ -46,7 +46,6 @@ export function decadeTicks(low: number, high: number, maxTicks = 8): number[] {
   return ticks;
 }
 
-/** `value` clamped into [low, high] (for a marker that would fall off the axis). */
 const sliceCache = new WeakMap<readonly unknown[], { low: number; high: number; rows: unknown[] }>();
 
 /**
@@ -70,6 +69,7 @@ export function rowsInDomain<T>(rows: readonly T[], x: (row: T) => number, [low,
   return result;
 }
 
+/** `value` clamped into [low, high] (for a marker that would fall off the axis). */
 export function clampTo(value: number, [low, high]: readonly [number, number]): number {
   if (!Number.isFinite(value)) return low;
   return Math.min(high, Math.max(low, value));
@@ -226,3 +226,10 @@ export function byteAxis(max: number, units: UnitSystem, lang: Lang, title: stri
     label: fill(title, { unit: label }),
   };
 }
+
+/** Tick text for counts (1.5B / 15亿) and plain numbers, two or three significant digits, per language. */
+export const COUNT_TICK = perLang((lang) => (value: number) => formatCount(value, lang, 2));
+export const NUMBER_TICK = {
+  2: perLang((lang) => (value: number) => formatNumber(value, lang, 2)),
+  3: perLang((lang) => (value: number) => formatNumber(value, lang, 3)),
+} as const;

@@ -35,7 +35,8 @@ const RETRY = { en: 'Try again', zh: '重试' };
 export function Section(props: {
   id: string;
   title: string;
-  lead: ReactNode;
+  /** The explanation under the heading, one paragraph per entry. */
+  lead: readonly ReactNode[];
   sources?: ReactNode;
   children: ReactNode;
 }) {
@@ -47,7 +48,11 @@ export function Section(props: {
   return (
     <section id={props.id} ref={ref} className="section" aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
-      <div className="section__lead">{props.lead}</div>
+      <div className="section__lead">
+        {props.lead.map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </div>
       <ErrorBoundary
         fallback={(_error, retry) => (
           <div className="section__error" role="alert">

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useLang } from '../../i18n/view-settings';
 
 /** One citation: visible text and an optional link. */
 export interface SourceItem {
@@ -7,9 +8,9 @@ export interface SourceItem {
   url?: string;
 }
 
-/** "Sources: A; B; C" with links that open in a new tab. Text only, no HTML. */
-export const SourceList = memo(function SourceList(props: { label: string; items: readonly SourceItem[]; separator?: string }) {
-  const separator = props.separator ?? '; ';
+/** "Sources: A; B; C" (zh: "；") with links that open in a new tab. Text only, no HTML. */
+export const SourceList = memo(function SourceList(props: { label: string; items: readonly SourceItem[] }) {
+  const separator = useLang() === 'zh' ? '；' : '; ';
   return (
     <p className="source-list">
       <span>{props.label} </span>

@@ -103,12 +103,7 @@ export function AnatomySection() {
     <Section
       id="anatomy"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
+      lead={[m.lead1, m.lead2]}
       sources={<CiteList label={m.sources} sources={SECTION_SOURCES} />}
     >
       <AnatomyStats />

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { COUNT_TICK } from '../../components/ui/chart-helpers';
 import { SvgBars, type BarAxis, type BarRow } from '../../components/ui/svg-bars';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -7,7 +8,7 @@ import { linearAxis } from '../../components/ui/chart-scales';
 import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages } from '../../i18n/view-settings';
-import { fill, type Lang } from '../../i18n/i18n';
+import { fill } from '../../i18n/i18n';
 import { formatCount, formatPercent } from '../../i18n/format';
 import { paramBreakdownRows, type BreakdownKey } from './anatomy.data';
 import { MESSAGES } from './messages';
@@ -24,11 +25,6 @@ const COLORS: Record<BreakdownKey, string> = {
   other: PALETTE[6],
 };
 
-/** Module-level, one per language: the bars redraw only when the data or the size changes. */
-const COUNT_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatCount(value, 'en', 2),
-  zh: (value) => formatCount(value, 'zh', 2),
-};
 
 export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   const visible = useSectionVisible();
@@ -60,7 +56,7 @@ export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   const maxParams = rows.reduce((max, row) => Math.max(max, row.params), 0);
   const axis = useMemo((): BarAxis => {
     const { domain, ticks } = linearAxis(maxParams * 1.02, 5);
-    return { domain, ticks, format: COUNT_TICKS[lang], label: m.axisParams };
+    return { domain, ticks, format: COUNT_TICK[lang], label: m.axisParams };
   }, [maxParams, lang, m]);
   const captions = [m.chartCaption];
   if (arch.moe && counts.routedExperts > 0) {

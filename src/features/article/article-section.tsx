@@ -87,13 +87,7 @@ export function Section() {
     <UiSection
       id="article"
       title={m.title}
-      lead={
-        <>
-          <p>{fill(m.lead1, names)}</p>
-          <p>{m.lead2}</p>
-          <p>{m.lead3}</p>
-        </>
-      }
+      lead={[fill(m.lead1, names), m.lead2, m.lead3]}
       sources={<p>{fill(m.sources, names)}</p>}
     >
       <ArticleStats />

@@ -59,13 +59,7 @@ export function Section() {
     <UiSection
       id="compare"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-          <p>{m.lead3}</p>
-        </>
-      }
+      lead={[m.lead1, m.lead2, m.lead3]}
       sources={<p>{m.sources}</p>}
     >
       <CompareStats />

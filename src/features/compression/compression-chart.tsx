@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -18,14 +19,6 @@ const BYTES = PALETTE[0];
 const PARAMS = PALETTE[2];
 const ARTICLE = PALETTE[3];
 
-const NUMBER_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatNumber(value, 'en', 2),
-  zh: (value) => formatNumber(value, 'zh', 2),
-};
-const COUNT_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatCount(value, 'en', 2),
-  zh: (value) => formatCount(value, 'zh', 2),
-};
 type Row = CompressionPoint & { label: string };
 /** Share of each step's band left empty around its bar. */
 const BAR_GAP = 0.2;
@@ -48,9 +41,9 @@ interface PlotProps {
 const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
   const { data, highlighted, bytesDomain, bytesTicks, paramsDomain, paramsTicks, selectedValue, selectedText, names, lang, units } = props;
   const xAxis = useMemo(() => bandAxis(data.map((row) => row.label), '', 25), [data]);
-  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: bytesDomain, ticks: bytesTicks, format: NUMBER_TICKS[lang], label: names.axisBytes }), [bytesDomain, bytesTicks, lang, names.axisBytes]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: bytesDomain, ticks: bytesTicks, format: NUMBER_TICK[2][lang], label: names.axisBytes }), [bytesDomain, bytesTicks, lang, names.axisBytes]);
   const y2Axis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICKS[lang], label: names.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICK[lang], label: names.axisParams }),
     [paramsDomain, paramsTicks, lang, names.axisParams],
   );
   const legend = useMemo(

@@ -137,13 +137,8 @@ export function DeploymentSection() {
     <Section
       id="deployment"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
-      sources={<SourceList label={m.sources} items={sources} separator={lang === 'zh' ? '；' : '; '} />}
+      lead={[m.lead1, m.lead2]}
+      sources={<SourceList label={m.sources} items={sources} />}
     >
       <DeploymentBody />
     </Section>

@@ -3,6 +3,7 @@ import { Legend, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, Scat
 import { Marker, RefLine, SvgPlot, type LegendItem, type MarkerShape, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis, logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
@@ -32,14 +33,6 @@ interface Datum {
   bytes?: number;
 }
 
-const COUNT_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatCount(value, 'en', 2),
-  zh: (value) => formatCount(value, 'zh', 2),
-};
-const NUMBER_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatNumber(value, 'en', 3),
-  zh: (value) => formatNumber(value, 'zh', 3),
-};
 const YEAR_TICK = (value: number) => String(Math.round(value));
 const MARGIN = { top: 6, right: 8, bottom: 4, left: 4 };
 /** Left of the plots in both panels, px: the widest parameter tick (1000亿 in zh) fits. */
@@ -112,7 +105,7 @@ const ModelsPanel = memo(function ModelsPanel(props: ModelsPanelProps) {
   const { data, selected, years, paramsDomain, paramsTicks, currentParams, currentText, names, lang, units } = props;
   const xAxis = useMemo((): PlotAxis => ({ kind: 'linear', domain: years.domain, ticks: years.ticks, format: YEAR_TICK, label: '', grid: false }), [years]);
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICKS[lang], label: names.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: paramsDomain, ticks: paramsTicks, format: COUNT_TICK[lang], label: names.axisParams }),
     [paramsDomain, paramsTicks, lang, names.axisParams],
   );
   const legend = useMemo(
@@ -192,7 +185,7 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
               dataKey="y"
               domain={memoryAxis.domain}
               ticks={memoryAxis.ticks}
-              tickFormatter={NUMBER_TICKS[lang]}
+              tickFormatter={NUMBER_TICK[3][lang]}
               tick={TICK_STYLE}
               width={LEFT_ROOM[lang] - MARGIN.left}
               label={axisLabels.memory}
@@ -204,7 +197,7 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
               dataKey="y"
               domain={bandwidthAxis.domain}
               ticks={bandwidthAxis.ticks}
-              tickFormatter={NUMBER_TICKS[lang]}
+              tickFormatter={NUMBER_TICK[3][lang]}
               tick={TICK_STYLE}
               width={50}
               label={axisLabels.bandwidth}

@@ -264,13 +264,8 @@ export function InferenceSection() {
     <Section
       id="inference"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
-      sources={<SourceList label={m.sources} items={sources} separator={lang === 'zh' ? '；' : '; '} />}
+      lead={[m.lead1, m.lead2]}
+      sources={<SourceList label={m.sources} items={sources} />}
     >
       <InferenceBody />
     </Section>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -10,18 +11,13 @@ import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { useChartData } from '../../store/store-context';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
-import { byteUnit, formatBytes, formatNumber, type UnitSystem } from '../../i18n/format';
+import { byteUnit, formatBytes, type UnitSystem } from '../../i18n/format';
 import { capacityLines, precisionBars, shortAcceleratorName, type CapacityLine, type PrecisionBar } from './memory.data';
 import { MESSAGES } from './messages';
 
 const BAR = PALETTE[0];
 const LINE = PALETTE[7];
 
-/** Tick text for an axis in GB or GiB: 0.1, 1, 10, 100, 1k, 10k … in that unit. */
-const TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatNumber(value, 'en', 2),
-  zh: (value) => formatNumber(value, 'zh', 2),
-};
 /** Share of each category's band left empty around its bar. */
 const BAR_GAP = 0.14;
 
@@ -43,7 +39,7 @@ const MemoryPrecisionPlot = memo(function MemoryPrecisionPlot(props: PlotProps) 
   const { bars, lines, lineLabels, domain, ticks, selectedText, axisLabel, title, lang, units } = props;
   // Slanted labels, ending at the tick, so long names never collide.
   const xAxis = useMemo(() => bandAxis(bars.map((bar) => bar.tick), '', 40), [bars]);
-  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain, ticks, format: TICKS[lang], label: axisLabel }), [domain, ticks, lang, axisLabel]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain, ticks, format: NUMBER_TICK[2][lang], label: axisLabel }), [domain, ticks, lang, axisLabel]);
   const marks = (area: PlotArea) => {
     return (
       <>

@@ -76,13 +76,7 @@ export function MemorySection() {
     <Section
       id="memory"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-          <p>{m.lead3}</p>
-        </>
-      }
+      lead={[m.lead1, m.lead2, m.lead3]}
       sources={
         <>
           <CiteList label={m.sources} sources={SECTION_SOURCES} />

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { modelDisplayName } from '../../components/ui/model-name';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -35,14 +36,6 @@ const USED = PALETTE[1];
 const IDLE = PALETTE[7];
 const READ = PALETTE[2];
 
-const COUNT_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatCount(value, 'en', 2),
-  zh: (value) => formatCount(value, 'zh', 2),
-};
-const NUMBER_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatNumber(value, 'en', 3),
-  zh: (value) => formatNumber(value, 'zh', 3),
-};
 const COUNT_TOOLTIP: Record<Lang, (value: unknown) => string> = {
   en: (value) => formatCount(Number(value), 'en', 3),
   zh: (value) => formatCount(Number(value), 'zh', 3),
@@ -112,7 +105,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
         <div className="moe-panel__plot">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={barData} layout="vertical" margin={BAR_MARGIN} barCategoryGap="38%">
-              <XAxis type="number" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={COUNT_TICKS[lang]} tick={TICK_STYLE} />
+              <XAxis type="number" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={COUNT_TICK[lang]} tick={TICK_STYLE} />
               <YAxis type="category" dataKey="name" hide />
               <Tooltip formatter={COUNT_TOOLTIP[lang]} isAnimationActive={false} />
               <Legend verticalAlign="bottom" height={24} wrapperStyle={LEGEND_STYLE} />
@@ -141,7 +134,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
                 tick={TICK_STYLE}
                 label={axisLabels.batch}
               />
-              <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={NUMBER_TICKS[lang]} tick={TICK_STYLE} width={62} label={axisLabels.bytes} />
+              <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={NUMBER_TICK[3][lang]} tick={TICK_STYLE} width={62} label={axisLabels.bytes} />
               <Tooltip formatter={BYTES_TOOLTIP[lang][units]} labelFormatter={BATCH_LABEL[lang]} isAnimationActive={false} />
               <ReferenceLine y={allValue} stroke="var(--fg-soft)" strokeDasharray="6 4" />
               <ReferenceLine y={activeValue} stroke="var(--fg-soft)" strokeDasharray="2 3" />

@@ -215,14 +215,8 @@ export function ScalingSection() {
     <Section
       id="scaling"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-          <p>{m.lead3}</p>
-        </>
-      }
-      sources={<SourceList label={m.sources} items={sources} separator={lang === 'zh' ? '；' : '; '} />}
+      lead={[m.lead1, m.lead2, m.lead3]}
+      sources={<SourceList label={m.sources} items={sources} />}
     >
       <ScalingBody />
     </Section>

@@ -89,12 +89,7 @@ export function Section() {
     <UiSection
       id="sources"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
+      lead={[m.lead1, m.lead2]}
     >
       <ValidationStats />
       <h3>{m.formulas}</h3>

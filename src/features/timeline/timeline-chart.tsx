@@ -1,5 +1,6 @@
 import { memo, useMemo, type ReactElement } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { COUNT_TICK } from '../../components/ui/chart-helpers';
 import { RefLine, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -48,10 +49,6 @@ function PointText({ point, lang }: { point: TimelinePoint; lang: Lang }) {
   );
 }
 
-const COUNT_TICKS: Record<Lang, (value: number) => string> = {
-  en: (value) => formatCount(value, 'en', 2),
-  zh: (value) => formatCount(value, 'zh', 2),
-};
 const YEAR_TICK = (value: number) => String(Math.round(value));
 const GUIDE = 'var(--fg-soft)';
 
@@ -72,7 +69,7 @@ const TimelinePlot = memo(function TimelinePlot(props: PlotProps) {
   const { data, yDomain, yTicks, xDomain, xTicks, currentText, currentParams, names, lang } = props;
   const current = data.current;
   const xAxis = useMemo((): PlotAxis => ({ kind: 'linear', domain: xDomain, ticks: xTicks, format: YEAR_TICK, label: names.axisYear, grid: false }), [xDomain, xTicks, names.axisYear]);
-  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: yTicks, format: COUNT_TICKS[lang], label: names.axisParams }), [yDomain, yTicks, lang, names.axisParams]);
+  const yAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: yTicks, format: COUNT_TICK[lang], label: names.axisParams }), [yDomain, yTicks, lang, names.axisParams]);
   const legend = useMemo(
     (): LegendItem[] => [
       { key: 'confirmed', name: names.confirmed, color: CONFIRMED, shape: 'dot' },

@@ -57,12 +57,7 @@ export function TimelineSection() {
     <Section
       id="timeline"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
+      lead={[m.lead1, m.lead2]}
       sources={<p>{m.sourcesNote}</p>}
     >
       <TimelineStats />

@@ -251,13 +251,8 @@ export function TrainingSection() {
     <Section
       id="training"
       title={m.title}
-      lead={
-        <>
-          <p>{m.lead1}</p>
-          <p>{m.lead2}</p>
-        </>
-      }
-      sources={<SourceList label={m.sources} items={sources} separator={lang === 'zh' ? '；' : '; '} />}
+      lead={[m.lead1, m.lead2]}
+      sources={<SourceList label={m.sources} items={sources} />}
     >
       <TrainingBody />
     </Section>
