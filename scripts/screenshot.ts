@@ -21,6 +21,11 @@ try {
     await element.scrollIntoViewIfNeeded();
     await page.waitForSelector(`${selector}:not([aria-busy])`, { timeout: 20_000 });
     await element.scrollIntoViewIfNeeded();
+    // Sections skip rendering while off screen (content-visibility: auto), and an element shot
+    // taller than the viewport is captured beyond it: render every section for the shot.
+    await page.evaluate(() => {
+      for (const section of document.querySelectorAll<HTMLElement>('.section')) section.style.contentVisibility = 'visible';
+    });
     await page.waitForTimeout(1500);
     await element.screenshot({ path: out });
   } else {
