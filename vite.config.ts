@@ -1,25 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import { cspPlugin } from './scripts/csp-plugin';
-
-// Vitest 5's reporters call Map.groupBy (Node ≥ 21); this machine runs Node 20, so the summary of a
-// failing run would crash instead of naming the failure. Polyfill it for the test runner only.
-if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
-  Object.defineProperty(Map, 'groupBy', {
-    value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
-      const groups = new Map<K, V[]>();
-      let index = 0;
-      for (const item of items) {
-        const k = key(item, index++);
-        const group = groups.get(k);
-        if (group) group.push(item);
-        else groups.set(k, [item]);
-      }
-      return groups;
-    },
-  });
-}
+import { cspPlugin } from './scripts/csp-plugin.ts';
 
 // `npm run build` emits relative asset URLs (base './') so the output works from any sub-path;
 // `npm run build:single` (mode "single") inlines everything into dist-single/index.html for file://.
