@@ -16,6 +16,9 @@ export {
 
 export { PRECISIONS, PRECISION_IDS } from '../data/precisions';
 
+export * from './input';
+export * from './warnings';
+export * from './model';
 export * from './units';
 export * from './sources';
 export * from './memory';

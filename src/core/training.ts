@@ -111,3 +111,52 @@ export function energyCostUsd(joules: number, usdPerKwh: number): number {
 export function impliedMfu(flops: number, gpuHours: number, peakFlopsPerGpu: number): number {
   return ratio(nonNegative(flops), nonNegative(gpuHours) * SECONDS_PER_HOUR * nonNegative(peakFlopsPerGpu));
 }
+
+/** What a whole training run's totals depend on (besides its FLOPs). */
+export interface TrainingRunOptions {
+  /** Dense peak FLOP/s of one GPU at the run's compute format. */
+  peakFlopsPerGpu: number;
+  /** Model FLOPs utilisation, 0–1: typed by the user today, predicted by a step model later. */
+  mfu: number;
+  /** GPUs working in parallel. */
+  gpus: number;
+  /** Board power of one GPU, watts. */
+  tdpWatts: number;
+  /** Data-centre power usage effectiveness (≥ 1). */
+  pue: number;
+  usdPerGpuHour: number;
+  usdPerKwh: number;
+}
+
+export interface TrainingRunTotals {
+  gpuHours: number;
+  /** Wall-clock days on `gpus` GPUs. */
+  days: number;
+  /** GPU rental. */
+  costUsd: number;
+  /** Facility energy (board power × PUE). */
+  energyJoules: number;
+  energyCostUsd: number;
+}
+
+/**
+ * A training run's totals from its FLOPs: the one composition of `trainingGpuHours`,
+ * `trainingDays`, `trainingCostUsd`, `trainingEnergyJoules` and `energyCostUsd`, used by
+ * `estimate()` and by the cost-vs-scale chart so the two can never disagree.
+ *   gpuHours = flops / (peak × mfu × 3600); days = gpuHours / gpus / 24
+ *   cost = gpuHours × price; energy = gpuHours × 3600 × tdp × pue; energy cost = energy / 3.6e6 × price per kWh
+ * Units: GPU-hours, days, US dollars, joules. Assumes perfect scaling at the given MFU and no
+ * downtime. Sources: chowdhery2022 App. B (MFU); deepseek2024v3 Table 1 (2.788M H800-hours ×
+ * $2 = $5.576M); patterson2021 §2 (energy and PUE).
+ */
+export function trainingRunTotals(flops: number, options: TrainingRunOptions): TrainingRunTotals {
+  const gpuHours = trainingGpuHours(flops, options.peakFlopsPerGpu, options.mfu);
+  const energyJoules = trainingEnergyJoules(gpuHours, options.tdpWatts, options.pue);
+  return {
+    gpuHours,
+    days: trainingDays(gpuHours, options.gpus),
+    costUsd: trainingCostUsd(gpuHours, options.usdPerGpuHour),
+    energyJoules,
+    energyCostUsd: energyCostUsd(energyJoules, options.usdPerKwh),
+  };
+}

@@ -1,36 +1,25 @@
 import type { PrecisionId } from '../data/types';
+import {
+  DEFAULT_CUSTOM_GPU,
+  DEFAULT_GPU_ID,
+  DEFAULT_MODEL_ID,
+  DEFAULT_SIZE_PARAMS,
+  type ArchOverrides,
+  type CustomGpu,
+  type EstimateInput,
+  type RecomputeMode,
+  type ZeroStage,
+} from '../core/input';
 
 /**
  * The scenario: every input of the explorer and nothing else. The store holds it, the URL
  * encodes it, `estimate(scenario)` turns it into results. Units: parameters, tokens, bytes,
  * dollars, watts (no GB, no billions — those are view concerns).
+ *
+ * The core owns the input types (`src/core/input.ts`); they are re-exported here so the scenario
+ * is the one place the rest of the app reads them from.
  */
-
-export type RecomputeMode = 'none' | 'selective' | 'full';
-export type ZeroStage = 0 | 1 | 2 | 3;
-
-/** Architecture fields the user may override on top of the chosen model. */
-export interface ArchOverrides {
-  hidden?: number;
-  layers?: number;
-  heads?: number;
-  kvHeads?: number;
-  ffn?: number;
-  vocab?: number;
-  experts?: number;
-  expertsPerToken?: number;
-  contextLength?: number;
-}
-
-/** A user-defined accelerator (used when `gpu === 'custom'`). */
-export interface CustomGpu {
-  memoryBytes: number;
-  bandwidthBytesPerSecond: number;
-  /** Dense FLOP/s at the training / inference compute precision. */
-  flops: number;
-  tdpWatts: number;
-  usdPerHour: number;
-}
+export type { ArchOverrides, CustomGpu, RecomputeMode, ZeroStage };
 
 export interface Scenario {
   /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
@@ -84,21 +73,15 @@ export interface Scenario {
 }
 
 export const DEFAULT_SCENARIO: Scenario = Object.freeze({
-  model: 'llama-3.1-70b',
-  params: 1e11,
+  model: DEFAULT_MODEL_ID,
+  params: DEFAULT_SIZE_PARAMS,
   customConfig: null,
   overrides: Object.freeze({}) as ArchOverrides,
   weightPrecision: 'bf16',
   kvPrecision: 'bf16',
   trainPrecision: 'bf16',
-  gpu: 'h100-sxm',
-  customGpu: Object.freeze({
-    memoryBytes: 80e9,
-    bandwidthBytesPerSecond: 3.35e12,
-    flops: 989.5e12,
-    tdpWatts: 700,
-    usdPerHour: 3,
-  }),
+  gpu: DEFAULT_GPU_ID,
+  customGpu: DEFAULT_CUSTOM_GPU,
   gpuCount: 1024,
   mfu: 0.4,
   bandwidthEfficiency: 0.5,
@@ -120,6 +103,14 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   batch: 16,
   requestsPerSecond: 10,
 }) as Scenario;
+
+/**
+ * A scenario is what the core estimates: this fails to compile when a scenario field stops
+ * matching the core's input (or the core needs a field the scenario lacks).
+ */
+export type ScenarioIsEstimateInput = Scenario extends EstimateInput ? true : never;
+const SCENARIO_IS_ESTIMATE_INPUT: ScenarioIsEstimateInput = true;
+void SCENARIO_IS_ESTIMATE_INPUT;
 
 /** Ranges every numeric field is clamped to (the UI offers these; the core is finite across them). */
 export const RANGES = {
