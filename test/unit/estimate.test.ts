@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimate, resolveModel, FALLBACK_USD_PER_GPU_HOUR } from '../../src/core/estimate';
+import { estimate, resolveModel, resolveScenarioModel, FALLBACK_USD_PER_GPU_HOUR } from '../../src/core/estimate';
 import { ConfigError } from '../../src/core/errors';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { MODELS } from '../../src/data/models';
@@ -152,11 +152,17 @@ describe('model resolution', () => {
     expect(e.hardware.id).toBe(DEFAULT_SCENARIO.gpu);
     expect(e.warnings).toContain('unknown-gpu');
   });
-  it('memoizes the architecture: slider steps that leave the model alone reuse it', () => {
-    const a = estimate(scenarioWith({ batch: 3 }));
-    const b = estimate(scenarioWith({ batch: 4, gpuCount: 77 }));
-    expect(b.model.arch).toBe(a.model.arch);
-    expect(b.model.counts).toBe(a.model.counts);
+  it('uses a given model resolution as-is (the store memoizes it), and keeps no cache of its own', () => {
+    const resolution = resolveScenarioModel(DEFAULT_SCENARIO);
+    const a = estimate(scenarioWith({ batch: 3 }), resolution);
+    const b = estimate(scenarioWith({ batch: 4, gpuCount: 77 }), resolution);
+    expect(a.model.arch).toBe(resolution.model.arch);
+    expect(b.model.counts).toBe(resolution.model.counts);
+    const fresh = estimate(scenarioWith({ batch: 4, gpuCount: 77 }));
+    const again = estimate(scenarioWith({ batch: 4, gpuCount: 77 }));
+    expect(again.model.arch).not.toBe(fresh.model.arch);
+    expect(again).toEqual(fresh);
+    expect(b).toEqual(fresh);
     const c = estimate(scenarioWith({ model: 'size', params: 2e9 }));
     const d = estimate(scenarioWith({ model: 'size', params: 3e9 }));
     expect(d.model.counts.total).toBeGreaterThan(c.model.counts.total);

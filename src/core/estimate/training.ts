@@ -1,0 +1,171 @@
+/**
+ * The estimate's training run: tokens and FLOPs, the parallel layout and its memory per GPU,
+ * the smallest layout that fits, and the whole run's time, cost and energy.
+ *
+ * Modelling choices: the run uses `input.gpuCount` GPUs with `tensorParallel × pipelineParallel`
+ * model parallelism and data parallelism `floor(gpuCount / (t × p))` (at least 1). The run's
+ * totals come from `trainingRunTotals` at the MFU chosen by `runMfu` — the one place a predicted
+ * MFU (a training-step model) will replace the typed one.
+ * Units: tokens, FLOPs, FLOP/s, GPUs, bytes, GPU-hours, days, US dollars, joules.
+ */
+import type { Precision, PrecisionId, ComputeFormat } from '../../data/types';
+import type { Architecture, ParameterCount } from '../types';
+import type { EstimateInput } from '../input';
+import { minimumGpusForTraining, trainingMemoryPerDevice, type TrainingFit, type TrainingMemoryBreakdown } from '../memory';
+import { attentionTrainingFlops, trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
+import { nonNegative, ratio } from '../units';
+import type { WarningCode } from '../warnings';
+import { peakFlops, type EstimateHardware } from './hardware';
+
+export interface EstimateTraining {
+  tokens: number;
+  /** tokens / total parameters. */
+  tokensPerParam: number;
+  /** 6 × active × tokens. */
+  denseFlops: number;
+  /** Kaplan's attention term at `seqLen` (computed whether or not it is added). */
+  attentionFlops: number;
+  /** FLOPs used for time and cost: dense, plus attention when `scenario.attentionFlops`. */
+  flops: number;
+  precision: PrecisionId;
+  /** The format whose dense rate is used (after fallbacks). */
+  computeFormat: ComputeFormat | 'custom';
+  peakFlopsPerGpu: number;
+  mfu: number;
+  gpus: number;
+  tensorParallel: number;
+  pipelineParallel: number;
+  dataParallel: number;
+  gpuHours: number;
+  days: number;
+  costUsd: number;
+  energyJoules: number;
+  energyCostUsd: number;
+  /** Busiest GPU at the scenario's layout. */
+  memoryPerGpu: TrainingMemoryBreakdown;
+  fitsPerGpu: boolean;
+  /** Smallest layout that fits with the scenario's ZeRO and recompute, or null. */
+  minGpus: TrainingFit | null;
+  /** Model-state bytes per parameter before sharding: weights, gradients, optimizer. */
+  bytesPerParam: { weights: number; gradients: number; optimizer: number };
+  /** What the run's totals were computed from (besides `flops`): `trainingRunTotals(flops, run)`. */
+  run: TrainingRunOptions;
+}
+
+/** A count input as a whole number ≥ 1 (GPUs, parallel degrees, batch). */
+export function clampCount(x: number): number {
+  const value = Math.floor(nonNegative(x));
+  return value < 1 ? 1 : value;
+}
+
+/**
+ * Model-state bytes per parameter for the training precision: mixed precision (BF16 / FP16 /
+ * FP8 compute) keeps 2 + 2 + 12 (rajbhandari2020 §3.1; FP8 recipes keep FP32 master weights and
+ * optimizer states as well, deepseek2024v3 §3.3); pure FP32 keeps 4 weights + 4 gradients + 8
+ * (momentum, variance; no separate master copy).
+ */
+export function modelStateBytesPerParam(precision: Precision): EstimateTraining['bytesPerParam'] {
+  if (precision.id === 'fp32') return { weights: 4, gradients: 4, optimizer: 8 };
+  return { weights: 2, gradients: 2, optimizer: 12 };
+}
+
+/** The MFU the run's totals use: the input's today; a training-step model's prediction later. */
+function runMfu(input: Pick<EstimateInput, 'mfu'>): number {
+  return input.mfu;
+}
+
+type TrainingInput = Pick<
+  EstimateInput,
+  | 'tokens'
+  | 'tokensPerParam'
+  | 'attentionFlops'
+  | 'seqLen'
+  | 'gpuCount'
+  | 'tensorParallel'
+  | 'pipelineParallel'
+  | 'zeroStage'
+  | 'microBatch'
+  | 'recompute'
+  | 'sequenceParallel'
+  | 'mfu'
+  | 'pue'
+  | 'usdPerKwh'
+  | 'customGpu'
+>;
+
+/** Everything about training the model on the input's layout; see EstimateTraining. */
+export function trainingEstimate(
+  input: TrainingInput,
+  model: { arch: Architecture; counts: ParameterCount },
+  hardware: EstimateHardware,
+  precision: Precision,
+  warnings: WarningCode[],
+): EstimateTraining {
+  const { arch, counts } = model;
+  const tokens = nonNegative(input.tokens ?? input.tokensPerParam * counts.total);
+  const denseFlops = trainingFlops(counts.active, tokens);
+  const attentionFlops = attentionTrainingFlops(arch, tokens, input.seqLen);
+  const flops = denseFlops + (input.attentionFlops ? attentionFlops : 0);
+  const peak = peakFlops(hardware, precision.computeFormat, input.customGpu, warnings);
+
+  const gpus = clampCount(input.gpuCount);
+  const tensorParallel = clampCount(input.tensorParallel);
+  const pipelineParallel = clampCount(input.pipelineParallel);
+  const modelParallel = tensorParallel * pipelineParallel;
+  if (modelParallel > gpus) warnings.push('parallelism-exceeds-gpus');
+  else if (gpus % modelParallel !== 0) warnings.push('gpus-not-divisible');
+  if (arch.heads % tensorParallel !== 0) warnings.push('tensor-parallel-not-dividing-heads');
+  if (pipelineParallel > arch.layers) warnings.push('pipeline-exceeds-layers');
+  if (input.seqLen > arch.contextLength) warnings.push('seq-len-exceeds-model');
+  const dataParallel = Math.max(1, Math.floor(gpus / modelParallel));
+
+  const bytesPerParam = modelStateBytesPerParam(precision);
+  const memoryOptions = {
+    zeroStage: input.zeroStage,
+    microBatch: input.microBatch,
+    seqLen: input.seqLen,
+    recompute: input.recompute,
+    sequenceParallel: input.sequenceParallel,
+    bytesPerWeight: bytesPerParam.weights,
+    bytesPerGradient: bytesPerParam.gradients,
+    optimizerBytesPerParam: bytesPerParam.optimizer,
+  };
+  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel });
+  const fitsPerGpu = memoryPerGpu.total <= hardware.memoryBytes;
+  if (!fitsPerGpu) warnings.push('does-not-fit');
+  const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.memoryBytes });
+  if (minGpus === null) warnings.push('training-never-fits');
+
+  const mfu = runMfu(input);
+  const run: TrainingRunOptions = {
+    peakFlopsPerGpu: peak.flops,
+    mfu,
+    gpus,
+    tdpWatts: hardware.tdpWatts,
+    pue: input.pue,
+    usdPerGpuHour: hardware.usdPerGpuHour,
+    usdPerKwh: input.usdPerKwh,
+  };
+  const totals = trainingRunTotals(flops, run);
+  return {
+    tokens,
+    tokensPerParam: ratio(tokens, counts.total),
+    denseFlops,
+    attentionFlops,
+    flops,
+    precision: precision.id,
+    computeFormat: peak.format,
+    peakFlopsPerGpu: peak.flops,
+    mfu,
+    gpus,
+    tensorParallel,
+    pipelineParallel,
+    dataParallel,
+    ...totals,
+    memoryPerGpu,
+    fitsPerGpu,
+    minGpus,
+    bytesPerParam,
+    run,
+  };
+}
