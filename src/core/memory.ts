@@ -4,7 +4,7 @@
  * Sources: see `SOURCES` ids in each JSDoc.
  */
 import type { Architecture, ParameterCount } from './types';
-import type { RecomputeMode, ZeroStage } from '../scenario/scenario';
+import type { RecomputeMode, ZeroStage } from './input';
 import { BITS_PER_BYTE, GB, ceilAtLeast, nextPowerOfTwo, nonNegative, ratio } from './units';
 
 // ---------------------------------------------------------------------------------------------

@@ -10,8 +10,11 @@ import {
   articleMlpParameters,
   articleMoe,
   articleTrainingCost,
+  type ArticleCalculatorId,
   type ArticleResult,
+  type ArticleScenario,
 } from '../../src/core/article';
+import { ARTICLE_TEXT, articleRowText, type ArticleRowText } from '../../src/features/article/article.text';
 import { HARDWARE_BY_ID } from '../../src/data/hardware';
 import { MODELS_BY_ID } from '../../src/data/models';
 import { PRECISIONS } from '../../src/data/precisions';
@@ -40,13 +43,16 @@ const IDS = [
   'deployment-100b',
 ];
 
-function rows(id: string): Map<string, ArticleResult> {
+/** A calculator row's figures (core) with its words (features/article). */
+type Row = ArticleResult & ArticleRowText;
+
+function rows(id: ArticleCalculatorId): Map<string, Row> {
   const calculator = ARTICLE_CALCULATORS_BY_ID.get(id);
   if (!calculator) throw new Error(`no calculator ${id}`);
-  return new Map(calculator.compute().map((row) => [row.key, row]));
+  return new Map(calculator.compute().map((result) => [result.key, { ...result, ...articleRowText(id, result.key) }]));
 }
 
-function row(id: string, key: string): ArticleResult {
+function row(id: ArticleCalculatorId, key: string): Row {
   const found = rows(id).get(key);
   if (!found) throw new Error(`no row ${id}/${key}`);
   return found;
@@ -69,13 +75,8 @@ describe('ARTICLE_CALCULATORS: shape', () => {
     expect(ARTICLE_CALCULATORS.map((c) => c.id)).toEqual(IDS);
   });
 
-  it('gives every row a finite figure, both labels, a unit and the estimate quantity to compare', () => {
+  it('gives every row a finite figure, a unit and the estimate quantity to compare', () => {
     for (const calculator of ARTICLE_CALCULATORS) {
-      expect(calculator.title.length, calculator.id).toBeGreaterThan(0);
-      expect(calculator.titleZh.length, calculator.id).toBeGreaterThan(0);
-      expect(calculator.articleFormula.length, calculator.id).toBeGreaterThan(0);
-      expect(calculator.whyDifferent.length, calculator.id).toBeGreaterThan(10);
-      expect(calculator.whyDifferentZh.length, calculator.id).toBeGreaterThan(5);
       const results = calculator.compute();
       expect(results.length, calculator.id).toBeGreaterThan(0);
       expect(new Set(results.map((r) => r.key)).size, calculator.id).toBe(results.length);
@@ -84,46 +85,82 @@ describe('ARTICLE_CALCULATORS: shape', () => {
         expect(result.key, what).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         expect(Number.isFinite(result.article), what).toBe(true);
         expect(result.article, what).toBeGreaterThan(0);
-        expect(result.label.length, what).toBeGreaterThan(0);
-        expect(result.labelZh.length, what).toBeGreaterThan(0);
         expect(result.oursHint.length, what).toBeGreaterThan(0);
-        expect(Boolean(result.whyDifferent) === Boolean(result.whyDifferentZh), what).toBe(true);
       }
       // compute() is pure: same figures every call.
       expect(calculator.compute()).toEqual(results);
     }
   });
 
-  it('links to scenarios the explorer can open', () => {
-    const scenarioKeys = new Set(Object.keys(DEFAULT_SCENARIO));
-    const scenarios = ARTICLE_CALCULATORS.flatMap((c) => [c.scenario, ...c.compute().map((r) => r.scenario ?? {})]);
-    for (const scenario of scenarios) {
-      for (const key of Object.keys(scenario)) expect(scenarioKeys.has(key), key).toBe(true);
-      if (scenario.model !== undefined && scenario.model !== 'size') {
-        expect(MODELS_BY_ID.has(scenario.model), scenario.model).toBe(true);
-      }
-      if (scenario.gpu !== undefined) expect(HARDWARE_BY_ID.has(scenario.gpu), scenario.gpu).toBe(true);
-      if (scenario.weightPrecision !== undefined) expect(PRECISIONS[scenario.weightPrecision]).toBeDefined();
-      if (scenario.params !== undefined) {
-        expect(scenario.params).toBeGreaterThanOrEqual(RANGES.params[0]);
-        expect(scenario.params).toBeLessThanOrEqual(RANGES.params[1]);
-      }
-      if (scenario.gpuCount !== undefined) {
-        expect(Number.isInteger(scenario.gpuCount)).toBe(true);
-        expect(scenario.gpuCount).toBeGreaterThanOrEqual(RANGES.gpuCount[0]);
-        expect(scenario.gpuCount).toBeLessThanOrEqual(RANGES.gpuCount[1]);
+  it('has the words of every calculator and of exactly its rows, in both languages (features/article)', () => {
+    for (const calculator of ARTICLE_CALCULATORS) {
+      const text = ARTICLE_TEXT[calculator.id];
+      expect(text.title.length, calculator.id).toBeGreaterThan(0);
+      expect(text.titleZh.length, calculator.id).toBeGreaterThan(0);
+      expect(text.formula.length, calculator.id).toBeGreaterThan(0);
+      expect(text.whyDifferent.length, calculator.id).toBeGreaterThan(10);
+      expect(text.whyDifferentZh.length, calculator.id).toBeGreaterThan(5);
+      const keys = calculator.compute().map((result) => result.key);
+      expect(Object.keys(text.rows).sort(), calculator.id).toEqual([...keys].sort());
+      for (const key of keys) {
+        const words = text.rows[key]!;
+        const what = `${calculator.id}/${key}`;
+        expect(words.label.length, what).toBeGreaterThan(0);
+        expect(words.labelZh.length, what).toBeGreaterThan(0);
+        expect(Boolean(words.whyDifferent) === Boolean(words.whyDifferentZh), what).toBe(true);
       }
     }
+    expect(Object.keys(ARTICLE_TEXT).sort()).toEqual([...IDS].sort());
+  });
+
+  describe('links to scenarios the explorer can open', () => {
+    const scenarios: ArticleScenario[] = ARTICLE_CALCULATORS.flatMap((c) => [c.scenario, ...c.compute().map((r) => r.scenario ?? {})]);
+    const values = <K extends keyof ArticleScenario>(key: K): NonNullable<ArticleScenario[K]>[] =>
+      scenarios.map((scenario) => scenario[key]).filter((value): value is NonNullable<ArticleScenario[K]> => value !== undefined);
+
+    it('uses scenario fields only', () => {
+      const scenarioKeys = new Set(Object.keys(DEFAULT_SCENARIO));
+      const keys = scenarios.flatMap((scenario) => Object.keys(scenario));
+      expect(keys.length).toBeGreaterThan(50);
+      for (const key of keys) expect(scenarioKeys.has(key), key).toBe(true);
+    });
+    it('names preset models and accelerators that exist, and known precisions', () => {
+      const models = values('model').filter((model) => model !== 'size');
+      expect(models.length).toBeGreaterThan(5);
+      for (const model of models) expect(MODELS_BY_ID.has(model), model).toBe(true);
+      const gpus = values('gpu');
+      expect(gpus.length).toBeGreaterThan(5);
+      for (const gpu of gpus) expect(HARDWARE_BY_ID.has(gpu), gpu).toBe(true);
+      const precisions = values('weightPrecision');
+      expect(precisions.length).toBeGreaterThan(5);
+      for (const precision of precisions) expect(PRECISIONS[precision], precision).toBeDefined();
+    });
+    it('keeps sizes and GPU counts inside the scenario ranges', () => {
+      const params = values('params');
+      expect(params.length).toBeGreaterThan(5);
+      for (const value of params) {
+        expect(value).toBeGreaterThanOrEqual(RANGES.params[0]);
+        expect(value).toBeLessThanOrEqual(RANGES.params[1]);
+      }
+      const gpuCounts = values('gpuCount');
+      expect(gpuCounts.length).toBeGreaterThan(5);
+      for (const value of gpuCounts) {
+        expect(Number.isInteger(value), String(value)).toBe(true);
+        expect(value).toBeGreaterThanOrEqual(RANGES.gpuCount[0]);
+        expect(value).toBeLessThanOrEqual(RANGES.gpuCount[1]);
+      }
+    });
   });
 });
 
 describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
   it('§1.1 MLP: its code gives 3,002,500 although its comment says "约 2.5M"', () => {
-    expect(articleMlpParameters(1000, 2000, 500)).toBe(1000 * 2000 + 2000 + 2000 * 500 + 500);
+    // 1000·2000 + 2000 + 2000·500 + 500, as the article's code prints it.
+    expect(articleMlpParameters(1000, 2000, 500)).toBe(3_002_500);
     const total = row('mlp-counter', 'total');
     expect(total.article).toBe(3_002_500);
-    expect(total.articlePrinted).toBe(`参数数量: ${(3_002_500).toLocaleString('en-US')}`);
-    expect(total.articleClaim).toBe('约 2.5M 参数');
+    expect(total.printed).toBe(`参数数量: ${(3_002_500).toLocaleString('en-US')}`);
+    expect(total.claim).toBe('约 2.5M 参数');
   });
 
   it('§1.2 timeline: 1.1亿, 15亿, 1750亿, ~1.8万亿', () => {
@@ -139,24 +176,23 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
     const fp32 = row('storage-100b', 'fp32');
     expect(fp32.article / 1e9).toBeCloseTo((100e9 * 4) / 1024 ** 3, 9);
     expect(pythonFixed(fp32.article / 1e9, 1)).toBe('372.5');
-    expect(fp32.articlePrinted).toBe('FP32存储需求: 372.5 GB');
+    expect(fp32.printed).toBe('FP32存储需求: 372.5 GB');
     const fp16 = row('storage-100b', 'fp16');
     expect(pythonFixed(fp16.article / 1e9, 1)).toBe('186.3');
-    expect(fp16.articlePrinted).toBe('FP16存储需求: 186.3 GB');
+    expect(fp16.printed).toBe('FP16存储需求: 186.3 GB');
     const tokens = row('storage-100b', 'tokens');
     expect(tokens.article).toBe(3e13);
-    expect(tokens.articlePrinted).toBe(`理想训练token数: ${(3e13).toLocaleString('en-US')}`);
+    expect(tokens.printed).toBe(`理想训练token数: ${(3e13).toLocaleString('en-US')}`);
     expect(tokens.oursHint).toBe('chinchilla.tokens');
   });
 
   it('§2.2 the "100B" architecture counts 175,177,334,784 by its own formula', () => {
     const counted = articleArchitectureParameters({ hidden: 12288, layers: 96, vocab: 100000 });
     expect(counted.embedding).toBe(1_228_800_000);
-    expect(counted.perLayer).toBe(12 * 12288 ** 2 + 2 * 12288);
     expect(counted.perLayer).toBe(1_811_963_904);
     expect(counted.total).toBe(175_177_334_784);
     expect(row('architecture-100b', 'total').article).toBe(175_177_334_784);
-    expect(row('architecture-100b', 'total').articlePrinted).toBe('估计参数量: 175,177,334,784');
+    expect(row('architecture-100b', 'total').printed).toBe('估计参数量: 175,177,334,784');
   });
 
   it('§3.1 1T: 3.6 / 1.8 / 0.9 / 0.5 "TB" (÷1024⁴) and 1.8 "TB" read per token', () => {
@@ -164,17 +200,17 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
     for (const [key, text] of Object.entries(printed)) {
       const r = row('storage-1t', key);
       expect(pythonFixed(r.article / 1e12, 1), key).toBe(text);
-      expect(r.articlePrinted, key).toBe(`${key.toUpperCase()}: ${text} TB`);
+      expect(r.printed, key).toBe(`${key.toUpperCase()}: ${text} TB`);
     }
     expect(row('storage-1t', 'fp32').article).toBeCloseTo((4e12 / 1024 ** 4) * 1e12, 0);
-    expect(row('storage-1t', 'fp32').articleClaim).toBe('FP32需4TB');
+    expect(row('storage-1t', 'fp32').claim).toBe('FP32需4TB');
     expect(pythonFixed(row('storage-1t', 'bytes-per-token').article / 1e12, 1)).toBe('1.8');
   });
 
   it('§3.2 training 1T: 512 GPUs × 80 GB = 40960 GB, 64 shards, 800 Gbps', () => {
     expect(row('training-1t-cluster', 'gpus').article).toBe(512);
     expect(row('training-1t-cluster', 'cluster-memory').article).toBe(40960e9);
-    expect(row('training-1t-cluster', 'cluster-memory').articlePrinted).toBe('GPU内存总量: 40960 GB');
+    expect(row('training-1t-cluster', 'cluster-memory').printed).toBe('GPU内存总量: 40960 GB');
     expect(row('training-1t-cluster', 'shards').article).toBe(64);
     expect(row('training-1t-cluster', 'bandwidth').article).toBe(100e9);
   });
@@ -192,7 +228,7 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
         const r = row('chinchilla-allocation', `${kind}-${tag}`);
         expect(r.article, `${kind}-${tag}`).toBeCloseTo(value, 0);
         expect(`${pythonFixed(r.article, 0)}B`).toBe(printed);
-        expect(r.articlePrinted).toBe(printed);
+        expect(r.printed).toBe(printed);
       }
     }
     expect(row('chinchilla-allocation', 'params-1e24').scenario?.params).toBeCloseTo(Math.sqrt(1e24 / 120), 0);
@@ -202,7 +238,8 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
     const gpt3 = articleTrainingCost(175e9, 300e9);
     expect(gpt3.flops).toBeCloseTo(3.15e23, -18);
     expect(gpt3.costUsd).toBeCloseTo(315e6, 0);
-    expect(gpt3.gpuHours).toBeCloseTo(3.15e23 / (312e12 * 3600), 6);
+    // 3.15e23 / (312e12 FLOP/s × 3600 s) = 280,449 A100-hours (the article prints 32.0 GPU-years).
+    expect(gpt3.gpuHours).toBeCloseTo(280_448.7, 0);
     expect(pythonFixed(gpt3.gpuYears, 1)).toBe('32.0');
     expect(pythonFixed(gpt3.gpusForOneMonth, 0)).toBe('384');
 
@@ -214,10 +251,10 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
     for (const [key, printed] of Object.entries(expected)) {
       const flops = row('training-cost', `${key}-flops`);
       expect(pythonExponential(flops.article, 2), key).toBe(printed.flops);
-      expect(flops.articlePrinted).toBe(printed.flops);
+      expect(flops.printed).toBe(printed.flops);
       const cost = row('training-cost', `${key}-cost`);
       expect(pythonFixed(cost.article, 0, true), key).toBe(printed.cost);
-      expect(cost.articlePrinted).toBe(`$${printed.cost}`);
+      expect(cost.printed).toBe(`$${printed.cost}`);
       const hours = row('training-cost', `${key}-gpu-hours`);
       expect(hours.unit).toBe('gpu_hours');
       expect(pythonFixed(hours.article / (24 * 365), 1, true), key).toBe(printed.years);
@@ -231,7 +268,8 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
   it('§5.2 inference: KV = 2 × params × 2048 × 2 bytes; 186.3 / 762939.5 / 763125.7 "GB" for 100B', () => {
     const raw = articleInferenceMemoryBytes(100e9);
     expect(raw.weights).toBe(200e9);
-    expect(raw.kvCache).toBe(2 * 100e9 * 2048 * 2);
+    // 2 × 100e9 × 2048 × 2 bytes = 8.192e14 bytes (printed 762939.5 "GB").
+    expect(raw.kvCache).toBe(8.192e14);
     const expected: Record<string, [string, string, string]> = {
       '100b': ['186.3', '762939.5', '763125.7'],
       '1t': ['1862.6', '7629394.5', '7631257.2'],
@@ -240,7 +278,7 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
       expect(pythonFixed(row('inference-memory', `${key}-weights`).article / 1e9, 1)).toBe(weights);
       expect(pythonFixed(row('inference-memory', `${key}-kv-cache`).article / 1e9, 1)).toBe(kv);
       expect(pythonFixed(row('inference-memory', `${key}-total`).article / 1e9, 1)).toBe(total);
-      expect(row('inference-memory', `${key}-kv-cache`).articlePrinted).toBe(`kv_cache: ${kv} GB`);
+      expect(row('inference-memory', `${key}-kv-cache`).printed).toBe(`kv_cache: ${kv} GB`);
     }
     expect(row('inference-memory', 'tokens-per-second').article).toBe(100);
     expect(row('inference-memory', 'tokens-per-day').article).toBe(8_640_000);
@@ -252,17 +290,17 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
     expect(articleMoe(1e12, 8, 2)).toEqual({ activeParameters: 2.5e11, efficiency: 4, sparsity: 0.75 });
     expect(row('moe-1t', 'active').article).toBe(2.5e11);
     // Python's f"{2.5e11:.0e}" rounds half to even: "2e+11".
-    expect(row('moe-1t', 'active').articlePrinted).toBe('active_parameters_per_token: 2e+11');
-    expect(row('moe-1t', 'efficiency').articlePrinted).toBe('efficiency_improvement: 4.0x');
+    expect(row('moe-1t', 'active').printed).toBe('active_parameters_per_token: 2e+11');
+    expect(row('moe-1t', 'efficiency').printed).toBe('efficiency_improvement: 4.0x');
     expect(row('moe-1t', 'sparsity').article).toBe(0.75);
   });
 
   it('§6.2 compression: ×0.5 ×0.5 ×0.5 ×0.5 ×0.1 on the parameter count, down to 6.25e9', () => {
     expect(articleCompressionChain(1e12).map((stage) => stage.size)).toEqual([5e11, 2.5e11, 1.25e11, 6.25e10, 6.25e9]);
-    const results = ARTICLE_CALCULATORS_BY_ID.get('compression-chain')?.compute() ?? [];
+    const results = [...rows('compression-chain').values()];
     expect(results).toHaveLength(5);
     for (const result of results) {
-      expect(result.articlePrinted?.endsWith(`${pythonExponential(result.article, 2)} params`), result.key).toBe(true);
+      expect(result.printed?.endsWith(`${pythonExponential(result.article, 2)} params`), result.key).toBe(true);
     }
     expect(results[0]?.oursHint).toBe('compression.bytes');
     expect(results[4]?.oursHint).toBe('compression.params');
@@ -278,13 +316,14 @@ describe('ARTICLE_CALCULATORS: the figures the article prints', () => {
 
   it('§7.2 deployment 100B at 1000 qps: 186 "GB", 0.6 GPUs, 0.3 kW, $2,308 a month', () => {
     const d = articleDeployment(100e9, 1000);
-    expect(d.gpus).toBeCloseTo((2 * 100e9 * 1000) / 312e12, 12);
-    expect(d.powerKw).toBeCloseTo(d.gpus * 0.4, 12);
-    expect(d.monthlyCostUsd).toBeCloseTo(d.gpus * 5 * 24 * 30, 9);
+    // 2 × 100e9 × 1000 / 312e12 = 0.6410 GPUs; × 0.4 kW = 0.2564 kW; × $5 × 24 × 30 = $2,307.69 a month.
+    expect(d.gpus).toBeCloseTo(0.641026, 6);
+    expect(d.powerKw).toBeCloseTo(0.25641, 5);
+    expect(d.monthlyCostUsd).toBeCloseTo(2307.69, 2);
     expect(pythonFixed(row('deployment-100b', 'memory-per-instance').article / 1e9, 0)).toBe('186');
     expect(pythonFixed(row('deployment-100b', 'gpus').article, 1)).toBe('0.6');
     expect(pythonFixed(row('deployment-100b', 'power').article, 1)).toBe('0.3');
     expect(pythonFixed(row('deployment-100b', 'monthly-cost').article, 0, true)).toBe('2,308');
-    expect(row('deployment-100b', 'monthly-cost').articlePrinted).toBe('monthly_cloud_cost: $2,308');
+    expect(row('deployment-100b', 'monthly-cost').printed).toBe('monthly_cloud_cost: $2,308');
   });
 });

@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { Section as UiSection } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { ARTICLE_CALCULATORS, ARTICLE_REFERENCE, type ArticleCalculator } from '../../core/article';
+import { ARTICLE_TEXT } from './article.text';
 import { fill } from '../../i18n/i18n';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioStore } from '../../store/store-context';
@@ -50,20 +51,22 @@ const CalculatorList = memo(function CalculatorList() {
     const scenario = calculatorScenario(calculator);
     if (urlSync) urlSync.openScenario(scenario);
     else store.getState().replace(scenario);
-    setOpened(lang === 'zh' ? calculator.titleZh : calculator.title);
+    const text = ARTICLE_TEXT[calculator.id];
+    setOpened(lang === 'zh' ? text.titleZh : text.title);
   };
   return (
     <>
       <h3>{m.calculators}</h3>
       <ul className="article-list">
         {ARTICLE_CALCULATORS.map((calculator) => {
-          const title = lang === 'zh' ? calculator.titleZh : calculator.title;
+          const text = ARTICLE_TEXT[calculator.id];
+          const title = lang === 'zh' ? text.titleZh : text.title;
           return (
             <li key={calculator.id} data-calculator={calculator.id}>
               <span className="article-list__title">
                 {fill(m.section, { section: calculator.articleSection })} {title}
               </span>
-              <span className="article-list__meta">{calculator.articleFormula}</span>
+              <span className="article-list__meta">{text.formula}</span>
               <button type="button" onClick={() => open(calculator)} aria-label={`${m.open}: ${title}`}>
                 {m.open}
               </button>

@@ -16,6 +16,7 @@ import {
   type ArticleUnit,
   type OursHint,
 } from '../../core/article';
+import { ARTICLE_TEXT, articleRowText } from './article.text';
 import { DEFAULT_SCENARIO, type Scenario } from '../../scenario/scenario';
 import { validateScenario } from '../../scenario/validate';
 
@@ -192,19 +193,21 @@ export function articleCheckRow(calculator: ArticleCalculator, result: ArticleRe
   const computed = estimateOf(scenario);
   const ours = finiteOrNull(rule.read(computed, { calculatorId: calculator.id, rowKey: result.key }));
   const comparable = rule.unit === result.unit && ours !== null && ours > 0;
+  const calculatorText = ARTICLE_TEXT[calculator.id];
+  const text = articleRowText(calculator.id, result.key);
   return {
     id: `${calculator.id}:${result.key}`,
     calculatorId: calculator.id,
-    calculatorTitle: calculator.title,
-    calculatorTitleZh: calculator.titleZh,
+    calculatorTitle: calculatorText.title,
+    calculatorTitleZh: calculatorText.titleZh,
     articleSection: calculator.articleSection,
-    articleFormula: calculator.articleFormula,
-    label: result.label,
-    labelZh: result.labelZh,
+    articleFormula: calculatorText.formula,
+    label: text.label,
+    labelZh: text.labelZh,
     article: result.article,
     articleUnit: result.unit,
-    articlePrinted: result.articlePrinted ?? null,
-    articleClaim: result.articleClaim ?? null,
+    articlePrinted: text.printed ?? null,
+    articleClaim: text.claim ?? null,
     hint: result.oursHint,
     ours,
     oursUnit: rule.unit,
@@ -217,8 +220,8 @@ export function articleCheckRow(calculator: ArticleCalculator, result: ArticleRe
         }
       : null,
     ratio: comparable ? finiteOrNull(result.article / ours) : null,
-    why: result.whyDifferent ?? calculator.whyDifferent,
-    whyZh: result.whyDifferentZh ?? calculator.whyDifferentZh,
+    why: text.whyDifferent ?? calculatorText.whyDifferent,
+    whyZh: text.whyDifferentZh ?? calculatorText.whyDifferentZh,
     scenario,
   };
 }
