@@ -13,17 +13,22 @@ import {
 } from './scenario';
 
 /**
- * One rule per scenario field: its short URL key, how to read a raw value (from the URL or from
- * storage) into a valid value, and how to write it. `satisfies Record<keyof Scenario, ...>` makes
- * a new scenario field without a rule a compile error.
+ * One rule per scenario field: its short URL key, how to read URL text into a valid value, how to
+ * write it, and how to check a JS value (a store patch, storage, a test) into a valid value.
+ * `satisfies Record<keyof Scenario, ...>` makes a new scenario field without a rule — text and
+ * value sides both — a compile error.
  *
- * `read` returns `undefined` when the value cannot be used (the caller keeps the default and
- * reports the key); numbers outside the range are clamped, not rejected.
+ * `read` and `check` return `undefined` when the value cannot be used (the caller keeps the
+ * default and reports the field); numbers outside the range are clamped, not rejected. The two
+ * agree: `check(v)` is what `read` gives for the text of `v` (a number's shortest text, a
+ * boolean's 1/0 for boolean fields, null as `auto`, an object field by field), without making
+ * the text — one slider step checks one number.
  */
 export interface FieldRule<T> {
   key: string;
   read: (raw: string) => T | undefined;
   write: (value: T) => string;
+  check: (value: unknown) => T | undefined;
 }
 
 type Rules = { [K in keyof Scenario]: FieldRule<Scenario[K]> };
@@ -45,32 +50,55 @@ function clamp(value: number, [low, high]: readonly [number, number]): number {
   return Math.min(high, Math.max(low, value));
 }
 
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
 function numberRule(key: string, range: readonly [number, number], integer = false): FieldRule<number> {
+  const valid = (value: number) => {
+    const clamped = clamp(value, range);
+    return integer ? Math.round(clamped) : clamped;
+  };
+  const read = (raw: string) => {
+    const value = readNumber(raw);
+    return value === undefined ? undefined : valid(value);
+  };
   return {
     key,
-    read: (raw) => {
-      const value = readNumber(raw);
-      if (value === undefined) return undefined;
-      const clamped = clamp(value, range);
-      return integer ? Math.round(clamped) : clamped;
-    },
+    read,
     write: writeNumber,
+    // A number is clamped directly; a string is read as URL text ('0.3').
+    check: (value) => (isFiniteNumber(value) ? valid(value) : typeof value === 'string' ? read(value) : undefined),
   };
 }
 
+/** An id field: strings of the list only (no list holds the text of a number or `auto`). */
 function enumRule<T extends string>(key: string, allowed: readonly T[]): FieldRule<T> {
+  const read = (raw: string) => ((allowed as readonly string[]).includes(raw) ? (raw as T) : undefined);
   return {
     key,
-    read: (raw) => (allowed as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    read,
     write: (value) => value,
+    check: (value) => (typeof value === 'string' ? read(value) : undefined),
   };
+}
+
+function readBoolean(raw: string): boolean | undefined {
+  return raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined;
 }
 
 const booleanRule = (key: string): FieldRule<boolean> => ({
   key,
-  read: (raw) => (raw === '1' || raw === 'true' ? true : raw === '0' || raw === 'false' ? false : undefined),
+  read: readBoolean,
   write: (value) => (value ? '1' : '0'),
+  // Booleans, their URL text, and the numbers 1 and 0.
+  check: (value) => (typeof value === 'boolean' ? value : typeof value === 'string' ? readBoolean(value) : value === 1 ? true : value === 0 ? false : undefined),
 });
+
+/** A plain object (not an array): what the object fields accept. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9.-]{0,63}$/;
 
@@ -106,6 +134,19 @@ const overridesRule: FieldRule<ArchOverrides> = {
     OVERRIDE_KEYS.filter((key) => value[key] !== undefined)
       .map((key) => `${key}:${writeNumber(value[key] as number)}`)
       .join(','),
+  // Field by field: each set key a finite number, clamped and rounded; other keys are ignored.
+  check: (value) => {
+    if (typeof value === 'string') return overridesRule.read(value);
+    if (!isPlainObject(value)) return undefined;
+    const result: ArchOverrides = {};
+    for (const key of OVERRIDE_KEYS) {
+      const item = value[key];
+      if (item === undefined) continue;
+      if (!isFiniteNumber(item)) return undefined;
+      result[key] = Math.round(clamp(item, RANGES[key]));
+    }
+    return result;
+  },
 };
 
 const CUSTOM_GPU_KEYS = ['memoryBytes', 'bandwidthBytesPerSecond', 'flops', 'tdpWatts', 'usdPerHour'] as const satisfies readonly (keyof CustomGpu)[];
@@ -132,6 +173,18 @@ const customGpuRule: FieldRule<CustomGpu> = {
     return result;
   },
   write: (value) => CUSTOM_GPU_KEYS.map((key) => `${CUSTOM_GPU_SHORT[key]}:${writeNumber(value[key])}`).join(','),
+  // Field by field: all five must be finite numbers, each clamped.
+  check: (value) => {
+    if (typeof value === 'string') return customGpuRule.read(value);
+    if (!isPlainObject(value)) return undefined;
+    const result: CustomGpu = { ...DEFAULT_SCENARIO.customGpu };
+    for (const key of CUSTOM_GPU_KEYS) {
+      const item = value[key];
+      if (!isFiniteNumber(item)) return undefined;
+      result[key] = clamp(item, RANGES[key]);
+    }
+    return result;
+  },
 };
 
 /** Known config.json fields only, as base64url JSON; anything that is not plain data is dropped. */
@@ -147,6 +200,7 @@ const customConfigRule: FieldRule<Record<string, unknown> | null> = {
     }
   },
   write: (value) => (value === null ? '' : bytesToBase64Url(new TextEncoder().encode(JSON.stringify(value)))),
+  check: (value) => (value === null ? null : (sanitizeConfig(value) ?? undefined)),
 };
 
 /**
@@ -189,17 +243,14 @@ function base64UrlToBytes(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-const modelRule: FieldRule<string> = {
-  key: 'm',
-  read: (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined),
-  write: (value) => value,
-};
+/** An id of a table (models, accelerators): a string it has (no table id is the text of a number or `auto`). */
+function idRule(key: string, read: (raw: string) => string | undefined): FieldRule<string> {
+  return { key, read, write: (value) => value, check: (value) => (typeof value === 'string' ? read(value) : undefined) };
+}
 
-const gpuRule: FieldRule<string> = {
-  key: 'gpu',
-  read: (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined),
-  write: (value) => value,
-};
+const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
+
+const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined));
 
 const nullableNumberRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
   const inner = numberRule(key, range);
@@ -207,7 +258,19 @@ const nullableNumberRule = (key: string, range: readonly [number, number]): Fiel
     key,
     read: (raw) => (raw === 'auto' ? null : inner.read(raw)),
     write: (value) => (value === null ? 'auto' : inner.write(value)),
+    check: (value) => (value === null || value === 'auto' ? null : inner.check(value)),
   };
+};
+
+const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
+
+const readZeroStage = (raw: string): ZeroStage | undefined => (['0', '1', '2', '3'].includes(raw) ? (Number(raw) as ZeroStage) : undefined);
+
+const zeroStageRule: FieldRule<ZeroStage> = {
+  key: 'zero',
+  read: readZeroStage,
+  write: (value) => String(value),
+  check: (value) => (typeof value === 'number' ? ZERO_STAGES.find((stage) => stage === value) : typeof value === 'string' ? readZeroStage(value) : undefined),
 };
 
 const precisionRule = (key: string): FieldRule<PrecisionId> => enumRule<PrecisionId>(key, PRECISION_IDS);
@@ -231,11 +294,7 @@ export const FIELD_RULES = {
   tokens: nullableNumberRule('tok', RANGES.tokens),
   tokensPerParam: numberRule('tpp', RANGES.tokensPerParam),
   attentionFlops: booleanRule('attn'),
-  zeroStage: {
-    key: 'zero',
-    read: (raw) => (['0', '1', '2', '3'].includes(raw) ? (Number(raw) as ZeroStage) : undefined),
-    write: (value) => String(value),
-  },
+  zeroStage: zeroStageRule,
   tensorParallel: numberRule('tp', RANGES.tensorParallel, true),
   pipelineParallel: numberRule('pp', RANGES.pipelineParallel, true),
   microBatch: numberRule('mb', RANGES.microBatch, true),

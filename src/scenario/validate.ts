@@ -1,4 +1,4 @@
-import { FIELD_RULES, SCENARIO_FIELDS, sanitizeConfig, writeNumber } from './fields';
+import { FIELD_RULES, SCENARIO_FIELDS } from './fields';
 import { DEFAULT_SCENARIO, type Scenario } from './scenario';
 
 export interface ScenarioIssue {
@@ -11,36 +11,48 @@ export interface ValidatedScenario {
   issues: ScenarioIssue[];
 }
 
-/**
- * Turns any JS value of a field into the text its rule reads (the URL form). A value of the wrong
- * type gives undefined (unreadable): booleans only for the boolean fields, objects (not arrays)
- * only for the object fields (overrides, customGpu).
- */
-function toRaw(field: keyof Scenario, value: unknown): string | undefined {
-  const fieldDefault: unknown = DEFAULT_SCENARIO[field];
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? writeNumber(value) : undefined;
-  if (typeof value === 'boolean') return typeof fieldDefault === 'boolean' ? (value ? '1' : '0') : undefined;
-  if (value === null) return field === 'customConfig' ? undefined : 'auto';
-  if (typeof value === 'object' && !Array.isArray(value) && typeof fieldDefault === 'object' && fieldDefault !== null) {
-    const rule = FIELD_RULES[field] as { write: (v: unknown) => unknown };
-    const written = rule.write(value);
-    return typeof written === 'string' ? written : undefined;
-  }
-  return undefined;
-}
-
-/** An object field (overrides, customGpu) whose read value differs from the given object at a kept key. */
-function objectChanged(read: object, value: unknown): boolean {
+/** An object field (overrides, customGpu) whose checked value differs from the given object at a kept key. */
+function objectChanged(checked: object, value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const given = value as Record<string, unknown>;
-  return Object.entries(read).some(([key, kept]) => given[key] !== kept);
+  return Object.entries(checked).some(([key, kept]) => given[key] !== kept);
+}
+
+interface CheckedField {
+  /** The valid value; the field's default when the given value is unreadable. */
+  value: unknown;
+  reason: ScenarioIssue['reason'] | null;
+}
+
+/**
+ * One field's JS value through its rule's `check` (numbers clamped directly, ids against their
+ * tables, objects field by field): unreadable → the default; a number or object field whose value
+ * had to change → clamped. An imported config is cleaned, never reported as clamped.
+ */
+function checkField(field: keyof Scenario, value: unknown): CheckedField {
+  let checked: unknown;
+  try {
+    checked = (FIELD_RULES[field].check as (v: unknown) => unknown)(value);
+  } catch {
+    checked = undefined;
+  }
+  if (checked === undefined) return { value: DEFAULT_SCENARIO[field], reason: 'unreadable' };
+  const clamped =
+    field !== 'customConfig' &&
+    (typeof checked === 'number' ? checked !== value : typeof checked === 'object' && checked !== null && objectChanged(checked, value));
+  return { value: checked, reason: clamped ? 'clamped' : null };
+}
+
+/** An imported model needs its config: without one the default model stands in. */
+function needsDefaultModel(scenario: Pick<Scenario, 'model' | 'customConfig'>): boolean {
+  return scenario.model === 'custom' && scenario.customConfig === null;
 }
 
 /**
  * Validates a scenario-shaped value from anywhere (a store patch, localStorage, a test): each field
- * goes through the same rule as the URL, so an unreadable field falls back to its default and a
- * value outside its range is clamped; every such field is reported. Never throws.
+ * goes through its rule's `check`, which agrees with what the URL would read, so an unreadable
+ * field falls back to its default and a value outside its range is clamped; every such field is
+ * reported. Never throws.
  */
 export function validateScenario(input: unknown): ValidatedScenario {
   const source = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
@@ -51,59 +63,49 @@ export function validateScenario(input: unknown): ValidatedScenario {
     // the field unreadable, never the call.
     try {
       if (!Object.prototype.hasOwnProperty.call(source, field)) continue;
-      const value = source[field];
-      if (field === 'customConfig') {
-        if (value === null) scenario.customConfig = null;
-        else {
-          const clean = sanitizeConfig(value);
-          if (clean) scenario.customConfig = clean;
-          else issues.push({ field, reason: 'unreadable' });
-        }
-        continue;
-      }
-      const raw = toRaw(field, value);
-      const read = raw === undefined ? undefined : (FIELD_RULES[field].read as (r: string) => unknown)(raw);
-      if (read === undefined) {
-        issues.push({ field, reason: 'unreadable' });
-        continue;
-      }
-      if (typeof read === 'number' ? read !== value : typeof read === 'object' && read !== null && objectChanged(read, value)) {
-        issues.push({ field, reason: 'clamped' });
-      }
-      scenario[field] = read;
+      const checked = checkField(field, source[field]);
+      if (checked.reason !== null) issues.push({ field, reason: checked.reason });
+      if (checked.reason !== 'unreadable') scenario[field] = checked.value;
     } catch {
       issues.push({ field, reason: 'unreadable' });
     }
   }
-  if (scenario.model === 'custom' && scenario.customConfig === null) {
+  if (needsDefaultModel(scenario as unknown as Scenario)) {
     scenario.model = DEFAULT_SCENARIO.model;
     issues.push({ field: 'customConfig', reason: 'unreadable' });
   }
   return { scenario: scenario as unknown as Scenario, issues };
 }
 
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
- * Applies a patch to a valid scenario: only the patched fields are validated, every other field
- * keeps its value (and its identity, so memoized results keyed on it stay valid). Returns
- * `current` itself when the patch changes nothing.
+ * Applies a patch to a valid scenario: only the patched fields are checked (one slider step checks
+ * one number), every other field keeps its value (and its identity, so memoized results keyed on
+ * it stay valid). An unreadable patched value takes the field's default, as `validateScenario`
+ * does; dropping an imported config (or choosing `custom` without one) falls back to the default
+ * model. Returns `current` itself when the patch changes nothing.
  */
 export function applyPatch(current: Scenario, patch: Partial<Scenario>): Scenario {
   const keys = Object.keys(patch) as (keyof Scenario)[];
   if (keys.every((key) => current[key] === patch[key])) return current;
-  const { scenario: validated } = validateScenario({ ...current, ...patch });
   const next: Record<string, unknown> = { ...current };
-  let changed = false;
+  const touched = new Set<keyof Scenario>();
   for (const key of keys) {
-    const value = validated[key];
-    if (value !== current[key] && JSON.stringify(value) !== JSON.stringify(current[key])) {
-      next[key] = value;
-      changed = true;
-    }
+    if (!Object.prototype.hasOwnProperty.call(FIELD_RULES, key)) continue;
+    next[key] = checkField(key, patch[key]).value;
+    touched.add(key);
   }
-  // Switching away from an imported config drops it (validateScenario may have replaced the model).
-  if (validated.model !== current.model && !keys.includes('model')) {
-    next.model = validated.model;
-    changed = true;
+  if (needsDefaultModel(next as unknown as Scenario)) {
+    next.model = DEFAULT_SCENARIO.model;
+    touched.add('model');
+  }
+  let changed = false;
+  for (const key of touched) {
+    if (sameValue(next[key], current[key])) next[key] = current[key];
+    else changed = true;
   }
   return changed ? (next as unknown as Scenario) : current;
 }

@@ -2,10 +2,10 @@
  * validateScenario: any value from anywhere (a store patch, localStorage, a test) → a valid
  * scenario plus the list of fields that were unreadable (default kept) or clamped. Never throws.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { validateScenario, type ScenarioIssue } from '../../src/scenario/validate';
-import { SCENARIO_FIELDS } from '../../src/scenario/fields';
+import { applyPatch, validateScenario, type ScenarioIssue } from '../../src/scenario/validate';
+import { FIELD_RULES, SCENARIO_FIELDS, writeNumber } from '../../src/scenario/fields';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
 import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
@@ -402,5 +402,70 @@ describe('validateScenario: prototype keys are ignored', { timeout: 60_000 }, ()
     expect(result.scenario.customGpu.flops).toBe(9.895e14);
     expect(result.scenario.customConfig).toEqual({ model_type: 'llama', nested: {} });
     expect(Object.keys(result.scenario.customConfig ?? {})).toEqual(['model_type', 'nested']);
+  });
+});
+
+describe('typed checks: a JS value is checked without the URL text path', { timeout: 60_000 }, () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('a numeric field checks a number as its text would read (every number rule, random doubles)', () => {
+    const numeric = NUMERIC.map(({ field }) => field);
+    fc.assert(
+      fc.property(fc.constantFrom(...numeric), fc.double({ noNaN: true, noDefaultInfinity: true }), (field, value) => {
+        const rule = FIELD_RULES[field] as { check: (v: unknown) => unknown; read: (raw: string) => unknown };
+        expect(rule.check(value)).toBe(rule.read(writeNumber(value)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('every rule checks a string exactly as the URL reads it', () => {
+    const strings = fc.oneof(fc.string(), fc.constantFrom(...INJECTION_PAYLOADS), fc.constantFrom('auto', '1', '0', 'true', 'false', '2', 'bf16', 'full', 'size', 'h100-sxm', 'hidden:64,layers:2', '0.3', '1e9'));
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIO_FIELDS.filter((field) => field !== 'customConfig')), strings, (field, raw) => {
+        const rule = FIELD_RULES[field] as { check: (v: unknown) => unknown; read: (raw: string) => unknown };
+        expect(rule.check(raw)).toEqual(rule.read(raw));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('one slider step (applyPatch of a number) neither writes nor reads URL text', () => {
+    const read = vi.spyOn(FIELD_RULES.mfu, 'read');
+    const write = vi.spyOn(FIELD_RULES.mfu, 'write');
+    const otherReads = SCENARIO_FIELDS.filter((field) => field !== 'mfu').map((field) => vi.spyOn(FIELD_RULES[field] as { read: (raw: string) => unknown }, 'read'));
+    const next = applyPatch(DEFAULT_SCENARIO, { mfu: 0.55 });
+    expect(next.mfu).toBe(0.55);
+    expect(applyPatch(DEFAULT_SCENARIO, { mfu: 7 }).mfu).toBe(RANGES.mfu[1]);
+    expect(read).not.toHaveBeenCalled();
+    expect(write).not.toHaveBeenCalled();
+    for (const spy of otherReads) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('objects are checked field by field: overrides clamped and rounded, custom GPU all five or nothing', () => {
+    expect(FIELD_RULES.overrides.check({ hidden: 4096.4, layers: 0, bogus: 3 })).toEqual({ hidden: 4096, layers: RANGES.layers[0] });
+    expect(FIELD_RULES.overrides.check({ hidden: '4096' })).toBeUndefined();
+    expect(FIELD_RULES.overrides.check({ hidden: Number.NaN })).toBeUndefined();
+    expect(FIELD_RULES.overrides.check([])).toBeUndefined();
+    const gpu = { memoryBytes: 1, bandwidthBytesPerSecond: 2e12, flops: 1e15, tdpWatts: 300, usdPerHour: 2 };
+    expect(FIELD_RULES.customGpu.check(gpu)).toEqual({ ...gpu, memoryBytes: RANGES.memoryBytes[0] });
+    expect(FIELD_RULES.customGpu.check({ ...gpu, usdPerHour: undefined })).toBeUndefined();
+  });
+
+  it('enums and ids are checked against their lists', () => {
+    expect(FIELD_RULES.weightPrecision.check('fp8')).toBe('fp8');
+    expect(FIELD_RULES.weightPrecision.check('fp7')).toBeUndefined();
+    expect(FIELD_RULES.weightPrecision.check(8)).toBeUndefined();
+    expect(FIELD_RULES.zeroStage.check(3)).toBe(3);
+    expect(FIELD_RULES.zeroStage.check(2.5)).toBeUndefined();
+    expect(FIELD_RULES.zeroStage.check('2')).toBe(2);
+    expect(FIELD_RULES.model.check('llama-3.1-8b')).toBe('llama-3.1-8b');
+    expect(FIELD_RULES.model.check('no-such-model')).toBeUndefined();
+    expect(FIELD_RULES.attentionFlops.check(1)).toBe(true);
+    expect(FIELD_RULES.attentionFlops.check(2)).toBeUndefined();
+    expect(FIELD_RULES.tokens.check(null)).toBeNull();
+    expect(FIELD_RULES.tokens.check(true)).toBeUndefined();
   });
 });
