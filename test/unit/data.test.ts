@@ -127,12 +127,14 @@ describe('HARDWARE', () => {
     for (const a of HARDWARE) {
       expect(a.source.length, a.id).toBeGreaterThan(10);
       expect(a.sourceDate, a.id).toMatch(/^\d{4}/);
-      if (a.price) {
-        expect(a.price.source.length, a.id).toBeGreaterThan(10);
-        expect(a.price.date, a.id).toMatch(/^\d{4}/);
-        expectPositiveFinite(a.price.usdPerHour, `${a.id} price`);
-        expect(a.price.usdPerHour, a.id).toBeLessThan(50);
-      }
+    }
+    const prices = HARDWARE.flatMap((a) => (a.price ? [{ id: a.id, price: a.price }] : []));
+    expect(prices.length).toBeGreaterThan(10);
+    for (const { id, price } of prices) {
+      expect(price.source.length, id).toBeGreaterThan(10);
+      expect(price.date, id).toMatch(/^\d{4}/);
+      expectPositiveFinite(price.usdPerHour, `${id} price`);
+      expect(price.usdPerHour, id).toBeLessThan(50);
     }
   });
 
@@ -288,16 +290,21 @@ describe('MODELS', () => {
   });
 
   it('has a config with a model_type, or a parameter count for the shape rule', () => {
-    for (const m of MODELS) {
-      if (m.config) {
-        expect(typeof m.config.model_type, m.id).toBe('string');
-        expect(m.params, m.id).toBeUndefined();
-      } else {
-        expectPositiveFinite(m.params ?? 0, `${m.id} params`);
-      }
-      if (m.publishedParams !== null) expectPositiveFinite(m.publishedParams, `${m.id} publishedParams`);
-      if (m.trainingTokens !== null) expectPositiveFinite(m.trainingTokens, `${m.id} tokens`);
+    const withConfig = MODELS.filter((m) => m.config !== undefined);
+    const shapeRule = MODELS.filter((m) => m.config === undefined);
+    expect(withConfig.length).toBeGreaterThan(20);
+    expect(shapeRule.length).toBeGreaterThan(1);
+    for (const m of withConfig) {
+      expect(typeof m.config?.model_type, m.id).toBe('string');
+      expect(m.params, m.id).toBeUndefined();
     }
+    for (const m of shapeRule) expectPositiveFinite(m.params ?? 0, `${m.id} params`);
+    const published = MODELS.flatMap((m) => (m.publishedParams !== null ? [[m.id, m.publishedParams] as const] : []));
+    const tokens = MODELS.flatMap((m) => (m.trainingTokens !== null ? [[m.id, m.trainingTokens] as const] : []));
+    expect(published.length).toBeGreaterThan(10);
+    expect(tokens.length).toBeGreaterThan(10);
+    for (const [id, value] of published) expectPositiveFinite(value, `${id} publishedParams`);
+    for (const [id, value] of tokens) expectPositiveFinite(value, `${id} tokens`);
     expect(getModelPreset('article-1t')?.params).toBe(1e12);
     expect(getModelPreset('article-10t')?.params).toBe(1e13);
   });
@@ -383,18 +390,26 @@ describe('TRAINING_RUNS', () => {
     expectUniqueKebabIds(TRAINING_RUNS.map((r) => r.id));
     for (const r of TRAINING_RUNS) {
       expect(r.source.length, r.id).toBeGreaterThan(10);
-      if (r.hardwareId !== null) expect(HARDWARE_BY_ID.has(r.hardwareId), r.id).toBe(true);
-      if (r.modelPresetId !== null) expect(MODELS_BY_ID.has(r.modelPresetId), r.id).toBe(true);
       expectPositiveFinite(r.paramsTotal, `${r.id} params`);
       expectPositiveFinite(r.paramsActive, `${r.id} active`);
       expect(r.paramsActive, r.id).toBeLessThanOrEqual(r.paramsTotal);
-      for (const value of [r.tokens, r.reportedFlops, r.gpus, r.gpuHours, r.energyMwh, r.costUsd]) {
-        if (value !== null) expectPositiveFinite(value, r.id);
-      }
-      if (r.reportedMfu !== null) {
-        expect(r.reportedMfu, r.id).toBeGreaterThan(0);
-        expect(r.reportedMfu, r.id).toBeLessThan(1);
-      }
+    }
+    const hardwareLinks = TRAINING_RUNS.flatMap((r) => (r.hardwareId !== null ? [[r.id, r.hardwareId] as const] : []));
+    const modelLinks = TRAINING_RUNS.flatMap((r) => (r.modelPresetId !== null ? [[r.id, r.modelPresetId] as const] : []));
+    expect(hardwareLinks.length).toBeGreaterThan(10);
+    expect(modelLinks.length).toBeGreaterThan(10);
+    for (const [id, hardwareId] of hardwareLinks) expect(HARDWARE_BY_ID.has(hardwareId), id).toBe(true);
+    for (const [id, modelId] of modelLinks) expect(MODELS_BY_ID.has(modelId), id).toBe(true);
+    const figures = TRAINING_RUNS.flatMap((r) =>
+      [r.tokens, r.reportedFlops, r.gpus, r.gpuHours, r.energyMwh, r.costUsd].flatMap((value) => (value !== null ? [[r.id, value] as const] : [])),
+    );
+    expect(figures.length).toBeGreaterThan(50);
+    for (const [id, value] of figures) expectPositiveFinite(value, id);
+    const mfus = TRAINING_RUNS.flatMap((r) => (r.reportedMfu !== null ? [[r.id, r.reportedMfu] as const] : []));
+    expect(mfus.length).toBeGreaterThanOrEqual(3);
+    for (const [id, mfu] of mfus) {
+      expect(mfu, id).toBeGreaterThan(0);
+      expect(mfu, id).toBeLessThan(1);
     }
   });
 
@@ -413,14 +428,18 @@ describe('DECODE_MEASUREMENTS', () => {
   it('has unique ids, valid links, and speeds below the bandwidth roofline', () => {
     expect(DECODE_MEASUREMENTS.length).toBe(18);
     expectUniqueKebabIds(DECODE_MEASUREMENTS.map((d) => d.id));
+    const onPresetHardware = DECODE_MEASUREMENTS.filter((d) => d.hardwareId !== null);
+    expect(onPresetHardware.length).toBeGreaterThan(5);
+    for (const d of onPresetHardware) {
+      const accelerator = getAccelerator(d.hardwareId ?? '');
+      expect(accelerator, d.id).toBeDefined();
+      expect(d.bandwidthBytesPerSecond, d.id).toBe(accelerator?.bandwidthBytesPerSecond);
+    }
+    const ofPresetModels = DECODE_MEASUREMENTS.filter((d) => d.modelPresetId !== null);
+    expect(ofPresetModels.length).toBeGreaterThan(5);
+    for (const d of ofPresetModels) expect(MODELS_BY_ID.has(d.modelPresetId ?? ''), d.id).toBe(true);
     for (const d of DECODE_MEASUREMENTS) {
       expect(d.source.length, d.id).toBeGreaterThan(10);
-      if (d.hardwareId !== null) {
-        const accelerator = getAccelerator(d.hardwareId);
-        expect(accelerator, d.id).toBeDefined();
-        expect(d.bandwidthBytesPerSecond, d.id).toBe(accelerator?.bandwidthBytesPerSecond);
-      }
-      if (d.modelPresetId !== null) expect(MODELS_BY_ID.has(d.modelPresetId), d.id).toBe(true);
       expect(PRECISIONS[d.precision], d.id).toBeDefined();
       expectPositiveFinite(d.weightBytes, d.id);
       expectPositiveFinite(d.measuredTokensPerSecond, d.id);

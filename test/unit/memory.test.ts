@@ -244,10 +244,9 @@ describe('minimumGpusForTraining', () => {
     const check = trainingMemoryPerDevice(llama70, count, { ...base, ...fit! });
     expect(check.total).toBeLessThanOrEqual(80e9);
     expect(check.total).toBeCloseTo(fit!.bytesPerGpu, 0);
-    // One fewer data-parallel rank would not fit (when data parallelism is in use).
-    if (fit!.dataParallel > 1) {
-      expect(trainingMemoryPerDevice(llama70, count, { ...base, ...fit!, dataParallel: fit!.dataParallel - 1 }).total).toBeGreaterThan(80e9);
-    }
+    // ZeRO-1 shards the optimizer states over data parallelism, and one fewer rank would not fit.
+    expect(fit!.dataParallel).toBeGreaterThan(1);
+    expect(trainingMemoryPerDevice(llama70, count, { ...base, ...fit!, dataParallel: fit!.dataParallel - 1 }).total).toBeGreaterThan(80e9);
   });
   it('ZeRO-3 needs no more GPUs than ZeRO-0', () => {
     const z0 = minimumGpusForTraining(llama70, count, { ...base, zeroStage: 0, memoryBytesPerGpu: 80e9 });

@@ -34,14 +34,20 @@ describe('predictLoss — scaling.json worked_examples.predicted_loss_L_N_D', ()
       expect(predictLoss('kaplan2020', row.params, row.tokens)).toBeCloseTo(row.kaplan2020, 5);
     });
   }
-  it('more params or more tokens → lower loss, above E (property)', () => {
+  it('more params or more tokens → lower loss (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...LOSS_LAWS), fc.double({ min: 1e6, max: 1e15, noNaN: true }), fc.double({ min: 1e6, max: 1e15, noNaN: true }), (law, params, tokens) => {
         const loss = predictLoss(law, params, tokens);
         expect(Number.isFinite(loss) && loss > 0).toBe(true);
         expect(predictLoss(law, params * 2, tokens)).toBeLessThan(loss);
         expect(predictLoss(law, params, tokens * 2)).toBeLessThan(loss);
-        if (law !== 'kaplan2020') expect(loss).toBeGreaterThan(SCALING_LAWS[law].E);
+      }),
+    );
+  });
+  it('the Chinchilla-form laws stay above their irreducible loss E (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('hoffmann2022', 'besiroglu2024' as const), fc.double({ min: 1e6, max: 1e15, noNaN: true }), fc.double({ min: 1e6, max: 1e15, noNaN: true }), (law, params, tokens) => {
+        expect(predictLoss(law, params, tokens)).toBeGreaterThan(SCALING_LAWS[law].E);
       }),
     );
   });
