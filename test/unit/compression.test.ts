@@ -9,7 +9,7 @@ describe('applyCompression — the article’s chain, in bytes', () => {
     expect(rows.map((r) => r.bytes)).toEqual([4e12, 2e12, 1e12, 0.5e12, 0.25e12, 25e9]);
     // Quantization leaves the parameter count alone (the article divided the count instead).
     expect(rows.map((r) => r.params)).toEqual([1e12, 1e12, 1e12, 1e12, 5e11, 5e10]);
-    expect(rows[5]!.bytesFractionOfStart).toBeCloseTo(25e9 / 4e12, 12);
+    expect(rows[5]!.bytesFractionOfStart).toBeCloseTo(0.00625, 12); // 25 GB of 4 TB
     expect(rows[3]!.precision).toBe('int4');
   });
   it('unstructured pruning in dense storage saves no bytes (SparseGPT needs sparse kernels)', () => {

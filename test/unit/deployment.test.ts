@@ -17,17 +17,18 @@ const base = {
 
 describe('deploymentPlan (independently computed)', () => {
   it('capacity = 1 / (prefill + output × step / batch) = 1 / (0.2 + 500 × 0.05 / 16) ≈ 0.5714 req/s', () => {
-    expect(replicaRequestsPerSecond(base)).toBeCloseTo(1 / (0.2 + 1.5625), 12);
+    expect(replicaRequestsPerSecond(base)).toBeCloseTo(0.5673758865, 9); // 1 / 1.7625 s
   });
   it('10 req/s → 18 replicas × 2 GPUs = 36 GPUs, 27.72 kW, $99,338/month', () => {
     const plan = deploymentPlan(base);
-    expect(plan.replicas).toBe(Math.ceil(10 / (1 / 1.7625)));
+    // ceil(10 × 1.7625) = 18 replicas; 36 × 700 W × 1.1 = 27.72 kW; 730 h × 36 × $3.78 = $99,338.40;
+    // 27.72 kW × 730 h × $0.08 = $1,618.85; 0.2 s + 500 × 0.05 s = 25.2 s.
     expect(plan.replicas).toBe(18);
     expect(plan.totalGpus).toBe(36);
-    expect(plan.powerKw).toBeCloseTo((36 * 700 * 1.1) / 1000, 9);
-    expect(plan.monthlyGpuCostUsd).toBeCloseTo(730 * 36 * 3.78, 6);
-    expect(plan.monthlyEnergyCostUsd).toBeCloseTo(27.72 * 730 * 0.08, 6);
-    expect(plan.requestLatencySeconds).toBeCloseTo(0.2 + 500 * 0.05, 12);
+    expect(plan.powerKw).toBeCloseTo(27.72, 9);
+    expect(plan.monthlyGpuCostUsd).toBeCloseTo(99_338.4, 6);
+    expect(plan.monthlyEnergyCostUsd).toBeCloseTo(1_618.848, 6);
+    expect(plan.requestLatencySeconds).toBeCloseTo(25.2, 12);
     expect(plan.utilisation).toBeGreaterThan(0.9);
     expect(plan.utilisation).toBeLessThanOrEqual(1);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { estimate, resolveModel, resolveScenarioModel, FALLBACK_USD_PER_GPU_HOUR } from '../../src/core/estimate';
+import { estimate, resolveModel, resolveScenarioModel, sameModelInput, FALLBACK_USD_PER_GPU_HOUR } from '../../src/core/estimate';
 import { ConfigError } from '../../src/core/errors';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { MODELS } from '../../src/data/models';
@@ -24,14 +24,19 @@ describe('estimate(DEFAULT_SCENARIO)', () => {
     expect(e.training.peakFlopsPerGpu).toBe(989.5e12);
     expect(e.training.computeFormat).toBe('bf16');
   });
-  it('combines the formulas consistently', () => {
+  it('Llama 3.1 70B, 20 tokens per parameter, 1024 H100 at 40% MFU: figures worked by hand', () => {
     const t = e.training;
-    expect(t.tokens).toBeCloseTo(20 * e.model.counts.total, 0);
-    expect(t.flops).toBe(6 * e.model.counts.active * t.tokens);
-    expect(t.gpuHours).toBeCloseTo(t.flops / (989.5e12 * 0.4) / 3600, 6);
-    expect(t.days).toBeCloseTo(t.gpuHours / 1024 / 24, 9);
-    expect(t.dataParallel).toBe(128);
-    expect(e.weights.selected.bytes).toBe(2 * e.model.counts.total);
+    // 80 layers × 855,654,400 (q, k, v, o 150,994,944 + SwiGLU 704,643,072 + 2 norms 16,384)
+    // + untied embedding and head 2 × 128,256 × 8,192 + final norm 8,192 = 70,553,706,496
+    // (the Llama 3.1 70B checkpoint's parameter count).
+    expect(e.model.counts.total).toBe(70_553_706_496);
+    expect(t.tokens).toBe(1_411_074_129_920); // 20 × N
+    // 6 × N × D = 5.97339e23 FLOPs; ÷ (989.5e12 × 0.4 × 3600) = 419,220.6 GPU-hours; ÷ 1024 ÷ 24 = 17.058 days.
+    expect(Math.abs(t.flops / 5.973390600388455e23 - 1)).toBeLessThan(1e-12);
+    expect(t.gpuHours).toBeCloseTo(419_220.608, 2);
+    expect(t.days).toBeCloseTo(17.05813, 4);
+    expect(t.dataParallel).toBe(128); // 1024 / (TP 8 × PP 1)
+    expect(e.weights.selected.bytes).toBe(141_107_412_992); // 2 bytes × N
     expect(e.weights.byPrecision.map((w) => w.id)).toEqual([...PRECISION_IDS]);
     expect(e.kv.bytesPerToken).toBe(327_680);
     expect(e.scaling.compute).toBe(t.denseFlops);
@@ -68,11 +73,13 @@ describe('KV cache of real presets through their config.json (models.json kv_byt
   });
   it('Mistral-7B-v0.1 at a 32k context caches 4096 tokens per sequence (sliding window on every layer)', () => {
     const e = estimate(scenarioWith({ model: 'mistral-7b', promptTokens: 32_000, outputTokens: 768, batch: 2 }));
-    expect(e.inference.kvBytes).toBe(2 * 4096 * 131_072);
+    // 2 sequences × a 4096-token window × 131,072 bytes per token.
+    expect(e.inference.kvBytes).toBe(1_073_741_824);
   });
   it('Gemma-2-9B at 8192 tokens: half the layers stop at 4096', () => {
     const e = estimate(scenarioWith({ model: 'gemma-2-9b', promptTokens: 8000, outputTokens: 192, batch: 1 }));
-    expect(e.inference.kvBytes).toBe((344_064 / 42) * (21 * 8192 + 21 * 4096));
+    // 8,192 bytes per layer-token (344,064 / 42) × (21 global layers × 8192 + 21 windowed × 4096).
+    expect(e.inference.kvBytes).toBe(2_113_929_216);
   });
 });
 
@@ -122,6 +129,57 @@ describe('compute-format fallbacks and warnings', () => {
     expect(estimate(scenarioWith({ model: 'gpt-4-estimate' })).warnings).toContain('unconfirmed-model');
     expect(estimate(scenarioWith({ model: 'article-1t' })).warnings).toEqual(expect.arrayContaining(['unconfirmed-model', 'derived-architecture']));
     expect(estimate(scenarioWith({ model: 'size', params: 3e9 })).warnings).toContain('derived-architecture');
+  });
+});
+
+describe('resolveScenarioModel: the one resolver, with fallbacks and messages', () => {
+  it('a preset without overrides: the model is its own base, no messages', () => {
+    const resolution = resolveScenarioModel(scenarioWith({ model: 'llama-3.1-8b' }));
+    expect(resolution.model.id).toBe('llama-3.1-8b');
+    // Llama 3.1 8B: 8,030,261,248 parameters (the checkpoint's count, 8.03B on the model card).
+    expect(resolution.model.counts.total).toBe(8_030_261_248);
+    expect(resolution.base).toBe(resolution.model);
+    expect(resolution.error).toBeNull();
+    expect(resolution.overridesError).toBeNull();
+    expect(resolution.warnings).toEqual([]);
+  });
+  it('valid overrides: the model changes, the base does not', () => {
+    const resolution = resolveScenarioModel(scenarioWith({ model: 'llama-3.1-8b', overrides: { layers: 16 } }));
+    expect(resolution.model.arch.layers).toBe(16);
+    expect(resolution.base?.arch.layers).toBe(32);
+    expect(resolution.overridesError).toBeNull();
+  });
+  it('overrides that break the model are dropped with the core\'s message', () => {
+    const resolution = resolveScenarioModel(scenarioWith({ model: 'llama-3.1-8b', overrides: { heads: 7 } }));
+    expect(resolution.model).toBe(resolution.base);
+    expect(resolution.model.arch.heads).toBe(32);
+    expect(resolution.overridesError).toBe('hidden (4096) must be divisible by heads (7) for this model');
+    expect(resolution.warnings).toContain('invalid-overrides');
+    expect(resolution.error).toBeNull();
+  });
+  it('an unknown id or a broken config: the default model, the message, no base', () => {
+    const unknown = resolveScenarioModel(scenarioWith({ model: 'no-such-model', overrides: { layers: 3 } }));
+    expect(unknown.model.id).toBe(DEFAULT_SCENARIO.model);
+    expect(unknown.base).toBeNull();
+    expect(unknown.error).toContain('no-such-model');
+    expect(unknown.warnings[0]).toBe('unknown-model');
+    const broken = resolveScenarioModel(scenarioWith({ model: 'custom', customConfig: { model_type: 'llama' } }));
+    expect(broken.model.id).toBe(DEFAULT_SCENARIO.model);
+    expect(broken.error).not.toBeNull();
+    expect(broken.warnings[0]).toBe('invalid-config');
+  });
+  it('sameModelInput: only the inputs that shape the model count', () => {
+    const a = scenarioWith({ model: 'size', params: 1e9, overrides: { layers: 12 } });
+    expect(sameModelInput(a, { ...a, overrides: { layers: 12 } })).toBe(true);
+    expect(sameModelInput(a, scenarioWith({ model: 'size', params: 1e9, gpuCount: 7, overrides: { layers: 12 } }))).toBe(true);
+    expect(sameModelInput(a, { ...a, params: 2e9 })).toBe(false);
+    expect(sameModelInput(a, { ...a, overrides: { layers: 13 } })).toBe(false);
+    const preset = scenarioWith({ model: 'llama-3.1-8b' });
+    expect(sameModelInput(preset, { ...preset, params: 5e9 })).toBe(true);
+    const config = { model_type: 'llama', hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, intermediate_size: 128, vocab_size: 100 };
+    const custom = scenarioWith({ model: 'custom', customConfig: config });
+    expect(sameModelInput(custom, { ...custom, customConfig: { ...config } })).toBe(false);
+    expect(sameModelInput(custom, { ...custom })).toBe(true);
   });
 });
 

@@ -107,9 +107,10 @@ describe('decode roofline vs measured speeds (DECODE_MEASUREMENTS)', () => {
 
 describe('prefill', () => {
   it('2·N·prompt·batch FLOPs; Llama-3-8B 1000 tokens on H100 at 40% MFU ≈ 40.6 ms', () => {
-    expect(prefillFlops(8.03e9, 1000, 1)).toBe(2 * 8.03e9 * 1000);
+    expect(prefillFlops(8.03e9, 1000, 1)).toBe(1.606e13);
     const seconds = prefillSeconds({ activeParams: 8.03e9, promptTokens: 1000, batch: 1, peakFlopsPerGpu: 989.5e12, mfu: 0.4, gpus: 1 });
-    expect(seconds).toBeCloseTo((2 * 8.03e9 * 1000) / (989.5e12 * 0.4), 12);
+    // 1.606e13 FLOPs / (989.5e12 × 0.4) = 40.576 ms.
+    expect(seconds).toBeCloseTo(0.0405760485, 9);
   });
   it('a one-token prompt still reads the weights once (memory floor)', () => {
     const seconds = timeToFirstTokenSeconds({
@@ -122,7 +123,8 @@ describe('prefill', () => {
       bandwidthBytesPerSecondPerGpu: 3.35e12,
       bandwidthEfficiency: 0.5,
     });
-    expect(seconds).toBeCloseTo(16.06e9 / (3.35e12 * 0.5), 12);
+    // 16.06 GB / (3.35 TB/s × 0.5) = 9.588 ms.
+    expect(seconds).toBeCloseTo(0.0095880597, 9);
   });
   it('more GPUs → faster prefill', () => {
     const o = { activeParams: 70e9, promptTokens: 4000, batch: 4, peakFlopsPerGpu: 989.5e12, mfu: 0.4 };
@@ -139,10 +141,11 @@ describe('decode step, throughput and cost', () => {
     return decodeStep({ ...common, bytes: decodeStepBytes(weights, kv), flops: decodeStepFlops(70.6e9, batch) });
   };
   it('bytes = weights + KV of every sequence; memory bound at batch 1', () => {
-    const kv = kvCacheBytesPerToken(llama70, 2) * 1500;
+    // KV 327,680 bytes per token × 1500 = 491,520,000; (141e9 + 491.52e6) / (3.35e12 × 0.5 × 2 GPUs) = 42.24 ms.
+    expect(kvCacheBytesPerToken(llama70, 2) * 1500).toBe(491_520_000);
     const step = stepAt(1);
     expect(step.bound).toBe('memory');
-    expect(step.seconds).toBeCloseTo((weights + kv) / (3.35e12 * 0.5 * 2), 12);
+    expect(step.seconds).toBeCloseTo(0.0422362746, 9);
   });
   it('compute bound at a large batch', () => {
     expect(stepAt(4096, 10).bound).toBe('compute');
@@ -159,7 +162,8 @@ describe('decode step, throughput and cost', () => {
     );
   });
   it('cost per 1M tokens: 8 GPUs at $3.78/h producing 1000 tok/s → $8.40', () => {
-    expect(costPerMillionTokensUsd(1000, 8, 3.78)).toBeCloseTo((8 * 3.78 * 1e6) / 3600 / 1000, 9);
+    // $30.24 an hour for 3.6M tokens an hour.
+    expect(costPerMillionTokensUsd(1000, 8, 3.78)).toBeCloseTo(8.4, 9);
     expect(costPerMillionTokensUsd(0, 8, 3.78)).toBe(0);
   });
 });

@@ -61,23 +61,26 @@ describe('kvCacheBytesPerToken — every row of hardware.json kv_cache_per_token
   });
   it('scales with bytes per value (FP8 halves it)', () => {
     const arch = KV_PER_TOKEN_ROWS[5]!.arch;
-    expect(kvCacheBytesPerToken(arch, 1)).toBe(kvCacheBytesPerToken(arch, 2) / 2);
+    // Llama-2-70B: 327,680 bytes per token at FP16 (models.json), 163,840 at FP8.
+    expect(kvCacheBytesPerToken(arch, 2)).toBe(327_680);
+    expect(kvCacheBytesPerToken(arch, 1)).toBe(163_840);
   });
 });
 
 describe('kvCacheBytes with sliding windows', () => {
   it('Mistral-7B-v0.1 at 32k context holds 4096 tokens worth (rolling buffer, Jiang et al. 2023 §2)', () => {
-    const perToken = kvCacheBytesPerToken(MISTRAL_7B_V01, 2);
-    expect(kvCacheBytes(MISTRAL_7B_V01, { tokens: 32768, batch: 1, bytesPerValue: 2 })).toBe(4096 * perToken);
-    expect(kvCacheBytes(MISTRAL_7B_V01, { tokens: 1000, batch: 3, bytesPerValue: 2 })).toBe(3 * 1000 * perToken);
+    // 131,072 bytes per token (models.json): a 4096-token window is 536,870,912 bytes; 3 × 1000 tokens 393,216,000.
+    expect(kvCacheBytesPerToken(MISTRAL_7B_V01, 2)).toBe(131_072);
+    expect(kvCacheBytes(MISTRAL_7B_V01, { tokens: 32768, batch: 1, bytesPerValue: 2 })).toBe(536_870_912);
+    expect(kvCacheBytes(MISTRAL_7B_V01, { tokens: 1000, batch: 3, bytesPerValue: 2 })).toBe(393_216_000);
   });
   it('Gemma-2-9B beyond 4096 tokens: only half the layers keep growing', () => {
     const perToken = kvCacheBytesPerToken(GEMMA2_9B, 2); // 344,064 (models.json)
     expect(perToken).toBe(344_064);
-    const perLayerToken = perToken / 42;
-    const at8k = kvCacheBytes(GEMMA2_9B, { tokens: 8192, batch: 1, bytesPerValue: 2 });
-    expect(at8k).toBe(perLayerToken * (21 * 8192 + 21 * 4096));
-    expect(kvCacheBytes(GEMMA2_9B, { tokens: 4096, batch: 1, bytesPerValue: 2 })).toBe(perToken * 4096);
+    // 8,192 bytes per layer-token × (21 global layers × 8192 + 21 windowed × 4096) = 2,113,929,216;
+    // up to the window every layer grows: 344,064 × 4096 = 1,409,286,144.
+    expect(kvCacheBytes(GEMMA2_9B, { tokens: 8192, batch: 1, bytesPerValue: 2 })).toBe(2_113_929_216);
+    expect(kvCacheBytes(GEMMA2_9B, { tokens: 4096, batch: 1, bytesPerValue: 2 })).toBe(1_409_286_144);
   });
   it('no window: linear in tokens and batch (Llama-2-70B 8k context = 2.5 GiB, hardware.json)', () => {
     const arch = KV_PER_TOKEN_ROWS[5]!.arch;
@@ -108,9 +111,10 @@ describe('inferenceWorkingBreakdown (documented estimate)', () => {
   it('Llama-2-70B at batch 16 on 1 GPU: activations ≈ 0.34 GB, logits 2 MB, runtime 1 GB', () => {
     const arch = makeArch({ hidden: 8192, layers: 80, heads: 64, kvHeads: 8, ffn: 28672 });
     const w = inferenceWorkingBreakdown({ arch, batch: 16 });
-    // 2048 × (2·8192 + (64 + 16)·128 + 2·28672) × 2 bytes
-    expect(w.activations).toBe(2048 * (16384 + 10240 + 57344) * 2);
-    expect(w.logits).toBe(16 * 32000 * 4);
+    // 2048-token prefill chunk × (2·8192 + (64 + 16)·128 + 2·28672 = 83,968 values) × 2 bytes.
+    expect(w.activations).toBe(343_932_928);
+    // 16 sequences × 32,000 vocabulary × 4 bytes (FP32 logits).
+    expect(w.logits).toBe(2_048_000);
     expect(w.runtime).toBe(RUNTIME_OVERHEAD_BYTES_PER_GPU);
     expect(w.total).toBe(w.activations + w.logits + w.runtime);
   });
@@ -173,7 +177,7 @@ describe('activationBytesPerLayer — Korthikanti et al. 2022 Table 2', () => {
   });
   it('full recompute keeps the layer input 2sbh = 48 MiB (split by t under sequence parallelism: 6 MiB)', () => {
     expect(mib(activationBytesPerLayer({ ...base, tensorParallel: 8, sequenceParallel: false, recompute: 'full' }))).toBe(k.mib.full);
-    expect(mib(activationBytesPerLayer({ ...base, tensorParallel: 8, sequenceParallel: true, recompute: 'full' }))).toBe(k.mib.full / 8);
+    expect(mib(activationBytesPerLayer({ ...base, tensorParallel: 8, sequenceParallel: true, recompute: 'full' }))).toBe(6);
   });
   it('recompute never increases memory; finite up to 10M-token sequences (property)', () => {
     fc.assert(
@@ -213,20 +217,21 @@ describe('trainingMemoryPerDevice', () => {
   };
   it('model states follow ZeRO; activations = per-layer × layers per stage × p in flight + extras', () => {
     const m = trainingMemoryPerDevice(gpt3, count, options);
-    const slice = 175e9 / 64;
-    expect(m.weights).toBeCloseTo(2 * slice, 0);
-    expect(m.gradients).toBeCloseTo(2 * slice, 0);
-    expect(m.optimizer).toBeCloseTo((12 * slice) / 8, 0);
-    // 102 MiB per layer (Table 2, tp+sp+selective) × 12 layers × 8 micro-batches in flight + embedding dropout mask.
-    const sbh = 2048 * 12288;
-    expect(m.activations).toBeCloseTo(102 * MiB * 12 * 8 + (sbh * 8) / 8, 0);
+    // 175e9 / 64 (TP 8 × PP 8) = 2,734,375,000 parameters per GPU: 2 bytes of weights, 2 of gradients,
+    // and 12 of optimizer states sharded over DP 8 (ZeRO-1).
+    expect(m.weights).toBeCloseTo(5_468_750_000, 0);
+    expect(m.gradients).toBeCloseTo(5_468_750_000, 0);
+    expect(m.optimizer).toBeCloseTo(4_101_562_500, 0);
+    // 102 MiB per layer (Korthikanti Table 2, tp + sp + selective) × 12 layers × 8 micro-batches in
+    // flight = 10,267,656,192, + the embedding's dropout mask s·b·h·p / t = 25,165,824.
+    expect(m.activations).toBeCloseTo(10_292_822_016, 0);
     expect(m.total).toBeCloseTo(m.weights + m.gradients + m.optimizer + m.activations, 0);
   });
   it('with p = 1 the single stage holds every layer and both extras', () => {
     const m = trainingMemoryPerDevice(gpt3, count, { ...options, pipelineParallel: 1 });
-    const sbh = 2048 * 12288;
-    const extras = sbh / 8 + ((4 * sbh) / 8) * (1 + 50257 / 12288);
-    expect(m.activations).toBeCloseTo(102 * MiB * 96 + extras, 0);
+    // 102 MiB × 96 layers = 10,267,656,192, + the embedding dropout mask s·b·h / t = 3,145,728, + the
+    // output layer 4·s·b·h / t × (1 + v / h) = 64,046,080 (Korthikanti §4.1).
+    expect(m.activations).toBeCloseTo(10_334_848_000, 0);
   });
 });
 

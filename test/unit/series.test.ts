@@ -103,7 +103,8 @@ describe('series(DEFAULT_SCENARIO)', () => {
   });
   it('compression chain: 6 rows ending at 5% of the pruned params', () => {
     expect(s.compression.rows.length).toBe(6);
-    expect(s.compression.rows[5]!.params).toBeCloseTo(e.model.counts.total * 0.05, 0);
+    // 70,553,706,496 × 0.5 (pruned) × 0.1 (distilled).
+    expect(s.compression.rows[5]!.params).toBeCloseTo(3_527_685_324.8, 0);
   });
   it('dense model → no MoE series; Mixtral → bars and bytes read vs batch', () => {
     expect(s.moe).toBeNull();
@@ -121,8 +122,10 @@ describe('timelines (per weight precision, uncached)', () => {
     const years = t.rows.map((r) => r.year);
     expect(years).toEqual([...years].sort((a, b) => a - b));
     const gpt3 = t.rows.find((r) => r.id === 'gpt-3-175b')!;
-    expect(gpt3.params).toBeGreaterThan(1.7e11);
-    expect(gpt3.bytes).toBe(2 * gpt3.params);
+    // GPT-3 paper Table 2.1: 175.0B; at BF16 350 GB.
+    expect(gpt3.params).toBe(175e9);
+    expect(gpt3.published).toBe(true);
+    expect(gpt3.bytes).toBe(350e9);
     expect(timelineSeries('bf16')).not.toBe(t);
     expect(timelineSeries('bf16')).toEqual(t);
   });

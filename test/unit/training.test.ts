@@ -9,6 +9,7 @@ import {
   trainingEnergyJoules,
   trainingFlops,
   trainingGpuHours,
+  trainingRunTotals,
 } from '../../src/core/training';
 import { JOULES_PER_MWH } from '../../src/core/units';
 import { GPT3_TRAINING, LLAMA31_405B_TRAINING } from '../fixtures/published';
@@ -74,10 +75,38 @@ describe('attentionTrainingFlops (Kaplan 2020 §2.1: 6·n_layer·n_ctx·d_attn p
   it('GPT-3 at 2048 context: 6 × 96 × 2048 × 12288 per token ≈ 1.45e10, 1.4% of 6N', () => {
     const gpt3 = makeArch({ hidden: 12288, layers: 96, heads: 96, headDim: 128 });
     const perToken = attentionTrainingFlops(gpt3, 1, 2048);
-    expect(perToken).toBe(6 * 96 * 2048 * 12288);
+    expect(perToken).toBe(14_495_514_624); // 6 × 96 × 2048 × 12288, worked by hand
     expect(perToken / (6 * 174.6e9)).toBeCloseTo(0.0138, 4);
   });
   it('sliding-window layers attend over at most their window', () => {
     expect(attentionTrainingFlops(MISTRAL_7B_V01, 1, 32768)).toBe(attentionTrainingFlops(MISTRAL_7B_V01, 1, 4096));
+  });
+});
+
+describe('trainingRunTotals: one composition for estimate() and the cost chart', () => {
+  it('Llama 3.1 405B: 3.8e25 FLOPs at 41% of 989.5 TFLOP/s on 16,384 H100 (Llama 3 paper §3.2.1, Table 4)', () => {
+    const totals = trainingRunTotals(LLAMA31_405B_TRAINING.publishedFlops, {
+      peakFlopsPerGpu: LLAMA31_405B_TRAINING.peakFlops,
+      mfu: LLAMA31_405B_TRAINING.mfu,
+      gpus: 16_384,
+      tdpWatts: 700,
+      pue: 1,
+      usdPerGpuHour: 2,
+      usdPerKwh: 0.08,
+    });
+    expect(totals.gpuHours / LLAMA31_405B_TRAINING.derivedGpuHoursAt41Pct).toBeCloseTo(1, 9);
+    // 26.02M GPU-hours on 16,384 GPUs ≈ 66.2 days (the paper: about 54 days of pre-training at 38–43% MFU).
+    expect(totals.days).toBeCloseTo(66.17, 1);
+    // Worked by hand: 26,018,451 h × $2 = $52.04M; × 700 W = 18,213 MWh; × $0.08 per kWh = $1.457M.
+    expect(totals.costUsd).toBeCloseTo(52_036_902.4, 0);
+    expect(totals.energyJoules / JOULES_PER_MWH).toBeCloseTo(18_212.9, 1);
+    expect(totals.energyCostUsd).toBeCloseTo(1_457_033.3, 0);
+  });
+  it('DeepSeek-V3: the GPU-hours of Table 1 at $2 cost $5.576M', () => {
+    // 2.788M H800-hours at 100% of a 1 PFLOP/s peak: flops = 2.788e6 × 3600 × 1e15.
+    const totals = trainingRunTotals(1.00368e25, { peakFlopsPerGpu: 1e15, mfu: 1, gpus: 2048, tdpWatts: 700, pue: 1, usdPerGpuHour: 2, usdPerKwh: 0 });
+    expect(totals.gpuHours).toBeCloseTo(2.788e6, 0);
+    expect(totals.costUsd).toBeCloseTo(5.576e6, 0);
+    expect(totals.energyCostUsd).toBe(0);
   });
 });
