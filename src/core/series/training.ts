@@ -45,7 +45,17 @@ const RECOMPUTE_MODES: readonly RecomputeMode[] = ['none', 'selective', 'full'];
 
 function costRow(params: number, active: number, tokens: number, run: TrainingRunOptions): CostVsScaleRow {
   const flops = trainingFlops(active, tokens);
-  return { params, tokens, flops, ...trainingRunTotals(flops, run) };
+  const totals = trainingRunTotals(flops, run);
+  return {
+    params,
+    tokens,
+    flops,
+    gpuHours: totals.gpuHours,
+    days: totals.days,
+    costUsd: totals.costUsd,
+    energyJoules: totals.energyJoules,
+    energyCostUsd: totals.energyCostUsd,
+  };
 }
 
 /**
