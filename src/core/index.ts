@@ -28,3 +28,4 @@ export * from './deployment';
 export * from './estimate';
 export * from './series';
 export * from './article';
+export * from './model-file';
