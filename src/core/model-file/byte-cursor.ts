@@ -42,7 +42,8 @@ export function describeBytes(bytes: number): string {
  * plus a whole number of 2^32 lands within `slack` bytes after it (the padding a GGUF writer adds
  * after the last tensor; 0 for safetensors), that sum is the size; otherwise the reported size
  * stands and a too-short file is a truncated one. A truncated download that misses exactly a
- * multiple of 4 GiB (to the byte) would be taken for whole; no other truncation is.
+ * multiple of 4 GiB (to the byte) would be taken for whole; no other truncation is. A negative
+ * `slack` turns the correction off.
  * Units: bytes.
  */
 export function resolvedFileSize(reported: number, requiredEnd: number, slack: number): number {

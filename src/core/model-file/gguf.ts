@@ -99,7 +99,7 @@ function readString(
   const length = cursor.u64(`the length of ${what}`);
   if (length > cursor.remainingInFile()) {
     throw new ConfigError(
-      `the GGUF header is not valid: ${what} claims ${describeCount(length)} bytes but only ${cursor.remainingInFile()} bytes of the file are left`,
+      `the GGUF header is not valid: ${what} claims ${describeCount(length)} bytes but only ${cursor.remainingInFile()} bytes of the file are left (the file is cut short or damaged)`,
       what,
     );
   }
@@ -159,7 +159,7 @@ function readArray(cursor: ByteCursor, key: string, depth: number): GgufArraySum
   if (length * minimum > cursor.remainingInFile()) {
     throw new ConfigError(
       `the GGUF header is not valid: metadata ${key} claims ${describeCount(length)} elements of ${typeName(elementType)}, ` +
-        `which cannot fit in the ${cursor.remainingInFile()} bytes left in the file`,
+        `which cannot fit in the ${cursor.remainingInFile()} bytes left in the file (the file is cut short or damaged)`,
       key,
     );
   }
@@ -187,7 +187,7 @@ function skipString(cursor: ByteCursor, key: string, index: number): void {
   const length = cursor.u64(`the length of element ${index} of metadata ${key}`);
   if (length > cursor.remainingInFile()) {
     throw new ConfigError(
-      `the GGUF header is not valid: element ${index} of metadata ${key} claims ${describeCount(length)} bytes but only ${cursor.remainingInFile()} bytes of the file are left`,
+      `the GGUF header is not valid: element ${index} of metadata ${key} claims ${describeCount(length)} bytes but only ${cursor.remainingInFile()} bytes of the file are left (the file is cut short or damaged)`,
       key,
     );
   }
@@ -255,9 +255,15 @@ function readTensorInfo(cursor: ByteCursor, index: number, alignment: number, na
  */
 function checkTensorData(tensors: readonly GgufTensorInfo[], dataOffset: number, reportedSize: number, alignment: number): number {
   const byOffset = [...tensors].sort((left, right) => left.offset - right.offset || left.bytes - right.bytes);
-  let requiredEnd = dataOffset;
-  for (const tensor of tensors) requiredEnd = Math.max(requiredEnd, dataOffset + tensor.offset + tensor.bytes);
-  const fileSize = resolvedFileSize(reportedSize, requiredEnd, alignment);
+  let dataEnd = 0;
+  let packedEnd = 0;
+  for (const tensor of tensors) {
+    dataEnd = Math.max(dataEnd, tensor.offset + tensor.bytes);
+    packedEnd += Math.ceil(tensor.bytes / alignment) * alignment;
+  }
+  // A 4 GiB-wrapped size is only believed for data packed without gaps, as every GGUF writer
+  // packs it; an offset far past the data (2^40, say) is a damaged or hostile header.
+  const fileSize = resolvedFileSize(reportedSize, dataOffset + dataEnd, dataEnd <= packedEnd ? alignment : -1);
   let previous: GgufTensorInfo | null = null;
   for (const tensor of byOffset) {
     const end = dataOffset + tensor.offset + tensor.bytes;
