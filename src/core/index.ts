@@ -29,3 +29,4 @@ export * from './estimate';
 export * from './series';
 export * from './article';
 export * from './model-file';
+export * from './fine-tuning';
