@@ -59,7 +59,7 @@ export class ByteCursor {
   /** What the file is, for messages ("GGUF header"). */
   readonly label: string;
   position = 0;
-  private readonly view: DataView;
+  readonly view: DataView;
 
   constructor(bytes: Uint8Array, fileSize: number, label: string) {
     this.bytes = bytes;
@@ -162,10 +162,10 @@ export interface GrowingPrefixOptions {
 
 /**
  * Parses a header from growing prefixes of `file`: reads `initialBytes` (or the whole file if
- * smaller), parses, and on {@link NeedMoreBytes} reads a prefix four times longer (or as long as
- * the parse asked for, whichever is more), never more than `maximumBytes` nor the file's size.
- * A header that needs more than `maximumBytes` throws {@link ConfigError}.
- * Units: bytes. Reads with `Blob.slice`, so only the prefix is ever loaded.
+ * smaller), parses, and on {@link NeedMoreBytes} extends the prefix to twice its length (or a
+ * quarter more than the parse asked for, whichever is more), reading only the new part, never
+ * past `maximumBytes` nor the file's size. A header that needs more than `maximumBytes` throws
+ * {@link ConfigError}. Units: bytes. Reads with `Blob.slice`, so only the prefix is ever loaded.
  */
 export async function parseGrowingPrefix<T>(
   file: Blob,
@@ -173,21 +173,28 @@ export async function parseGrowingPrefix<T>(
   parse: (bytes: Uint8Array, fileSize: number) => T,
 ): Promise<T> {
   const fileSize = file.size;
-  let length = Math.min(fileSize, options.initialBytes, options.maximumBytes);
+  let bytes = new Uint8Array(await file.slice(0, Math.min(fileSize, options.initialBytes, options.maximumBytes)).arrayBuffer());
   for (;;) {
-    const bytes = new Uint8Array(await file.slice(0, length).arrayBuffer());
     try {
       return parse(bytes, fileSize);
     } catch (signal) {
       if (!(signal instanceof NeedMoreBytes)) throw signal;
-      if (signal.needed > options.maximumBytes || length >= options.maximumBytes) {
+      if (signal.needed > options.maximumBytes || bytes.length >= options.maximumBytes) {
         throw new ConfigError(
           `the ${options.label} is larger than ${describeBytes(options.maximumBytes)}, the most this reader accepts ` +
             `(it asks for ${describeBytes(signal.needed)}): not a model file this explorer can open`,
           null,
         );
       }
-      length = Math.min(fileSize, options.maximumBytes, Math.max(signal.needed, length * 4));
+      const length = Math.min(fileSize, options.maximumBytes, Math.max(Math.ceil(signal.needed * 1.25), bytes.length * 2));
+      const extension = new Uint8Array(await file.slice(bytes.length, length).arrayBuffer());
+      if (extension.length === 0) {
+        throw new ConfigError(`the ${options.label} could not be read past byte ${bytes.length} (the file reports ${fileSize} bytes)`, null);
+      }
+      const grown = new Uint8Array(bytes.length + extension.length);
+      grown.set(bytes);
+      grown.set(extension, bytes.length);
+      bytes = grown;
     }
   }
 }

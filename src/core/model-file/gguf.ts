@@ -16,7 +16,7 @@
  * tensors that end inside the file.
  */
 import { ConfigError } from '../errors';
-import { ByteCursor, describeBytes, describeCount, resolvedFileSize } from './byte-cursor';
+import { ByteCursor, NeedMoreBytes, describeBytes, describeCount, resolvedFileSize } from './byte-cursor';
 import { ggmlTensorBytes, ggmlType, removedGgmlTypeName, type GgmlType } from './ggml-types';
 import type { GgufArraySummary, GgufScalar, GgufValue } from './types';
 
@@ -163,6 +163,9 @@ function readArray(cursor: ByteCursor, key: string, depth: number): GgufArraySum
       key,
     );
   }
+  // The array needs at least this much of the file: ask for it at once rather than element by element.
+  const minimumEnd = cursor.position + length * minimum;
+  if (minimumEnd > cursor.bytes.length) throw new NeedMoreBytes(minimumEnd);
   const keep = length <= KEPT_ARRAY_VALUES && elementType !== ARRAY_TYPE;
   const values: GgufScalar[] | null = keep ? [] : null;
   if (fixed > 0 && !keep) {
@@ -171,7 +174,7 @@ function readArray(cursor: ByteCursor, key: string, depth: number): GgufArraySum
     for (let index = 0; index < length; index += 1) {
       if (elementType === STRING_TYPE) {
         if (values) values.push(readString(cursor, `element ${index} of metadata ${key}`, cursor.fileSize, KEPT_STRING_CHARACTERS).text);
-        else skipString(cursor, key, index);
+        else index = skipStrings(cursor, key, index, length) - 1;
       } else if (elementType === ARRAY_TYPE) {
         readArray(cursor, key, depth + 1);
       } else if (values) {
@@ -180,6 +183,31 @@ function readArray(cursor: ByteCursor, key: string, depth: number): GgufArraySum
     }
   }
   return { kind: 'array', elementType: typeName(elementType), length, values };
+}
+
+/**
+ * Skips the strings `from` … `count − 1` of a long string array (token lists, merges) without
+ * decoding them: a tight loop over the length prefixes while they stay inside the prefix read
+ * and below 2^32; anything else goes through {@link skipString} for its checks and message.
+ * Returns the index after the last string skipped.
+ */
+function skipStrings(cursor: ByteCursor, key: string, from: number, count: number): number {
+  const { view, bytes, fileSize } = cursor;
+  const end = Math.min(bytes.length, fileSize);
+  let position = cursor.position;
+  let index = from;
+  while (index < count && position + 8 <= end) {
+    const low = view.getUint32(position, true);
+    if (view.getUint32(position + 4, true) !== 0 || position + 8 + low > end) break;
+    position += 8 + low;
+    index += 1;
+  }
+  cursor.position = position;
+  if (index < count) {
+    skipString(cursor, key, index);
+    index += 1;
+  }
+  return index;
 }
 
 /** Skips one string of a long string array (token lists) without decoding it. */
