@@ -100,6 +100,13 @@ describe('files that are not model files', () => {
   it('random bytes', async () => {
     await rejects(bytesBlob(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])), /not a GGUF, safetensors or safetensors-index file/);
   });
+  it('files that hold no tensors: a vocabulary-only GGUF, an empty safetensors header, an empty weight_map', async () => {
+    const vocabulary = ggufStart(0, 1);
+    writeKv(vocabulary, 'tokenizer.ggml.model', { type: 'string', value: 'gpt2' });
+    await rejects(bytesBlob(vocabulary.result()), /holds no tensors/);
+    await rejects(bytesBlob(frameHeader('{"__metadata__":{"format":"pt"}}')), /holds no tensors/);
+    await rejects(new Blob(['{"metadata": {"total_size": 0}, "weight_map": {}}']), /weight_map is empty/);
+  });
   it('a file of three bytes that starts like GGUF, and one of exactly the magic', async () => {
     await rejects(bytesBlob(new Uint8Array([0x47, 0x47, 0x55])), /cut short/);
     await rejects(bytesBlob(new Uint8Array([0x47, 0x47, 0x55, 0x46])), /cut short/);

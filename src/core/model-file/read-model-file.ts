@@ -51,6 +51,9 @@ function bitsPerWeight(weightBytes: number, parameterCount: number): number {
 
 async function readGguf(file: Blob): Promise<ModelFile> {
   const parsed = await parseGrowingPrefix(file, { initialBytes: GGUF_FIRST_READ_BYTES, maximumBytes: GGUF_MAX_HEADER_BYTES, label: 'GGUF header' }, parseGguf);
+  if (parsed.tensors.length === 0) {
+    throw new ConfigError('this GGUF file holds no tensors (a vocabulary-only or metadata-only file), so there is no model to size', 'tensor_count');
+  }
   let parameterCount = 0;
   let weightBytes = 0;
   for (const tensor of parsed.tensors) {
@@ -93,6 +96,7 @@ async function readSafetensors(file: Blob, prefix: Uint8Array): Promise<ModelFil
   const length = checkSafetensorsHeaderLength(safetensorsHeaderLength(prefix), file.size);
   const header = new Uint8Array(await file.slice(8, 8 + length).arrayBuffer());
   const parsed = parseSafetensorsHeader(header, file.size);
+  if (parsed.tensors.length === 0) throw new ConfigError('this safetensors file holds no tensors, so there is no model to size', 'header');
   const note = 'a safetensors header lists tensors, not the model\'s configuration: add the model\'s config.json to size its KV cache and speed';
   return {
     format: 'safetensors',
@@ -114,6 +118,7 @@ async function readIndex(file: Blob): Promise<ModelFile> {
     throw new ConfigError(`this JSON file is ${file.size} bytes, too large for a model.safetensors.index.json (at most 64 MiB here)`, null);
   }
   const parsed = parseSafetensorsIndex(new Uint8Array(await file.arrayBuffer()));
+  if (parsed.tensors.length === 0) throw new ConfigError('the index file\'s weight_map is empty, so there is no model to size', 'weight_map');
   const exact = parsed.totalParameters !== null;
   // Without total_parameters only bytes are known: assume 2 bytes per parameter (BF16/FP16),
   // the dtype of nearly every published checkpoint, and say it is an estimate.
