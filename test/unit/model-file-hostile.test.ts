@@ -269,6 +269,11 @@ describe('safetensors: hostile headers', () => {
     await rejects(framed('{"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]},"b":{"dtype":"U8","shape":[4],"data_offsets":[4,8]}}', 8), /overlaps/);
     await rejects(framed('{"a":{"dtype":"U8","shape":[4],"data_offsets":[4,0]}}', 4), /begin ≤ end/);
   });
+  it('a header whose data (exactly 4 GiB, 1 TiB) is missing altogether: not mistaken for a 4 GiB-wrapped Blob size', async () => {
+    await rejects(framed('{"w":{"dtype":"U8","shape":[4294967296],"data_offsets":[0,4294967296]}}', 0), /past the end of the file/);
+    await rejects(framed('{"w":{"dtype":"U8","shape":[1099511627776],"data_offsets":[0,1099511627776]}}', 0), /past the end of the file/);
+    await rejects(bytesBlob(oneTensor({ shape: [2 ** 30], type: GGML.F32 }).subarray(0, 96)), /past the end of the file/);
+  });
   it('tensor data cut short (half a download of Llama-3.2-1B)', async () => {
     const build = buildSafetensors([{ name: 'model.embed_tokens.weight', dtype: 'BF16', shape: [128256, 2048] }]);
     const path = join(directory, 'half.safetensors');

@@ -42,12 +42,15 @@ export function describeBytes(bytes: number): string {
  * plus a whole number of 2^32 lands within `slack` bytes after it (the padding a GGUF writer adds
  * after the last tensor; 0 for safetensors), that sum is the size; otherwise the reported size
  * stands and a too-short file is a truncated one. A truncated download that misses exactly a
- * multiple of 4 GiB (to the byte) would be taken for whole; no other truncation is. A negative
- * `slack` turns the correction off.
+ * multiple of 4 GiB (to the byte, and with some data present) would be taken for whole; no
+ * other truncation is. A negative `slack` turns the correction off, and so does a reported size
+ * that ends before the data starts (`dataStart`).
  * Units: bytes.
  */
-export function resolvedFileSize(reported: number, requiredEnd: number, slack: number): number {
+export function resolvedFileSize(reported: number, requiredEnd: number, slack: number, dataStart: number): number {
   if (requiredEnd <= reported) return reported;
+  // A file that reports no data at all is a header whose data is missing, not a wrapped size.
+  if (reported <= dataStart) return reported;
   const wraps = Math.ceil((requiredEnd - reported) / TWO_POW_32);
   const candidate = reported + wraps * TWO_POW_32;
   return candidate - requiredEnd <= slack ? candidate : reported;

@@ -291,7 +291,7 @@ function checkTensorData(tensors: readonly GgufTensorInfo[], dataOffset: number,
   }
   // A 4 GiB-wrapped size is only believed for data packed without gaps, as every GGUF writer
   // packs it; an offset far past the data (2^40, say) is a damaged or hostile header.
-  const fileSize = resolvedFileSize(reportedSize, dataOffset + dataEnd, dataEnd <= packedEnd ? alignment : -1);
+  const fileSize = resolvedFileSize(reportedSize, dataOffset + dataEnd, dataEnd <= packedEnd ? alignment : -1, dataOffset);
   let previous: GgufTensorInfo | null = null;
   for (const tensor of byOffset) {
     const end = dataOffset + tensor.offset + tensor.bytes;

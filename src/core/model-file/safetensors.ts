@@ -160,7 +160,7 @@ export function parseSafetensorsHeader(headerBytes: Uint8Array, fileSize: number
     elements += entry.elements;
   }
   const dataStart = 8 + headerBytes.length;
-  const size = resolvedFileSize(fileSize, dataStart + expected, 0);
+  const size = resolvedFileSize(fileSize, dataStart + expected, 0, dataStart);
   if (dataStart + expected > size) {
     throw new ConfigError(
       `the safetensors data ends at byte ${dataStart + expected}, past the end of the file at ${fileSize}: the file is truncated (an incomplete download?)`,
