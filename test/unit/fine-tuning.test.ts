@@ -171,6 +171,8 @@ describe('fine-tuning memory: structure', () => {
     expect(() => fineTuningMemoryPerGpu(llama33, { ...QLORA_SETTING, seqLen: 0 })).toThrow(/seqLen/);
     expect(() => fineTuningMemoryPerGpu(llama33, { ...QLORA_SETTING, microBatch: 1.5 })).toThrow(/microBatch/);
     expect(() => fineTuningMemoryPerGpu(llama33, { ...QLORA_SETTING, gpus: -1 })).toThrow(/gpus/);
+    expect(() => fineTuningMemoryPerGpu(llama33, { ...QLORA_SETTING, overheadBytes: Number.NaN })).toThrow(/overheadBytes/);
+    expect(() => fineTuningMemoryPerGpu(llama33, { ...QLORA_SETTING, zeroStage: 4 as never })).toThrow(/zeroStage/);
   });
 });
 

@@ -139,9 +139,11 @@ export function fineTuningMemoryPerGpu(arch: Architecture, options: FineTuningOp
   const microBatch = positiveWhole('microBatch', options.microBatch);
   const gpus = positiveWhole('gpus', options.gpus ?? 1);
   const zeroStage = options.zeroStage ?? (gpus > 1 ? 3 : 0);
+  if (![0, 1, 2, 3].includes(zeroStage)) throw new ConfigError(`zeroStage must be 0, 1, 2 or 3, got ${String(zeroStage)}`, 'zeroStage');
   const method = options.method;
   if (!FINE_TUNING_METHODS.includes(method)) throw new ConfigError(`method must be full, lora or qlora, got ${String(method)}`, 'method');
-  const overhead = Math.max(0, options.overheadBytes ?? RUNTIME_OVERHEAD_BYTES_PER_GPU);
+  const overhead = options.overheadBytes ?? RUNTIME_OVERHEAD_BYTES_PER_GPU;
+  if (!Number.isFinite(overhead) || overhead < 0) throw new ConfigError(`overheadBytes must be a finite number ≥ 0, got ${String(overhead)}`, 'overheadBytes');
   const activations = fineTuningActivationBytes(arch, { ...options, seqLen, microBatch });
   const count = countParameters(arch);
 
