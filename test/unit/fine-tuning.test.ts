@@ -2,6 +2,7 @@
  * Fine-tuning memory, adapters and compute against the LoRA and QLoRA papers and the PEFT README
  * (figures quoted in test/fixtures/fine-tuning.ts).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors';
 import {
@@ -17,7 +18,7 @@ import {
   type FineTuningOptions,
 } from '../../src/core/fine-tuning';
 import { trainingFlops, attentionTrainingFlops } from '../../src/core/training';
-import { architectureFromHfConfig, countParameters } from '../../src/core/params';
+import { architectureFromHfConfig, architectureFromParams, countParameters } from '../../src/core/params';
 import { getAccelerator } from '../../src/data/hardware';
 import { getModelPreset } from '../../src/data/models';
 import { LLAMA_V1, LORA_PAPER, PEFT_README, QLORA_PAPER } from '../fixtures/fine-tuning';
@@ -203,5 +204,33 @@ describe('fine-tuning compute and time', () => {
     expect(fineTuningTime(llama65, { method: 'lora', tokens, seqLen: 512, accelerator: unpriced, gpus: 2 }).costUsd).toBeNull();
     expect(() => fineTuningTime(llama65, { method: 'lora', tokens, seqLen: 512, accelerator: h100, gpus: 0 })).toThrow(ConfigError);
     expect(() => fineTuningFlops(llama65, { method: 'lora', tokens: Number.NaN, seqLen: 512 })).toThrow(/tokens/);
+  });
+});
+
+describe('fine-tuning: finite, non-negative over the ranges the UI offers (property)', () => {
+  it('every memory field and FLOP count is finite and ≥ 0, and resident ≤ total', () => {
+    const methods = ['full', 'lora', 'qlora'] as const;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e6, max: 1e15, noNaN: true }),
+        fc.constantFrom(...methods),
+        fc.integer({ min: 1, max: 1024 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.boolean(),
+        (parameters, method, rank, seqLen, microBatch, gpus, gradientCheckpointing) => {
+          const arch = architectureFromParams(parameters);
+          const memory = fineTuningMemoryPerGpu(arch, { method, seqLen, microBatch, gpus, gradientCheckpointing, lora: { rank, modules: LORA_ALL_LINEAR } });
+          const numbers = Object.values(memory).filter((value): value is number => typeof value === 'number');
+          expect(numbers).toHaveLength(11);
+          expect(numbers.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
+          expect(memory.resident).toBeLessThanOrEqual(memory.total);
+          const flops = fineTuningFlops(arch, { method, tokens: 1e12, seqLen, gradientCheckpointing, lora: { rank, modules: LORA_ALL_LINEAR } });
+          expect(Number.isFinite(flops.hardwareFlops) && flops.hardwareFlops >= flops.modelFlops).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
