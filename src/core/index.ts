@@ -31,3 +31,5 @@ export * from './deployment';
 export * from './estimate';
 export * from './series';
 export * from './article';
+export * from './model-file';
+export * from './fine-tuning';
