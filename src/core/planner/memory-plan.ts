@@ -151,36 +151,28 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
   const expertDataParallel = Math.max(1, dataParallel / ep);
   const tokens = (layout.microBatch * seqLen) / cp;
   const moeShare = input.totalLayers > 0 ? shapes.moeLayers / input.totalLayers : 0;
-  const perTokenLayer = (moe: boolean, mode: Recompute): number =>
-    activationBytesPerToken(shapes, moe, tp, layout.sequenceParallel, mode);
-  const averagePerToken = (mode: Recompute): number =>
-    (1 - moeShare) * perTokenLayer(false, mode) + moeShare * perTokenLayer(true, mode);
-  const stages = [
-    { index: 0, layers: layout.firstStageLayers, first: true, last: pp === 1 },
-    { index: pp - 1, layers: layout.lastStageLayers, first: pp === 1, last: true },
-  ];
+  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute);
+  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none') : 0;
+  const gradientBytes = input.gradientBytes ?? GRADIENT_BYTES;
   let best: MemoryBreakdown | null = null;
-  for (const stage of stages) {
-    const params = stageParameters(shapes, stage.layers, input.totalLayers, layout, {
-      first: stage.first,
-      last: stage.last,
-      tiedEmbeddings: input.tiedEmbeddings,
-    });
-    const shard = (count: number, expert: boolean, sharded: boolean): number =>
-      sharded ? count / (expert ? expertDataParallel : dataParallel) : count;
-    const weightsCount = shard(params.dense, false, zeroStage >= 3) + shard(params.expert, true, zeroStage >= 3);
-    const gradientCount = shard(params.dense, false, zeroStage >= 2) + shard(params.expert, true, zeroStage >= 2);
-    const optimizerCount = shard(params.dense, false, zeroStage >= 1) + shard(params.expert, true, zeroStage >= 1);
+  for (let end = 0; end < 2; end += 1) {
+    const first = end === 0 || pp === 1;
+    const last = end === 1 || pp === 1;
+    const stageIndex = end === 0 ? 0 : pp - 1;
+    const layers = end === 0 ? layout.firstStageLayers : layout.lastStageLayers;
+    const params = stageParameters(shapes, layers, input.totalLayers, layout, { first, last, tiedEmbeddings: input.tiedEmbeddings });
+    const denseShard = params.dense / dataParallel;
+    const expertShard = params.expert / expertDataParallel;
+    const weightsCount = zeroStage >= 3 ? denseShard + expertShard : params.dense + params.expert;
+    const gradientCount = zeroStage >= 2 ? denseShard + expertShard : params.dense + params.expert;
+    const optimizerCount = zeroStage >= 1 ? denseShard + expertShard : params.dense + params.expert;
     let weights = WEIGHT_BYTES * weightsCount;
-    if (zeroStage >= 3 && stage.layers > 0) {
-      weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / stage.layers);
-    }
-    const inFlight = layersInFlight(stage.layers, layout, microBatches, stage.index);
-    let activations = inFlight * tokens * averagePerToken(recompute);
-    if (recompute === 'full') activations += tokens * averagePerToken('none');
-    if (stage.last) activations += ((tokens * shapes.vocab) / tp) * 10;
-    if (stage.first) activations += (tokens * shapes.hidden * 2 * Math.min(pp, microBatches)) / (layout.sequenceParallel ? tp : 1);
-    const gradients = (input.gradientBytes ?? GRADIENT_BYTES) * gradientCount;
+    if (zeroStage >= 3 && layers > 0) weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / layers);
+    let activations = layersInFlight(layers, layout, microBatches, stageIndex) * tokens * perToken;
+    if (recompute === 'full') activations += tokens * perTokenFull;
+    if (last) activations += ((tokens * shapes.vocab) / tp) * 10;
+    if (first) activations += (tokens * shapes.hidden * 2 * Math.min(pp, microBatches)) / (layout.sequenceParallel ? tp : 1);
+    const gradients = gradientBytes * gradientCount;
     const optimizer = OPTIMIZER_BYTES * optimizerCount;
     const total = weights + gradients + optimizer + activations + RUNTIME_RESERVE_BYTES;
     if (!best || total > best.total) {
@@ -188,4 +180,11 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
     }
   }
   return best ?? { weights: 0, gradients: 0, optimizer: 0, activations: 0, reserve: RUNTIME_RESERVE_BYTES, total: RUNTIME_RESERVE_BYTES };
+}
+
+/** Activation bytes per token of an average layer (dense and MoE layers in the model's proportion). */
+function averageActivationPerToken(shapes: LayerShapes, moeShare: number, tp: number, sequenceParallel: boolean, recompute: Recompute): number {
+  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute) : 0;
+  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute) : 0;
+  return (1 - moeShare) * dense + moeShare * moe;
 }

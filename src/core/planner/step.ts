@@ -126,6 +126,8 @@ export interface LayoutLayerCosts {
   moe: LayerCost | null;
   head: PhaseSeconds;
   embedding: PhaseSeconds;
+  /** Stage costs already assembled from these layer costs (the planner reuses them across ZeRO stages). */
+  stageCache: Map<number, StageCost>;
 }
 
 export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): LayoutLayerCosts {
@@ -148,6 +150,7 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
     embedding: ends.embedding,
+    stageCache: new Map(),
   };
 }
 
@@ -166,6 +169,8 @@ function exposedTp(phase: PhaseSeconds): number {
 function exposedCp(phase: PhaseSeconds): number {
   return Math.max(0, phase.cp - phase.attention);
 }
+
+const RECOMPUTE_INDEX: Record<Recompute, number> = { none: 0, selective: 1, full: 2 };
 
 interface StageCost {
   compute: number;
@@ -200,6 +205,10 @@ function stageCost(
   recompute: Recompute,
   ends: { first: boolean; last: boolean },
 ): StageCost {
+  // moeShare is fixed for a model, so layers, recompute and the ends identify the stage.
+  const key = layers * 16 + RECOMPUTE_INDEX[recompute] * 4 + (ends.first ? 2 : 0) + (ends.last ? 1 : 0);
+  const cached = costs.stageCache.get(key);
+  if (cached) return cached;
   const stage: StageCost = { compute: 0, recompute: 0, tp: 0, cp: 0, ep: 0, forward: 0, backward: 0, total: 0 };
   const kinds: [LayerCost, number][] = [[costs.dense, (1 - moeShare) * layers]];
   if (costs.moe) kinds.push([costs.moe, moeShare * layers]);
@@ -216,6 +225,7 @@ function stageCost(
   if (ends.last) addPhase(stage, costs.head, 1, 'backward');
   if (ends.first) addPhase(stage, costs.embedding, 1, 'forward');
   stage.total = stage.forward + stage.backward;
+  costs.stageCache.set(key, stage);
   return stage;
 }
 
