@@ -73,6 +73,8 @@ export function stageParameters(
  * With tensor parallelism every term is split over tp under sequence parallelism; without it the
  * norm inputs, the linear inputs and the masks (10h for GPT) stay whole — Korthikanti's
  * 34 → 10 + 24/t. Checked against Table 2 of the paper in test/unit/planner-memory.test.ts.
+ * FP8 training (Transformer Engine) keeps the inputs of the linear layers — QKV, out-projection,
+ * MLP up and down — as the 1-byte FP8 copies its weight-gradient GEMMs read: `linearInputBytes` 1.
  * Full recompute keeps only the layer input, 2h (/tp with SP). Selective recompute drops the
  * s² attention scores, which FlashAttention never stores, so it keeps as much as 'none'.
  * Units: bytes per token per layer.
@@ -83,21 +85,24 @@ export function activationBytesPerToken(
   tp: number,
   sequenceParallel: boolean,
   recompute: Recompute,
+  linearInputBytes = 2,
 ): number {
   const h = shapes.hidden;
   const sp = sequenceParallel || tp === 1;
   if (recompute === 'full') return (2 * h) / (sp ? tp : 1);
   const mask = shapes.dropout ? h : 0;
-  const replicatedInputs = 2 * h + 2 * h + mask + 2 * h + 2 * h + mask;
+  const linear = linearInputBytes;
+  // norm inputs (16-bit), QKV and MLP-up inputs (kept in the matmul format for the weight gradient)
+  const replicatedInputs = 2 * h + linear * h + mask + 2 * h + linear * h + mask;
   const qWidth = shapes.heads * shapes.qkHeadDim;
-  const attentionSharded = 2 * qWidth + 2 * shapes.kvWidth + 2 * shapes.heads * shapes.vHeadDim + 4 * shapes.heads;
+  const attentionSharded = 2 * qWidth + 2 * shapes.kvWidth + linear * shapes.heads * shapes.vHeadDim + 4 * shapes.heads;
   const gatedFactor = shapes.gated ? 2 : 1;
   let mlpSharded: number;
   if (moe) {
     const routedFfn = shapes.expertFfnPerToken;
-    mlpSharded = 2 * h * shapes.expertsPerToken + 2 * routedFfn * gatedFactor + 2 * routedFfn;
+    mlpSharded = linear * h * shapes.expertsPerToken + 2 * routedFfn * gatedFactor + linear * routedFfn;
   } else {
-    mlpSharded = 2 * shapes.denseFfn * gatedFactor + 2 * shapes.denseFfn;
+    mlpSharded = 2 * shapes.denseFfn * gatedFactor + linear * shapes.denseFfn;
   }
   return (sp ? replicatedInputs / tp : replicatedInputs) + (attentionSharded + mlpSharded) / tp;
 }
@@ -120,6 +125,8 @@ export function layersInFlight(stageLayers: number, layout: ResolvedLayout, micr
 }
 
 export interface MemoryInput {
+  /** Bytes per stored linear-layer input: 1 for FP8 training, else 2. */
+  linearInputBytes?: number;
   /** Bytes per gradient element (2 BF16 or 4 FP32 main gradients). Default GRADIENT_BYTES. */
   gradientBytes?: number;
   shapes: LayerShapes;
@@ -151,8 +158,9 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
   const expertDataParallel = Math.max(1, dataParallel / ep);
   const tokens = (layout.microBatch * seqLen) / cp;
   const moeShare = input.totalLayers > 0 ? shapes.moeLayers / input.totalLayers : 0;
-  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute);
-  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none') : 0;
+  const linear = input.linearInputBytes ?? 2;
+  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute, linear);
+  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none', linear) : 0;
   const gradientBytes = input.gradientBytes ?? GRADIENT_BYTES;
   let best: MemoryBreakdown | null = null;
   for (let end = 0; end < 2; end += 1) {
@@ -183,8 +191,15 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
 }
 
 /** Activation bytes per token of an average layer (dense and MoE layers in the model's proportion). */
-function averageActivationPerToken(shapes: LayerShapes, moeShare: number, tp: number, sequenceParallel: boolean, recompute: Recompute): number {
-  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute) : 0;
-  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute) : 0;
+function averageActivationPerToken(
+  shapes: LayerShapes,
+  moeShare: number,
+  tp: number,
+  sequenceParallel: boolean,
+  recompute: Recompute,
+  linearInputBytes: number,
+): number {
+  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute, linearInputBytes) : 0;
+  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute, linearInputBytes) : 0;
   return (1 - moeShare) * dense + moeShare * moe;
 }

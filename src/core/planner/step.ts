@@ -310,6 +310,7 @@ export function assembleStep(
   const peak = model.rates.matmulPeak;
   const memory = memoryPerGpu({
     gradientBytes: model.gradientBytes,
+    linearInputBytes: Math.min(2, model.rates.matmulInputBytes),
     shapes,
     totalLayers: arch.layers,
     layout,
