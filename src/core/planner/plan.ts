@@ -34,13 +34,19 @@ function divisors(value: number, maximum = Infinity): number[] {
   return result.sort((a, b) => a - b);
 }
 
-/** Stage splits worth trying for `layers` over `pp` stages: even, else Llama-3 / NeMo style (ends one layer short). */
+/**
+ * Stage splits worth trying for `layers` over `pp` stages: even, else the middle stages take
+ * ⌈layers/pp⌉ and the first and last share the rest (Llama 3 §3.3.2: the end stages hold the
+ * embedding and the loss, so they get fewer layers; the first gets the odd one).
+ */
 function stageSplits(layers: number, pp: number): { first?: number; last?: number; middle: number }[] {
   if (layers % pp === 0) return [{ middle: layers / pp }];
   if (pp < 3) return [];
   const middle = Math.ceil(layers / pp);
-  const ends = (layers - (pp - 2) * middle) / 2;
-  return Number.isInteger(ends) && ends >= 1 && ends <= middle ? [{ first: ends, last: ends, middle }] : [];
+  const ends = layers - (pp - 2) * middle;
+  const first = Math.ceil(ends / 2);
+  const last = ends - first;
+  return last >= 1 && first <= middle ? [{ first, last, middle }] : [];
 }
 
 function breakdownGrowth(step: TrainingStep, best: TrainingStep): string | null {
