@@ -179,6 +179,14 @@ export interface AcceleratorTrainingDefaults {
    * 1.69 / 2.20 = 0.77 (power-limited clocks and young sm_100 kernels). Absent = 1.
    */
   trainingDenseFactor?: number;
+  /**
+   * Tensor-parallel communication can be overlapped with the GEMMs (Transformer Engine
+   * userbuffers, Megatron-Core `--tp-comm-overlap`). It relies on CUDA multicast handles over
+   * NVSwitch (Hopper and newer) and works only inside one NVLink domain (TransformerEngine issue
+   * #1071, 2024: "only possible with single-node tensor-parallelism ... relies on CUDA Multicast
+   * handles"); an A100 hang kept parts of it off Ampere (TransformerEngine PR #1311). Absent = false.
+   */
+  tensorParallelOverlap?: boolean;
   source: string;
 }
 
@@ -200,13 +208,13 @@ export const ACCELERATOR_TRAINING_DEFAULTS: Readonly<Record<string, AcceleratorT
   'a100-sxm-80gb': { clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.859, fp16: 0.859 }, source: MAMF_SOURCE },
   'a100-pcie-40gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
   'a100-pcie-80gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
-  'h100-sxm': { clusterId: 'dgx-h100', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE}; FP8 from the H200 (same die and clocks)` },
+  'h100-sxm': { tensorParallelOverlap: true, clusterId: 'dgx-h100', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE}; FP8 from the H200 (same die and clocks)` },
   'h100-pcie': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; PCIe not measured)` },
   'h100-nvl': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; NVL not measured)` },
-  'h200-sxm': { clusterId: 'hgx-h200', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, source: MAMF_SOURCE },
-  'h800-sxm': { clusterId: 'hgx-h800', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (H100 die)` },
-  b200: { clusterId: 'dgx-b200', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE}; training factor from the H200→B200 guide` },
-  gb200: { clusterId: 'gb200-nvl72', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE} (B200 values; GB200 not measured)` },
+  'h200-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h200', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, source: MAMF_SOURCE },
+  'h800-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h800', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (H100 die)` },
+  b200: { tensorParallelOverlap: true, clusterId: 'dgx-b200', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE}; training factor from the H200→B200 guide` },
+  gb200: { tensorParallelOverlap: true, clusterId: 'gb200-nvl72', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE} (B200 values; GB200 not measured)` },
   mi250x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.767, fp16: 0.767 }, source: MAMF_SOURCE },
   mi300x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: MAMF_SOURCE },
   mi325x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: `${MAMF_SOURCE} (MI300X value)` },

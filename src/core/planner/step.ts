@@ -9,6 +9,7 @@ import { ConfigError } from '../errors';
 import { validateArchitecture } from '../params';
 import { computeRates, memorySeconds, resolveCluster, type ComputeRates } from './hardware';
 import { PLANNER_CALIBRATION } from './calibration';
+import { ACCELERATOR_TRAINING_DEFAULTS } from '../../data/clusters';
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
 import { resolveLayout } from './layout';
@@ -122,6 +123,8 @@ export function prepareModel(input: {
 
 /** The per-layer costs of a layout: they depend on tp, cp, ep, the micro-batch and SP only. */
 export interface LayoutLayerCosts {
+  /** Share of TP traffic that can hide under GEMMs for this layout (0 without the capability or across nodes). */
+  tpOverlap: number;
   dense: LayerCost;
   moe: LayerCost | null;
   head: PhaseSeconds;
@@ -145,7 +148,9 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     fp8: model.rates.matmulInputBytes < 2,
   };
   const ends = headCost(context);
+  const capable = ACCELERATOR_TRAINING_DEFAULTS[model.accelerator.id]?.tensorParallelOverlap === true;
   return {
+    tpOverlap: capable && layout.tp <= model.cluster.gpusPerNode ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     dense: layerCost(context, false),
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
@@ -159,10 +164,11 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
  * collectives can run under the GEMMs they feed (Megatron-Core `--tp-comm-overlap`, Transformer
  * Engine userbuffers: Wang et al. 2023, "Overlap communication with dependent computation via
  * decomposition", ASPLOS); the first/last chunks and the collectives beside norms and attention
- * stay exposed; 2021–22 Megatron overlapped none. Exposed = (1 − f)·comm + max(0, f·comm − GEMMs).
+ * stay exposed. f = 0 where the accelerator lacks the capability (Ampere and older:
+ * `tensorParallelOverlap` in clusters.ts) or the TP group spans nodes; 2021–22 Megatron overlapped
+ * none. Exposed = (1 − f)·comm + max(0, f·comm − GEMMs).
  */
-function exposedTp(phase: PhaseSeconds): number {
-  const overlap = PLANNER_CALIBRATION.tpCommOverlap;
+function exposedTp(phase: PhaseSeconds, overlap: number): number {
   return (1 - overlap) * phase.tp + Math.max(0, overlap * phase.tp - phase.gemm);
 }
 
@@ -183,9 +189,15 @@ interface StageCost {
   total: number;
 }
 
-function addPhase(target: StageCost, phase: PhaseSeconds, weight: number, kind: 'forward' | 'backward' | 'recompute'): void {
+function addPhase(
+  target: StageCost,
+  phase: PhaseSeconds,
+  weight: number,
+  kind: 'forward' | 'backward' | 'recompute',
+  tpOverlap: number,
+): void {
   const work = phase.gemm + phase.attention + phase.memory;
-  const tp = exposedTp(phase);
+  const tp = exposedTp(phase, tpOverlap);
   const cp = exposedCp(phase);
   if (kind === 'recompute') target.recompute += weight * work;
   else target.compute += weight * work;
@@ -214,16 +226,16 @@ function stageCost(
   if (costs.moe) kinds.push([costs.moe, moeShare * layers]);
   for (const [cost, count] of kinds) {
     if (!(count > 0)) continue;
-    addPhase(stage, cost.forward, count, 'forward');
-    addPhase(stage, cost.backward, count, 'backward');
-    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute');
+    addPhase(stage, cost.forward, count, 'forward', costs.tpOverlap);
+    addPhase(stage, cost.backward, count, 'backward', costs.tpOverlap);
+    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs.tpOverlap);
     if (recompute === 'selective') {
       stage.recompute += count * cost.forward.attention;
       stage.backward += count * cost.forward.attention;
     }
   }
-  if (ends.last) addPhase(stage, costs.head, 1, 'backward');
-  if (ends.first) addPhase(stage, costs.embedding, 1, 'forward');
+  if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs.tpOverlap);
+  if (ends.first) addPhase(stage, costs.embedding, 1, 'forward', costs.tpOverlap);
   stage.total = stage.forward + stage.backward;
   costs.stageCache.set(key, stage);
   return stage;
