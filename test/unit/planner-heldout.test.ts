@@ -34,9 +34,10 @@ describe('trainingStep on held-out published layouts (no refit)', () => {
   });
 
   // The goal was ±10 % each and 5 % mean, as on the calibration rows; these rows miss it (mean
-  // ≈ 12 %): 2021–22 software (no TP overlap, DeepSpeed pipelines) ran small models slower and the
-  // sources leave out the interleaving and micro-batch (assumed vp 1, micro-batch 1), which moves
-  // large-pipeline rows by 10–25 %. What the model achieves is asserted, and reported as a miss.
+  // ≈ 10 %, max ≈ 24 %): the sources leave out the interleaving and micro-batch (assumed vp 1,
+  // micro-batch 1), which moves large-pipeline rows by 10–25 %, and 2021 DeepSpeed pipelines
+  // (MT-NLG) ran slower than the model's Megatron. What the model achieves is asserted, and
+  // reported as a miss.
   it('predicts the held-out rows with a mean throughput error under 15 % and none beyond 30 %', () => {
     const mean = heldOut.reduce((sum, row) => sum + Math.abs(row.error), 0) / heldOut.length;
     expect(mean).toBeLessThan(0.15);
