@@ -1,0 +1,205 @@
+/**
+ * Memory per GPU of a parallel layout: model states under ZeRO and TP × PP (× EP for experts),
+ * activations per Korthikanti et al. 2022 with the micro-batches a pipeline schedule keeps in
+ * flight, and a runtime reserve. Units: bytes, parameters.
+ */
+import type { LayerShapes } from './shape';
+import { gemmWeights } from './shape';
+import type { MemoryBreakdown, Recompute, ResolvedLayout } from './types';
+
+/**
+ * Bytes per parameter of the model states in Megatron-style mixed precision:
+ * 16-bit weights (2), main gradients (4 in FP32, Megatron-LM's default for BF16,
+ * `accumulate_allreduce_grads_in_fp32`; 2 when they are reduced in BF16 — `trainingStep`
+ * passes its `gradientReduceBytes`), and Adam's FP32 master weights, momentum and variance (12). Megatron's distributed-optimizer table
+ * (docs/source/api-guide/dist_optimizer.md): "bf16 params, fp32 grads: 6 + 12/d bytes".
+ * The ZeRO paper's 2 + 2 + 12 assumes 16-bit gradients (Rajbhandari et al. 2020 §3.1).
+ */
+export const WEIGHT_BYTES = 2;
+export const GRADIENT_BYTES = 4;
+export const OPTIMIZER_BYTES = 12;
+
+/**
+ * Per-GPU memory the framework takes besides tensors: CUDA context (≈ 0.5 GB), NCCL and
+ * Transformer Engine communication buffers (≈ 1 GB), cuBLAS workspaces, and allocator
+ * fragmentation. A documented round figure, 3 GB, in line with PyTorch's reserved − allocated
+ * gap on 80 GB parts (an estimate, not a measurement of any one run).
+ */
+export const RUNTIME_RESERVE_BYTES = 3e9;
+
+/** Parameters one GPU holds on a stage of `layers` layers, split into dense and expert parts. */
+export interface StageParameters {
+  /** Reduced over dp × cp. */
+  dense: number;
+  /** Routed-expert parameters, reduced over dp × cp / ep. */
+  expert: number;
+}
+
+/**
+ * Parameters on one GPU of a stage with `layers` layers (dense and MoE layers in the model's
+ * proportion), plus the input embedding on the first stage and the output head on the last
+ * (both vocab-parallel over tp; a tied head on a separate last stage keeps its own copy, as
+ * Megatron does). Routed experts are split over ep (expert TP 1) or over tp when ep = 1.
+ */
+export function stageParameters(
+  shapes: LayerShapes,
+  layers: number,
+  totalLayers: number,
+  layout: ResolvedLayout,
+  options: { first: boolean; last: boolean; tiedEmbeddings: boolean },
+): StageParameters {
+  const { tp, ep } = layout;
+  const moeShare = totalLayers > 0 ? shapes.moeLayers / totalLayers : 0;
+  const attention = gemmWeights(shapes.attention) / tp + 4 * shapes.hidden;
+  const denseMlp = gemmWeights(shapes.denseMlp) / tp;
+  const shared = gemmWeights(shapes.sharedMlp) / tp + shapes.hidden * shapes.experts;
+  const experts = (shapes.experts * gemmWeights(shapes.expertMlp)) / (ep > 1 ? ep : tp);
+  const perLayerDense = attention + (1 - moeShare) * denseMlp + moeShare * shared;
+  const embedding = (shapes.vocab * shapes.hidden) / tp;
+  let vocabParams = 0;
+  if (options.first) vocabParams += embedding;
+  if (options.last && !(options.first && options.tiedEmbeddings)) vocabParams += embedding;
+  return { dense: layers * perLayerDense + vocabParams, expert: layers * moeShare * experts };
+}
+
+/**
+ * Activation bytes one layer keeps per token for its backward pass on one GPU, 16-bit values,
+ * FlashAttention (no s × s scores stored), generalising Korthikanti et al. 2022 Eq. 1–2 to GQA,
+ * gated MLPs and MoE:
+ *   attention block: norm input 2h, QKV input 2h, Q 2·q, K and V 2·kv, attention output (the
+ *     out-projection input) 2·v, softmax log-sum-exp 4·heads, dropout mask h (GPT-style only)
+ *   MLP block: norm input 2h, up-projection input 2h, its output 2·ffn (×2 gated), activation
+ *     output 2·ffn, dropout mask h; MoE: the same for k routed copies plus shared experts
+ * With tensor parallelism every term is split over tp under sequence parallelism; without it the
+ * norm inputs, the linear inputs and the masks (10h for GPT) stay whole — Korthikanti's
+ * 34 → 10 + 24/t. Checked against Table 2 of the paper in test/unit/planner-memory.test.ts.
+ * FP8 training (Transformer Engine) keeps the inputs of the linear layers — QKV, out-projection,
+ * MLP up and down — as the 1-byte FP8 copies its weight-gradient GEMMs read: `linearInputBytes` 1.
+ * Full recompute keeps only the layer input, 2h (/tp with SP). Selective recompute drops the
+ * s² attention scores, which FlashAttention never stores, so it keeps as much as 'none'.
+ * Units: bytes per token per layer.
+ */
+export function activationBytesPerToken(
+  shapes: LayerShapes,
+  moe: boolean,
+  tp: number,
+  sequenceParallel: boolean,
+  recompute: Recompute,
+  linearInputBytes = 2,
+): number {
+  const h = shapes.hidden;
+  const sp = sequenceParallel || tp === 1;
+  if (recompute === 'full') return (2 * h) / (sp ? tp : 1);
+  const mask = shapes.dropout ? h : 0;
+  const linear = linearInputBytes;
+  // norm inputs (16-bit), QKV and MLP-up inputs (kept in the matmul format for the weight gradient)
+  const replicatedInputs = 2 * h + linear * h + mask + 2 * h + linear * h + mask;
+  const qWidth = shapes.heads * shapes.qkHeadDim;
+  const attentionSharded = 2 * qWidth + 2 * shapes.kvWidth + linear * shapes.heads * shapes.vHeadDim + 4 * shapes.heads;
+  const gatedFactor = shapes.gated ? 2 : 1;
+  let mlpSharded: number;
+  if (moe) {
+    const routedFfn = shapes.expertFfnPerToken;
+    mlpSharded = linear * h * shapes.expertsPerToken + 2 * routedFfn * gatedFactor + linear * routedFfn;
+  } else {
+    mlpSharded = 2 * shapes.denseFfn * gatedFactor + linear * shapes.denseFfn;
+  }
+  return (sp ? replicatedInputs / tp : replicatedInputs) + (attentionSharded + mlpSharded) / tp;
+}
+
+/**
+ * Layer × micro-batch activation sets a pipeline stage keeps at its peak.
+ *   1F1B (vp = 1): stage k of p holds p − k micro-batches (the first stage p; Narayanan et al.
+ *     2021 §2.2.1), never more than the m micro-batches of the step.
+ *   interleaved (vp > 1): the first rank's warm-up runs 2(p − 1) + (vp − 1)·p model chunks before
+ *     its first backward, plus one in flight (Megatron `get_forward_backward_func`, interleaved
+ *     schedule), each chunk layers/vp layers; ≈ layers·(1 + (p−1)/(p·vp)) for the first stage,
+ *     Korthikanti et al. 2022 §4.2.3.
+ * Units: layer-micro-batches.
+ */
+export function layersInFlight(stageLayers: number, layout: ResolvedLayout, microBatches: number, stageIndex: number): number {
+  const { pp, vp } = layout;
+  if (vp === 1) return stageLayers * Math.max(1, Math.min(pp - stageIndex, microBatches));
+  const chunks = Math.min(microBatches * vp, 2 * (pp - stageIndex - 1) + (vp - 1) * pp + 1);
+  return (chunks * stageLayers) / vp;
+}
+
+export interface MemoryInput {
+  /** Bytes per stored linear-layer input: 1 for FP8 training, else 2. */
+  linearInputBytes?: number;
+  /** Bytes per gradient element (2 BF16 or 4 FP32 main gradients). Default GRADIENT_BYTES. */
+  gradientBytes?: number;
+  shapes: LayerShapes;
+  totalLayers: number;
+  layout: ResolvedLayout;
+  recompute: Recompute;
+  microBatches: number;
+  seqLen: number;
+  tiedEmbeddings: boolean;
+}
+
+/**
+ * Peak memory per GPU: the larger of the first stage (most micro-batches in flight, the
+ * embedding) and the last stage (the output head and its FP32 logits).
+ *   weights 2 B, gradients 4 B, optimizer 12 B per parameter; ZeRO stage ≥ 1 divides the
+ *   optimizer over the data-parallel group (dp × cp, experts dp × cp / ep), stage ≥ 2 also the
+ *   gradients, stage 3 also the weights (plus two layers' gathered weights in flight)
+ *   activations = bytes per token per layer × tokens per micro-batch (microBatch·seqLen/cp)
+ *     × layer-micro-batches in flight; full recompute adds one layer's full set (its backward)
+ *   last stage: logits tokens × vocab/tp × 10 B (16-bit logits, FP32 softmax and gradient)
+ *   reserve = RUNTIME_RESERVE_BYTES
+ * Units: bytes. Sources: Rajbhandari et al. 2020 Figure 1; Korthikanti et al. 2022 §4–5;
+ * Megatron-LM distributed-optimizer docs.
+ */
+export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
+  const { shapes, layout, recompute, microBatches, seqLen } = input;
+  const { tp, cp, dp, ep, pp, zeroStage } = layout;
+  const dataParallel = dp * cp;
+  const expertDataParallel = Math.max(1, dataParallel / ep);
+  const tokens = (layout.microBatch * seqLen) / cp;
+  const moeShare = input.totalLayers > 0 ? shapes.moeLayers / input.totalLayers : 0;
+  const linear = input.linearInputBytes ?? 2;
+  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute, linear);
+  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none', linear) : 0;
+  const gradientBytes = input.gradientBytes ?? GRADIENT_BYTES;
+  let best: MemoryBreakdown | null = null;
+  for (let end = 0; end < 2; end += 1) {
+    const first = end === 0 || pp === 1;
+    const last = end === 1 || pp === 1;
+    const stageIndex = end === 0 ? 0 : pp - 1;
+    const layers = end === 0 ? layout.firstStageLayers : layout.lastStageLayers;
+    const params = stageParameters(shapes, layers, input.totalLayers, layout, { first, last, tiedEmbeddings: input.tiedEmbeddings });
+    const denseShard = params.dense / dataParallel;
+    const expertShard = params.expert / expertDataParallel;
+    const weightsCount = zeroStage >= 3 ? denseShard + expertShard : params.dense + params.expert;
+    const gradientCount = zeroStage >= 2 ? denseShard + expertShard : params.dense + params.expert;
+    const optimizerCount = zeroStage >= 1 ? denseShard + expertShard : params.dense + params.expert;
+    let weights = WEIGHT_BYTES * weightsCount;
+    if (zeroStage >= 3 && layers > 0) weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / layers);
+    let activations = layersInFlight(layers, layout, microBatches, stageIndex) * tokens * perToken;
+    if (recompute === 'full') activations += tokens * perTokenFull;
+    if (last) activations += ((tokens * shapes.vocab) / tp) * 10;
+    if (first) activations += (tokens * shapes.hidden * 2 * Math.min(pp, microBatches)) / (layout.sequenceParallel ? tp : 1);
+    const gradients = gradientBytes * gradientCount;
+    const optimizer = OPTIMIZER_BYTES * optimizerCount;
+    const total = weights + gradients + optimizer + activations + RUNTIME_RESERVE_BYTES;
+    if (!best || total > best.total) {
+      best = { weights, gradients, optimizer, activations, reserve: RUNTIME_RESERVE_BYTES, total };
+    }
+  }
+  return best ?? { weights: 0, gradients: 0, optimizer: 0, activations: 0, reserve: RUNTIME_RESERVE_BYTES, total: RUNTIME_RESERVE_BYTES };
+}
+
+/** Activation bytes per token of an average layer (dense and MoE layers in the model's proportion). */
+function averageActivationPerToken(
+  shapes: LayerShapes,
+  moeShare: number,
+  tp: number,
+  sequenceParallel: boolean,
+  recompute: Recompute,
+  linearInputBytes: number,
+): number {
+  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute, linearInputBytes) : 0;
+  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute, linearInputBytes) : 0;
+  return (1 - moeShare) * dense + moeShare * moe;
+}

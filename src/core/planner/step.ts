@@ -1,0 +1,382 @@
+/**
+ * One optimizer step of dense or MoE pre-training on a parallel layout: `trainingStep`.
+ * Combines the per-layer costs (`layer-cost.ts`), the pipeline schedule, data-parallel
+ * gradient reduction, the optimizer and the memory plan. Units: seconds, FLOPs, bytes.
+ */
+import type { Architecture } from '../types';
+import type { Accelerator, ComputeFormat } from '../../data/types';
+import { ConfigError } from '../errors';
+import { validateArchitecture } from '../params';
+import { computeRates, memorySeconds, resolveCluster, type ComputeRates } from './hardware';
+import { PLANNER_CALIBRATION } from './calibration';
+import { ACCELERATOR_TRAINING_DEFAULTS } from '../../data/clusters';
+import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
+import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
+import { resolveLayout } from './layout';
+import { memoryPerGpu, stageParameters } from './memory-plan';
+import {
+  attentionForwardFlopsPerTokenFull,
+  layerForwardFlopsPerToken,
+  layerShapes,
+  modelFlopsPerToken,
+  type LayerShapes,
+} from './shape';
+import type {
+  Recompute,
+  ResolvedCluster,
+  ResolvedLayout,
+  StepBreakdown,
+  TrainingStep,
+  TrainingStepInput,
+} from './types';
+
+
+/**
+ * Gradient bucket of Megatron's DDP (`--ddp-bucket-size`, default max(40M, 1M·dp) parameters):
+ * the last bucket's reduction starts only when the backward pass is over, so one bucket is
+ * always exposed. Units: parameters.
+ */
+export const GRADIENT_BUCKET_PARAMS = 40e6;
+
+/**
+ * Relative spread of the predicted step time: the low / high efficiency assumptions of the
+ * uncertainty band, ± the largest relative error on the calibration rows (rounded up).
+ * See test/unit/planner-calibration.test.ts and docs/training-planner.md.
+ */
+export const STEP_TIME_SPREAD = 0.1;
+
+/**
+ * Bytes per gradient element in the accumulation buffer and the data-parallel reduction, by
+ * default 2 (BF16): the reduction the NeMo / Megatron-Core performance configurations run
+ * (`grad_reduce_in_fp32=False`) and the one that fits the Megatron-Core weak-scaling table
+ * (with FP32 its 32B row, 4 micro-batches over 48 nodes, could not reach the printed 46 % MFU
+ * on 400 Gb/s per GPU). Megatron-LM's command-line default for BF16 and Llama 3 (§3.3.2) reduce
+ * in FP32: pass `gradientReduceBytes: 4`.
+ */
+export const DEFAULT_GRADIENT_REDUCE_BYTES = 2;
+
+/** HBM bytes the Adam step moves per local parameter: read FP32 grad, master, m, v; write master, m, v, 16-bit weight. */
+const OPTIMIZER_BYTES_MOVED = 4 + 12 + 12 + 2;
+
+/** Everything a step needs that does not depend on the layout. */
+export interface PreparedModel {
+  arch: Architecture;
+  accelerator: Accelerator;
+  precision: ComputeFormat;
+  shapes: LayerShapes;
+  rates: ComputeRates;
+  cluster: ResolvedCluster;
+  seqLen: number;
+  globalBatch: number;
+  modelFlopsPerToken: number;
+  recomputeFlopsPerToken: Record<Recompute, number>;
+  /** Bytes per gradient element in the accumulation buffer and the data-parallel reduction. */
+  gradientBytes: 2 | 4;
+}
+
+/** Checks the model-level inputs and precomputes what every layout shares. */
+export function prepareModel(input: {
+  arch: Architecture;
+  accelerator: Accelerator;
+  precision: ComputeFormat;
+  seqLen: number;
+  globalBatch: number;
+  cluster?: TrainingStepInput['cluster'];
+  gradientReduceBytes?: 2 | 4;
+}): PreparedModel {
+  if (typeof input !== 'object' || input === null) throw new ConfigError('input must be an object', 'input');
+  const arch = validateArchitecture(input.arch);
+  if (arch.encoderOnly) throw new ConfigError('the training planner models decoder pre-training; encoder-only models are not supported', 'arch');
+  const accelerator = input.accelerator;
+  if (typeof accelerator !== 'object' || accelerator === null || !(accelerator.memoryBytes > 0)) {
+    throw new ConfigError('accelerator must be a hardware row with memoryBytes > 0', 'accelerator');
+  }
+  const rates = computeRates(accelerator, input.precision);
+  if (!(Number.isInteger(input.seqLen) && input.seqLen >= 1 && input.seqLen <= 1e8)) {
+    throw new ConfigError(`seqLen must be an integer from 1 to 1e8, got ${String(input.seqLen)}`, 'seqLen');
+  }
+  if (!(Number.isInteger(input.globalBatch) && input.globalBatch >= 1 && input.globalBatch <= 1e9)) {
+    throw new ConfigError(`globalBatch must be an integer from 1 to 1e9, got ${String(input.globalBatch)}`, 'globalBatch');
+  }
+  const gradientBytes = input.gradientReduceBytes ?? DEFAULT_GRADIENT_REDUCE_BYTES;
+  if (gradientBytes !== 2 && gradientBytes !== 4) {
+    throw new ConfigError(`gradientReduceBytes must be 2 or 4, got ${String(input.gradientReduceBytes)}`, 'gradientReduceBytes');
+  }
+  return {
+    gradientBytes,
+    arch,
+    accelerator,
+    precision: input.precision,
+    shapes: layerShapes(arch),
+    rates,
+    cluster: resolveCluster(accelerator, input.cluster),
+    seqLen: input.seqLen,
+    globalBatch: input.globalBatch,
+    modelFlopsPerToken: modelFlopsPerToken(arch, input.seqLen),
+    recomputeFlopsPerToken: {
+      none: 0,
+      selective: attentionForwardFlopsPerTokenFull(arch, input.seqLen),
+      full: layerForwardFlopsPerToken(arch, input.seqLen),
+    },
+  };
+}
+
+/** The per-layer costs of a layout: they depend on tp, cp, ep, the micro-batch and SP only. */
+export interface LayoutLayerCosts {
+  /** Share of TP traffic that can hide under GEMMs for this layout (0 without the capability or across nodes). */
+  tpOverlap: number;
+  dense: LayerCost;
+  moe: LayerCost | null;
+  head: PhaseSeconds;
+  embedding: PhaseSeconds;
+  /** Stage costs already assembled from these layer costs (the planner reuses them across ZeRO stages). */
+  stageCache: Map<number, StageCost>;
+}
+
+export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): LayoutLayerCosts {
+  const context: LayerCostContext = {
+    shapes: model.shapes,
+    rates: model.rates,
+    cluster: model.cluster,
+    seqLen: model.seqLen,
+    window: model.arch.slidingWindow && model.arch.slidingWindowLayers > 0 ? model.arch.slidingWindow : null,
+    microBatch: layout.microBatch,
+    tp: layout.tp,
+    cp: layout.cp,
+    ep: layout.ep,
+    sequenceParallel: layout.sequenceParallel,
+    fp8: model.rates.matmulInputBytes < 2,
+  };
+  const ends = headCost(context);
+  const capable = ACCELERATOR_TRAINING_DEFAULTS[model.accelerator.id]?.tensorParallelOverlap === true;
+  return {
+    tpOverlap: capable && layout.tp <= model.cluster.gpusPerNode ? PLANNER_CALIBRATION.tpCommOverlap : 0,
+    dense: layerCost(context, false),
+    moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
+    head: ends.head,
+    embedding: ends.embedding,
+    stageCache: new Map(),
+  };
+}
+
+/**
+ * Exposed tensor-parallel time of a phase: a fraction f = PLANNER_CALIBRATION.tpCommOverlap of the
+ * collectives can run under the GEMMs they feed (Megatron-Core `--tp-comm-overlap`, Transformer
+ * Engine userbuffers: Wang et al. 2023, "Overlap communication with dependent computation via
+ * decomposition", ASPLOS); the first/last chunks and the collectives beside norms and attention
+ * stay exposed. f = 0 where the accelerator lacks the capability (Ampere and older:
+ * `tensorParallelOverlap` in clusters.ts) or the TP group spans nodes; 2021–22 Megatron overlapped
+ * none. Exposed = (1 − f)·comm + max(0, f·comm − GEMMs).
+ */
+function exposedTp(phase: PhaseSeconds, overlap: number): number {
+  return (1 - overlap) * phase.tp + Math.max(0, overlap * phase.tp - phase.gemm);
+}
+
+function exposedCp(phase: PhaseSeconds): number {
+  return Math.max(0, phase.cp - phase.attention);
+}
+
+const RECOMPUTE_INDEX: Record<Recompute, number> = { none: 0, selective: 1, full: 2 };
+
+interface StageCost {
+  compute: number;
+  recompute: number;
+  tp: number;
+  cp: number;
+  ep: number;
+  forward: number;
+  backward: number;
+  total: number;
+}
+
+function addPhase(
+  target: StageCost,
+  phase: PhaseSeconds,
+  weight: number,
+  kind: 'forward' | 'backward' | 'recompute',
+  tpOverlap: number,
+): void {
+  const work = phase.gemm + phase.attention + phase.memory;
+  const tp = exposedTp(phase, tpOverlap);
+  const cp = exposedCp(phase);
+  if (kind === 'recompute') target.recompute += weight * work;
+  else target.compute += weight * work;
+  target.tp += weight * tp;
+  target.cp += weight * cp;
+  target.ep += weight * phase.ep;
+  const seconds = weight * (work + tp + cp + phase.ep);
+  if (kind === 'forward') target.forward += seconds;
+  else target.backward += seconds;
+}
+
+/** Seconds one stage of `layers` layers spends on one micro-batch, by cause. */
+function stageCost(
+  costs: LayoutLayerCosts,
+  layers: number,
+  moeShare: number,
+  recompute: Recompute,
+  ends: { first: boolean; last: boolean },
+): StageCost {
+  // moeShare is fixed for a model, so layers, recompute and the ends identify the stage.
+  const key = layers * 16 + RECOMPUTE_INDEX[recompute] * 4 + (ends.first ? 2 : 0) + (ends.last ? 1 : 0);
+  const cached = costs.stageCache.get(key);
+  if (cached) return cached;
+  const stage: StageCost = { compute: 0, recompute: 0, tp: 0, cp: 0, ep: 0, forward: 0, backward: 0, total: 0 };
+  const kinds: [LayerCost, number][] = [[costs.dense, (1 - moeShare) * layers]];
+  if (costs.moe) kinds.push([costs.moe, moeShare * layers]);
+  for (const [cost, count] of kinds) {
+    if (!(count > 0)) continue;
+    addPhase(stage, cost.forward, count, 'forward', costs.tpOverlap);
+    addPhase(stage, cost.backward, count, 'backward', costs.tpOverlap);
+    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs.tpOverlap);
+    if (recompute === 'selective') {
+      stage.recompute += count * cost.forward.attention;
+      stage.backward += count * cost.forward.attention;
+    }
+  }
+  if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs.tpOverlap);
+  if (ends.first) addPhase(stage, costs.embedding, 1, 'forward', costs.tpOverlap);
+  stage.total = stage.forward + stage.backward;
+  costs.stageCache.set(key, stage);
+  return stage;
+}
+
+/** Assembles one step from a prepared model, a resolved layout and its per-layer costs. */
+export function assembleStep(
+  model: PreparedModel,
+  layout: ResolvedLayout,
+  recompute: Recompute,
+  costs: LayoutLayerCosts,
+): TrainingStep {
+  const { shapes, cluster, arch } = model;
+  const { tp, pp, dp, cp, ep, vp } = layout;
+  const gpus = tp * pp * dp * cp;
+  const microBatches = model.globalBatch / (dp * layout.microBatch);
+  const moeShare = shapes.moeLayers / arch.layers;
+  const first = stageCost(costs, layout.firstStageLayers, moeShare, recompute, { first: true, last: pp === 1 });
+  const last = pp > 1 ? stageCost(costs, layout.lastStageLayers, moeShare, recompute, { first: false, last: true }) : first;
+  const middle = pp > 2 ? stageCost(costs, layout.middleStageLayers, moeShare, recompute, { first: false, last: false }) : null;
+  const stages = [first, ...(middle ? [middle] : []), ...(pp > 1 ? [last] : [])];
+  const slowest = stages.reduce((a, b) => (b.total > a.total ? b : a));
+  const allStagesSeconds = first.total + (pp > 1 ? last.total : 0) + (middle ? (pp - 2) * middle.total : 0);
+
+  // Pipeline: m micro-batches through the slowest stage, plus fill and drain through the others
+  // (the bubble, (pp − 1)/(vp·m) of the work for even stages: Narayanan et al. 2021 §2.2).
+  const ppBubble = pp > 1 ? (allStagesSeconds - slowest.total) / vp : 0;
+  let ppP2p = 0;
+  if (pp > 1) {
+    const tokens = (layout.microBatch * model.seqLen) / cp;
+    const bytes = (tokens * arch.hidden * 2) / (layout.sequenceParallel ? tp : 1);
+    const crossesNodes = tp * cp * dp >= cluster.gpusPerNode;
+    const transfers = 2 * (pp - 1) + (vp === 1 ? 2 * microBatches : 0);
+    ppP2p = transfers * sendSeconds(bytes, crossesNodes, cluster);
+  }
+
+  // Data parallel (Megatron DDP / distributed optimizer, FSDP for stage 3): gradient
+  // reduce-scatter (FP32) and parameter all-gather (16-bit) over dp × cp, experts over
+  // dp × cp / ep, overlapped with the backward (resp. forward) of one micro-batch; the last
+  // bucket is always exposed.
+  const params = stageParameters(shapes, layout.firstStageLayers, arch.layers, layout, {
+    first: true,
+    last: pp === 1,
+    tiedEmbeddings: arch.details.tiedEmbeddings,
+  });
+  const denseGroup = placeGroup(dp * cp, tp, cluster.gpusPerNode);
+  const expertGroup = placeGroup((dp * cp) / ep, tp * ep, cluster.gpusPerNode);
+  const collective = (kind: 'all-reduce' | 'reduce-scatter' | 'all-gather', bytesPerParam: number): number =>
+    collectiveSeconds(kind, bytesPerParam * params.dense, denseGroup, cluster) +
+    collectiveSeconds(kind, bytesPerParam * params.expert, expertGroup, cluster);
+  const bucketShare = Math.min(1, GRADIENT_BUCKET_PARAMS / Math.max(1, params.dense + params.expert));
+  const windowBackward = first.backward;
+  const windowForward = first.forward;
+  const hidden = (comm: number, window: number): number => Math.max(0, comm - window) + comm * bucketShare;
+  let dpSeconds = 0;
+  if (dp * cp > 1) {
+    const reduceScatter = collective('reduce-scatter', model.gradientBytes);
+    const gather = collective('all-gather', 2);
+    if (layout.zeroStage === 0) dpSeconds = hidden(collective('all-reduce', model.gradientBytes), windowBackward);
+    else if (layout.zeroStage === 1) dpSeconds = hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
+    else if (layout.zeroStage === 2) dpSeconds = microBatches * hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
+    else dpSeconds = microBatches * (hidden(gather, windowForward) + hidden(gather + reduceScatter, windowBackward));
+  }
+
+  // Optimizer: Adam over the local shard, memory-bound.
+  const shardedParams = layout.zeroStage >= 1 ? params.dense / (dp * cp) + params.expert / Math.max(1, (dp * cp) / ep) : params.dense + params.expert;
+  const optimizer = memorySeconds(shardedParams * OPTIMIZER_BYTES_MOVED, model.rates);
+
+  const breakdown: StepBreakdown = {
+    compute: microBatches * slowest.compute,
+    recompute: microBatches * slowest.recompute,
+    tp: microBatches * slowest.tp,
+    cp: microBatches * slowest.cp,
+    ep: microBatches * slowest.ep,
+    ppBubble,
+    ppP2p,
+    dp: dpSeconds,
+    optimizer,
+  };
+  const seconds = Object.values(breakdown).reduce((sum, value) => sum + value, 0);
+  const tokens = model.globalBatch * model.seqLen;
+  const modelFlops = model.modelFlopsPerToken * tokens;
+  const hardwareFlops = modelFlops + model.recomputeFlopsPerToken[recompute] * tokens;
+  const peak = model.rates.matmulPeak;
+  const memory = memoryPerGpu({
+    gradientBytes: model.gradientBytes,
+    linearInputBytes: Math.min(2, model.rates.matmulInputBytes),
+    shapes,
+    totalLayers: arch.layers,
+    layout,
+    recompute,
+    microBatches,
+    seqLen: model.seqLen,
+    tiedEmbeddings: arch.details.tiedEmbeddings,
+  });
+  return {
+    seconds,
+    modelFlops,
+    hardwareFlops,
+    mfu: modelFlops / (seconds * gpus * peak),
+    hfu: hardwareFlops / (seconds * gpus * peak),
+    tokensPerSecondPerGpu: tokens / (seconds * gpus),
+    breakdown,
+    memoryPerGpu: memory.total,
+    fits: memory.total <= model.accelerator.memoryBytes,
+    memory,
+    gpus,
+    layout,
+    recompute,
+    precision: model.precision,
+    microBatches,
+    bubbleFraction: ppBubble / seconds,
+    tpCrossesNode: tp > cluster.gpusPerNode,
+    secondsLow: seconds * (1 - STEP_TIME_SPREAD),
+    secondsHigh: seconds * (1 + STEP_TIME_SPREAD),
+    cluster,
+  };
+}
+
+const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full'];
+
+/**
+ * One optimizer step of pre-training on a parallel layout (spec: core-api "Predicting time").
+ *   step = m × (slowest stage's forward + backward per micro-batch: GEMMs at a size-dependent
+ *          efficiency, FlashAttention, memory-bound ops, recompute, exposed TP/CP/EP traffic)
+ *        + pipeline bubble (the other stages' fill and drain, / vp) + pipeline sends
+ *        + exposed data-parallel reduce-scatter / all-gather + the Adam step
+ * with m = globalBatch / (dp × microBatch). GPUs = tp × cp × pp × dp (EP folds into dp × cp).
+ * `modelFlops` follows Megatron-LM / NeMo (full-square attention, output head, no input
+ * embedding: see `modelFlopsPerToken`), so `mfu` compares with their printed MFU; `mfu`/`hfu`
+ * are fractions of the dense peak at `precision`. The breakdown's seconds sum to `seconds`.
+ * Throws ConfigError for a layout that cannot run (see `resolveLayout`) or a precision the
+ * accelerator lacks. Units: seconds, FLOPs, bytes.
+ * Sources: Narayanan et al. 2021 (PTD-P, §2–3); Korthikanti et al. 2022 (SP, recompute);
+ * Rajbhandari et al. 2020 (ZeRO); docs/training-planner.md for every equation and constant.
+ */
+export function trainingStep(input: TrainingStepInput): TrainingStep {
+  const model = prepareModel(input);
+  if (!RECOMPUTE_MODES.includes(input.recompute)) {
+    throw new ConfigError(`recompute must be one of none, selective, full; got ${String(input.recompute)}`, 'recompute');
+  }
+  const layout = resolveLayout(model.arch, input.layout, input.globalBatch, input.seqLen);
+  return assembleStep(model, layout, input.recompute, layoutLayerCosts(model, layout));
+}

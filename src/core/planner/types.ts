@@ -1,0 +1,202 @@
+/**
+ * Types of the training planner: one optimizer step on a parallel layout (`trainingStep`) and
+ * the search over layouts (`planTraining`). Units: bytes, FLOPs, seconds, plain numbers.
+ * Contract: the project's core-api spec, "Predicting time, not asking for it".
+ */
+import type { Architecture } from '../types';
+import type { Accelerator, ComputeFormat } from '../../data/types';
+
+/** Activation recomputation (Korthikanti et al. 2022): none, attention core only, whole layer. */
+export type Recompute = 'none' | 'selective' | 'full';
+
+/** ZeRO stage: 0 plain DP, 1 distributed optimizer, 2 + sharded gradients, 3 + sharded weights. */
+export type ZeroStageNumber = 0 | 1 | 2 | 3;
+
+export interface ParallelLayout {
+  tp: number;
+  pp: number;
+  dp: number;
+  /** Context parallel, default 1. */
+  cp?: number;
+  /** Expert parallel (MoE), default 1; folds into dp × cp as Megatron does. */
+  ep?: number;
+  /** Interleaved virtual stages per pipeline rank, default 1. */
+  vp?: number;
+  /** Sequences per micro-batch. */
+  microBatch: number;
+  /** Megatron sequence parallelism with TP, default tp > 1. */
+  sequenceParallel?: boolean;
+  /** Default 1 (distributed optimizer). */
+  zeroStage?: ZeroStageNumber;
+  /** Uneven pipelines: layers on the first and last stage; the rest split evenly. */
+  firstStageLayers?: number;
+  lastStageLayers?: number;
+}
+
+/** Link speeds per GPU, per direction; any field absent falls back to the accelerator's cluster. */
+export interface ClusterOverride {
+  gpusPerNode?: number;
+  scaleUpBytesPerSecond?: number;
+  scaleOutBytesPerSecondPerGpu?: number;
+}
+
+export interface TrainingStepInput {
+  arch: Architecture;
+  accelerator: Accelerator;
+  /** Matmul format: 'bf16' | 'fp16' | 'fp8' ... */
+  precision: ComputeFormat;
+  layout: ParallelLayout;
+  /** Sequences per optimizer step. */
+  globalBatch: number;
+  seqLen: number;
+  recompute: Recompute;
+  cluster?: ClusterOverride;
+  /** Bytes per gradient element in the buffer and the DP reduction: 2 (BF16, default) or 4 (FP32). */
+  gradientReduceBytes?: 2 | 4;
+}
+
+/** The layout with every default filled in. */
+export interface ResolvedLayout {
+  tp: number;
+  pp: number;
+  dp: number;
+  cp: number;
+  ep: number;
+  vp: number;
+  microBatch: number;
+  sequenceParallel: boolean;
+  zeroStage: ZeroStageNumber;
+  firstStageLayers: number;
+  lastStageLayers: number;
+  /** Layers on each middle stage (equals first/last for an even split). */
+  middleStageLayers: number;
+}
+
+/** The cluster the step runs on, with the accelerator's defaults and the user's overrides merged. */
+export interface ResolvedCluster {
+  id: string;
+  gpusPerNode: number;
+  scaleUpBytesPerSecond: number;
+  scaleOutBytesPerSecondPerGpu: number;
+  scaleUpHopSeconds: number;
+  scaleOutHopSeconds: number;
+}
+
+/** Exposed seconds per cause; they sum to `TrainingStep.seconds`. */
+export interface StepBreakdown {
+  /** Matmuls, attention kernels and memory-bound ops of forward and backward. */
+  compute: number;
+  /** Extra forward work of activation recomputation. */
+  recompute: number;
+  /** Tensor-parallel all-gather / reduce-scatter not hidden behind GEMMs. */
+  tp: number;
+  /** Context-parallel K/V exchange not hidden behind attention. */
+  cp: number;
+  /** Expert-parallel all-to-all (dispatch + combine). */
+  ep: number;
+  /** Pipeline fill and drain. */
+  ppBubble: number;
+  /** Pipeline point-to-point sends on the critical path. */
+  ppP2p: number;
+  /** Data-parallel gradient reduce-scatter / all-reduce and parameter all-gather not overlapped. */
+  dp: number;
+  /** Optimizer step over the local shard (memory-bound). */
+  optimizer: number;
+  [cause: string]: number;
+}
+
+export interface MemoryBreakdown {
+  weights: number;
+  gradients: number;
+  optimizer: number;
+  activations: number;
+  /** CUDA context, NCCL buffers, allocator fragmentation. */
+  reserve: number;
+  total: number;
+}
+
+export interface TrainingStep {
+  /** Wall-clock of one optimizer step, end to end. */
+  seconds: number;
+  /**
+   * Model FLOPs per step without recompute, Megatron-LM / NeMo convention:
+   * 6 × (matmul weights a token passes, output head included, input embedding excluded) × tokens
+   * + 12 × Σ_layers context × heads × headDim × tokens (attention over the FULL s × s square,
+   * as Megatron's `num_floating_point_operations` and NeMo's flops formulas count it).
+   */
+  modelFlops: number;
+  /** Model FLOPs plus the recomputed forward work, same counting convention. */
+  hardwareFlops: number;
+  /** Fractions of the accelerator's dense peak at `precision`. */
+  mfu: number;
+  hfu: number;
+  tokensPerSecondPerGpu: number;
+  breakdown: StepBreakdown;
+  memoryPerGpu: number;
+  fits: boolean;
+  memory: MemoryBreakdown;
+  gpus: number;
+  layout: ResolvedLayout;
+  recompute: Recompute;
+  precision: ComputeFormat;
+  /** Micro-batches per pipeline per step: globalBatch / (dp × microBatch). */
+  microBatches: number;
+  /** Pipeline bubble as a fraction of the step. */
+  bubbleFraction: number;
+  /** True when the tensor-parallel group spans more GPUs than one scale-up domain. */
+  tpCrossesNode: boolean;
+  /** Step time under the low / high efficiency assumptions (see `STEP_TIME_SPREAD`). */
+  secondsLow: number;
+  secondsHigh: number;
+  cluster: ResolvedCluster;
+}
+
+/** Why a layout the planner considered is not among the winners. */
+export type LayoutRejection =
+  | 'oom'
+  | 'not-divisible'
+  | 'tp-crosses-node'
+  | 'heads-not-divisible'
+  | 'batch-not-divisible'
+  | 'too-few-micro-batches'
+  | 'slower';
+
+export interface PlannedLayout extends TrainingStep {
+  /** Rank by step time among the layouts that fit (1 = fastest). */
+  rank: number;
+  /** The main extra cost against the fastest layout: the breakdown key that grew most. */
+  losesOn: string | null;
+  /** Step time relative to the fastest layout (1 = the fastest). */
+  relativeSeconds: number;
+}
+
+export interface PlanTrainingInput {
+  arch: Architecture;
+  accelerator: Accelerator;
+  precision: ComputeFormat;
+  gpus: number;
+  seqLen: number;
+  globalBatch: number;
+  cluster?: ClusterOverride;
+  /** Restrict the search; absent = everything. */
+  recomputeModes?: readonly Recompute[];
+  zeroStages?: readonly ZeroStageNumber[];
+  /** Largest micro-batch tried, default 8. */
+  maxMicroBatch?: number;
+  /** Allow tensor parallel across scale-up domains (default false). */
+  allowTpAcrossNodes?: boolean;
+  /** How many layouts to return, default 50. */
+  limit?: number;
+  gradientReduceBytes?: 2 | 4;
+}
+
+export interface PlanTrainingResult {
+  /** Layouts that fit, fastest first. */
+  layouts: PlannedLayout[];
+  /** Counts of the layouts that were ruled out, by reason. */
+  rejected: Record<LayoutRejection, number>;
+  /** Layouts evaluated in full. */
+  evaluated: number;
+  /** Some rejected layouts with their reason, for the UI's "why not" (at most ~20). */
+  examples: { layout: ResolvedLayout; recompute: Recompute; reason: LayoutRejection; memoryPerGpu?: number }[];
+}

@@ -1,0 +1,223 @@
+import type { ComputeFormat } from './types';
+
+/**
+ * Training clusters: how accelerators are wired together, and what a matmul really reaches on
+ * each accelerator. The training planner (`src/core/planner`) reads these rows; a scenario's
+ * `cluster` input overrides any field.
+ *
+ * Units: bytes per second PER GPU PER DIRECTION (the vendors' NVLink figures are bidirectional
+ * aggregates: 900 GB/s NVLink 4 = 450 GB/s each way), seconds for latencies.
+ *
+ * - `scaleUpBytesPerSecond`: the in-node fabric (NVLink/NVSwitch, Infinity Fabric, TPU ICI) one
+ *   GPU can drive in one direction.
+ * - `scaleOutBytesPerSecondPerGpu`: the network between nodes (InfiniBand/RoCE NICs), divided by
+ *   the GPUs of a node: a DGX H100 has 8 × 400 Gb/s ConnectX-7 = 50 GB/s per GPU per direction.
+ * - Hop latencies: NCCL's own cost model (src/graph/tuning.cc, ring algorithm, Simple protocol:
+ *   base 8.4 µs per collective, 3.4 µs per NVLink hop, 9.6 µs per network hop).
+ *
+ * Ids are permanent (they may appear in shared links).
+ */
+export interface ClusterPreset {
+  id: string;
+  name: string;
+  /** GPUs in one scale-up domain (a node, an NVL72 rack, a TPU pod). */
+  gpusPerNode: number;
+  /** Scale-up bandwidth per GPU per direction. */
+  scaleUpBytesPerSecond: number;
+  /** Scale-out bandwidth per GPU per direction. */
+  scaleOutBytesPerSecondPerGpu: number;
+  /** Latency one ring step adds inside the scale-up domain. */
+  scaleUpHopSeconds: number;
+  /** Latency one ring step adds across the network. */
+  scaleOutHopSeconds: number;
+  source: string;
+  sourceDate: string;
+  notes?: string;
+}
+
+/** NCCL's fixed cost of launching one ring collective (tuning.cc `baseLat`, ring/Simple). */
+export const COLLECTIVE_BASE_SECONDS = 8.4e-6;
+const NVLINK_HOP_SECONDS = 3.4e-6;
+const NETWORK_HOP_SECONDS = 9.6e-6;
+
+export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
+  {
+    id: 'dgx-a100',
+    name: 'DGX A100 (8 × A100, NVLink 3, 8 × 200 Gb/s HDR)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 300e9,
+    scaleOutBytesPerSecondPerGpu: 25e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'NVIDIA DGX A100 datasheet: 8 × A100, 600 GB/s NVLink 3 per GPU (bidirectional), 8 × single-port ConnectX-6 200 Gb/s HDR InfiniBand; Selene (Narayanan et al. 2021 §5) is built from these nodes',
+    sourceDate: '2020',
+  },
+  {
+    id: 'dgx-h100',
+    name: 'DGX/HGX H100 (8 × H100, NVLink 4, 8 × 400 Gb/s)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 450e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'NVIDIA DGX H100 datasheet: 900 GB/s NVLink 4 per GPU (bidirectional) through NVSwitch, 8 × ConnectX-7 400 Gb/s; Llama 3 paper §3.3.1 (Meta\'s 24K-GPU clusters: 8 GPUs per server, 400 Gbps per GPU RoCE/InfiniBand)',
+    sourceDate: '2022',
+  },
+  {
+    id: 'hgx-h200',
+    name: 'HGX H200 (8 × H200, NVLink 4, 8 × 400 Gb/s)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 450e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'NVIDIA H200 product page: NVLink 900 GB/s per GPU (bidirectional); HGX H200 reference design with 8 × 400 Gb/s ConnectX-7',
+    sourceDate: '2024',
+  },
+  {
+    id: 'hgx-h800',
+    name: 'HGX H800 (8 × H800, NVLink 400 GB/s, 8 × 400 Gb/s)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 200e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'DeepSeek-V3 technical report §3.2.2 (H800 nodes: NVLink 160 GB/s achievable, InfiniBand 50 GB/s per GPU); H800 NVLink 400 GB/s bidirectional per partner sheets',
+    sourceDate: '2024',
+  },
+  {
+    id: 'dgx-b200',
+    name: 'DGX/HGX B200 (8 × B200, NVLink 5, 8 × 400 Gb/s)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 900e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'NVIDIA DGX B200 datasheet: 1.8 TB/s NVLink 5 per GPU (bidirectional), 8 × ConnectX-7 400 Gb/s compute fabric',
+    sourceDate: '2024',
+  },
+  {
+    id: 'gb200-nvl72',
+    name: 'GB200 NVL72 (72-GPU NVLink domain, 400 Gb/s per GPU)',
+    gpusPerNode: 72,
+    scaleUpBytesPerSecond: 900e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'NVIDIA GB200 NVL72 product page: 72 Blackwell GPUs in one NVLink domain, 1.8 TB/s NVLink 5 per GPU (130 TB/s per rack), ConnectX-7 400 Gb/s per GPU for scale-out',
+    sourceDate: '2025',
+  },
+  {
+    id: 'mi300x-8',
+    name: 'MI300X platform (8 × MI300X, Infinity Fabric)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 448e9,
+    scaleOutBytesPerSecondPerGpu: 50e9,
+    scaleUpHopSeconds: NVLINK_HOP_SECONDS,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'AMD Instinct MI300X platform brief: fully connected 8-GPU Infinity Fabric mesh, 7 links × 64 GB/s per direction per GPU; 400 Gb/s NIC per GPU',
+    sourceDate: '2023',
+    notes: 'A full mesh, not a switch: one ring uses one link per hop; collectives spread over all 7 links reach the aggregate only with many channels. Approximate.',
+  },
+  {
+    id: 'pcie-8',
+    name: 'PCIe server (8 GPUs on PCIe, 200 Gb/s per GPU)',
+    gpusPerNode: 8,
+    scaleUpBytesPerSecond: 32e9,
+    scaleOutBytesPerSecondPerGpu: 25e9,
+    scaleUpHopSeconds: 5.7e-6,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'PCIe Gen4 ×16: 32 GB/s per direction; NCCL tuning.cc PCI hop latency 5.7 µs',
+    sourceDate: '2021',
+  },
+  {
+    id: 'tpu-v4-pod',
+    name: 'TPU v4 pod (4096 chips, ICI 3D torus)',
+    gpusPerNode: 4096,
+    scaleUpBytesPerSecond: 150e9,
+    scaleOutBytesPerSecondPerGpu: 12.5e9,
+    scaleUpHopSeconds: 2e-6,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'Jouppi et al. 2023, "TPU v4: An Optically Reconfigurable Supercomputer", ISCA (4096-chip pod, 3D torus, six ICI links per chip); Google Cloud TPU v4 docs',
+    sourceDate: '2023',
+    notes: 'Per-direction ICI bandwidth one collective sees along a torus ring (2 of the 6 links): approximate. Scale-out = data-centre network between pods, an assumption.',
+  },
+  {
+    id: 'tpu-v5p-pod',
+    name: 'TPU v5p pod (8960 chips, ICI 3D torus)',
+    gpusPerNode: 8960,
+    scaleUpBytesPerSecond: 300e9,
+    scaleOutBytesPerSecondPerGpu: 12.5e9,
+    scaleUpHopSeconds: 2e-6,
+    scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    source: 'Google Cloud TPU v5p docs: 4,800 Gbps ICI per chip (600 GB/s, bidirectional), 8960-chip pod, 3D torus',
+    sourceDate: '2023',
+    notes: 'Scale-out between pods: an assumption.',
+  },
+] satisfies ClusterPreset[]);
+
+export const CLUSTERS_BY_ID: ReadonlyMap<string, ClusterPreset> = new Map(CLUSTERS.map((cluster) => [cluster.id, cluster]));
+
+/**
+ * Per-accelerator training defaults, keyed by `HARDWARE` id: the cluster it usually sits in and
+ * its Maximum Achievable Matmul FLOPS (MAMF): the best fraction of the dense peak a large,
+ * well-shaped matmul reaches, measured, not marketed.
+ * Source of MAMF: S. Bekman, "Machine Learning Engineering", compute/accelerator/README.md,
+ * "Maximum Achievable Matmul FLOPS comparison table" (BF16: A100 SXM 267.9/312 = 85.9 %,
+ * A100 PCIe 82.2 %, H100 SXM 792.1/989 = 80.1 %, GH200 83.0 %, MI250X 76.7 %, MI300X 60.1 %) and
+ * its H200→B200 guide (BF16: H200 80.3 %, B200 1745/2250 = 77.6 %; FP8: H200 1453.4/1979 =
+ * 73.4 %, B200 3432.5/4500 = 76.3 %).
+ */
+export interface AcceleratorTrainingDefaults {
+  clusterId: string;
+  /** MAMF as a fraction of the dense peak, per matmul format. */
+  matmulEfficiency: Partial<Record<ComputeFormat, number>>;
+  /**
+   * What a whole training step's dense path realises of the MAMF on this part relative to Hopper
+   * (1 = as on H100/H200). Blackwell: Bekman's H200 → B200 guide measured a right-sized Llama-3.1-8B
+   * training step (8K, same software) at ~1.69× H200, against a MAMF ratio of 1745/794.5 = 2.20×:
+   * 1.69 / 2.20 = 0.77 (power-limited clocks and young sm_100 kernels). Absent = 1.
+   */
+  trainingDenseFactor?: number;
+  /**
+   * Tensor-parallel communication can be overlapped with the GEMMs (Transformer Engine
+   * userbuffers, Megatron-Core `--tp-comm-overlap`). It relies on CUDA multicast handles over
+   * NVSwitch (Hopper and newer) and works only inside one NVLink domain (TransformerEngine issue
+   * #1071, 2024: "only possible with single-node tensor-parallelism ... relies on CUDA Multicast
+   * handles"); an A100 hang kept parts of it off Ampere (TransformerEngine PR #1311). Absent = false.
+   */
+  tensorParallelOverlap?: boolean;
+  source: string;
+}
+
+/** Blackwell's realised dense path relative to Hopper (see `trainingDenseFactor`). */
+const BLACKWELL_TRAINING_FACTOR = 1.69 / (1745 / 794.5);
+
+const MAMF_SOURCE = 'Bekman, ml-engineering, MAMF comparison table (measured with mamf-finder.py)';
+
+/**
+ * Where a format has no measurement, FP8 is taken as BF16 × 0.916 (the H200 ratio 73.4/80.1),
+ * FP16 as BF16, and an accelerator missing from this table uses `DEFAULT_MATMUL_EFFICIENCY`.
+ */
+export const FP8_TO_BF16_MAMF_RATIO = 0.734 / 0.801;
+export const DEFAULT_MATMUL_EFFICIENCY = 0.75;
+
+export const ACCELERATOR_TRAINING_DEFAULTS: Readonly<Record<string, AcceleratorTrainingDefaults>> = Object.freeze({
+  'v100-sxm2-32gb': { clusterId: 'pcie-8', matmulEfficiency: { fp16: 0.8 }, source: 'assumed (no MAMF published); DGX-1 NVLink 2 hybrid cube mesh approximated by the PCIe row' },
+  'a100-sxm-40gb': { clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.859, fp16: 0.859 }, source: MAMF_SOURCE },
+  'a100-sxm-80gb': { clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.859, fp16: 0.859 }, source: MAMF_SOURCE },
+  'a100-pcie-40gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
+  'a100-pcie-80gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
+  'h100-sxm': { tensorParallelOverlap: true, clusterId: 'dgx-h100', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE}; FP8 from the H200 (same die and clocks)` },
+  'h100-pcie': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; PCIe not measured)` },
+  'h100-nvl': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; NVL not measured)` },
+  'h200-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h200', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, source: MAMF_SOURCE },
+  'h800-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h800', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (H100 die)` },
+  b200: { tensorParallelOverlap: true, clusterId: 'dgx-b200', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE}; training factor from the H200→B200 guide` },
+  gb200: { tensorParallelOverlap: true, clusterId: 'gb200-nvl72', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE} (B200 values; GB200 not measured)` },
+  mi250x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.767, fp16: 0.767 }, source: MAMF_SOURCE },
+  mi300x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: MAMF_SOURCE },
+  mi325x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: `${MAMF_SOURCE} (MI300X value)` },
+  'tpu-v4': { clusterId: 'tpu-v4-pod', matmulEfficiency: { bf16: 0.85 }, source: 'assumed: no MAMF published for TPUs; PaLM reached 57.8 % HFU end to end on TPU v4 (Chowdhery et al. 2022 Table 3), so the MXU matmul rate is well above that' },
+  'tpu-v5p': { clusterId: 'tpu-v5p-pod', matmulEfficiency: { bf16: 0.85 }, source: 'assumed, as TPU v4' },
+} satisfies Record<string, AcceleratorTrainingDefaults>);
