@@ -47,6 +47,8 @@ export interface DecodeEfficiencyCell {
   prefillComputeFraction: number;
   /** Achieved fraction of peak bandwidth while attention reads the KV cache. */
   kvBandwidthFraction: number;
+  /** Host (CPU) seconds per sequence in flight per engine step: scheduling, sampling, detokenising. */
+  hostSecondsPerSequence: number;
   basis: 'fitted' | 'borrowed';
   /** The rows the constants were fitted on, or the cell they are borrowed from, and why. */
   derivation: string;
@@ -68,6 +70,7 @@ const apple16: DecodeEfficiencyCell = {
   layerOverheadSeconds: APPLE_OVERHEAD,
   prefillComputeFraction: 0.754,
   kvBandwidthFraction: 0.917,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
   derivation: `${APPLE_4167} F16 rows and ${XIONGJIE} M2 Ultra / M3 Max F16 rows; overhead shared with the GGUF cell; prefill: median of 23 F16 pp512 rows over derived GPU FP32 peaks; KV reads as weights.`,
 };
@@ -76,6 +79,7 @@ const appleGguf: DecodeEfficiencyCell = {
   layerOverheadSeconds: APPLE_OVERHEAD,
   prefillComputeFraction: 0.69,
   kvBandwidthFraction: 0.908,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
   derivation: `${APPLE_4167} Q8_0 and Q4_0 rows and ${XIONGJIE} M2 Ultra Q4_0 7B / 70B rows; prefill: median of 56 Q8_0 / Q4_0 pp512 rows.`,
 };
@@ -84,6 +88,7 @@ const consumer16: DecodeEfficiencyCell = {
   layerOverheadSeconds: CONSUMER_OVERHEAD,
   prefillComputeFraction: 0.988,
   kvBandwidthFraction: 0.834,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
   derivation: `${XIONGJIE} RTX 3090 / 4080 / 4090 F16 rows; overhead shared with the GGUF cell; prefill borrowed from the GGUF cell (one F16 pp512 row, RTX 4090 11,048 tok/s in llama.cpp PR #4766, gives 0.90).`,
 };
@@ -92,22 +97,25 @@ const consumerGguf: DecodeEfficiencyCell = {
   layerOverheadSeconds: CONSUMER_OVERHEAD,
   prefillComputeFraction: 0.988,
   kvBandwidthFraction: 0.81,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
   derivation: `${CUDA_15013} and ${XIONGJIE} RTX 4090 Q4_0 row; prefill: median of 6 pp512 rows over the BF16 (FP32-accumulate) rate — llama.cpp's INT8 / FP16-accumulate kernels run near 2× that rate on GeForce cards, hence a fraction near 1.`,
 };
 const datacenterEngine: DecodeEfficiencyCell = {
   bandwidthFraction: 0.551,
   layerOverheadSeconds: 16.9e-6,
-  prefillComputeFraction: 0.6,
-  kvBandwidthFraction: 0.8,
+  prefillComputeFraction: 0.47,
+  kvBandwidthFraction: 0.87,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
-  derivation: `Weights: ${XIONGJIE} A100 / H100 PCIe F16 rows and ${NEMO}; prefill and KV fractions: ${SERVING}.`,
+  derivation: `Weights: ${XIONGJIE} A100 / H100 PCIe F16 rows and ${NEMO}; prefill and KV fractions: ${SERVING} (fitted together with the roofline sharpness p = 1.5 of core/serving/step.ts; host time per sequence fitted to 0).`,
 };
 const datacenterGguf: DecodeEfficiencyCell = {
   bandwidthFraction: 0.717,
   layerOverheadSeconds: 151.3e-6,
   prefillComputeFraction: 0.172,
   kvBandwidthFraction: 0.717,
+  hostSecondsPerSequence: 0,
   basis: 'fitted',
   derivation: `${XIONGJIE} A100 / H100 PCIe Q4_0 7B and 70B rows (llama.cpp, 2023); prefill: median of the A100 / H100 pp512 rows of llama.cpp discussion #15013 (llama.cpp does not use Hopper's tensor-core path well). Newer llama.cpp builds (#15013, 2025) decode 7B Q4_0 27–39% faster than this cell predicts: held out, reported.`,
 };

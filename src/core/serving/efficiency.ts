@@ -19,9 +19,9 @@ export interface DecodeEfficiency extends DecodeEfficiencyCell {
   overridden: boolean;
 }
 
-/** User overrides of the defaults; each must lie in (0, 1] (the overhead in [0, 1 s]). */
+/** User overrides of the defaults; fractions in (0, 1], times in [0, 1] seconds. */
 export type DecodeEfficiencyOverrides = Partial<
-  Pick<DecodeEfficiencyCell, 'bandwidthFraction' | 'layerOverheadSeconds' | 'prefillComputeFraction' | 'kvBandwidthFraction'>
+  Pick<DecodeEfficiencyCell, 'bandwidthFraction' | 'layerOverheadSeconds' | 'prefillComputeFraction' | 'kvBandwidthFraction' | 'hostSecondsPerSequence'>
 >;
 
 /** The weight-format class of a precision (16-bit, FP8, INT8, 4-bit block formats, GGUF). */
@@ -31,10 +31,11 @@ export function weightFormatClass(precision: PrecisionId): WeightFormatClass {
   return formatClass;
 }
 
-function checkFraction(name: keyof DecodeEfficiencyOverrides, value: number, maximum: number): number {
-  if (!Number.isFinite(value) || value < 0 || value > maximum || (maximum === 1 && value === 0)) {
-    const range = maximum === 1 ? '(0, 1]' : `[0, ${maximum}]`;
-    throw new ConfigError(`${name} (${value}) must lie in ${range}`, name);
+/** A fraction in (0, 1], or with `allowZero` a time in [0, 1] seconds. */
+function checkFraction(name: keyof DecodeEfficiencyOverrides, value: number, allowZero = false): number {
+  const low = allowZero ? value < 0 : value <= 0;
+  if (typeof value !== 'number' || !Number.isFinite(value) || low || value > 1) {
+    throw new ConfigError(`${name} (${value}) must lie in ${allowZero ? '[0, 1] seconds' : '(0, 1]'}`, name);
   }
   return value;
 }
@@ -57,19 +58,23 @@ export function decodeEfficiency(
   const cell = table[formatClass];
   const result: DecodeEfficiency = { ...cell, kind: accelerator.kind, formatClass, overridden: false };
   if (overrides.bandwidthFraction !== undefined) {
-    result.bandwidthFraction = checkFraction('bandwidthFraction', overrides.bandwidthFraction, 1);
+    result.bandwidthFraction = checkFraction('bandwidthFraction', overrides.bandwidthFraction);
     result.overridden = true;
   }
   if (overrides.kvBandwidthFraction !== undefined) {
-    result.kvBandwidthFraction = checkFraction('kvBandwidthFraction', overrides.kvBandwidthFraction, 1);
+    result.kvBandwidthFraction = checkFraction('kvBandwidthFraction', overrides.kvBandwidthFraction);
     result.overridden = true;
   }
   if (overrides.prefillComputeFraction !== undefined) {
-    result.prefillComputeFraction = checkFraction('prefillComputeFraction', overrides.prefillComputeFraction, 1);
+    result.prefillComputeFraction = checkFraction('prefillComputeFraction', overrides.prefillComputeFraction);
+    result.overridden = true;
+  }
+  if (overrides.hostSecondsPerSequence !== undefined) {
+    result.hostSecondsPerSequence = checkFraction('hostSecondsPerSequence', overrides.hostSecondsPerSequence, true);
     result.overridden = true;
   }
   if (overrides.layerOverheadSeconds !== undefined) {
-    result.layerOverheadSeconds = checkFraction('layerOverheadSeconds', overrides.layerOverheadSeconds, 1);
+    result.layerOverheadSeconds = checkFraction('layerOverheadSeconds', overrides.layerOverheadSeconds, true);
     result.overridden = true;
   }
   return result;
