@@ -7,7 +7,7 @@
 import type { Architecture } from '../types';
 import type { Accelerator, PrecisionId } from '../../data/types';
 import { PRECISIONS } from '../../data/precisions';
-import { countParameters } from '../params';
+import { countParameters, validateArchitecture } from '../params';
 import { inferenceWorkingBreakdown, kvCacheBytes, maxTokensForKvBytes } from '../memory';
 import { nonNegative, ratio } from '../units';
 import { ServingConfigError } from './errors';
@@ -68,6 +68,8 @@ export interface FitVerdict {
 
 function checkFitInput(input: FitInput): { gpus: number; batch: number; contextTokens: number } {
   const { arch } = input;
+  if (!arch || typeof arch !== 'object') throw new ServingConfigError('arch must be an Architecture', 'arch', {});
+  validateArchitecture(arch);
   if (arch.encoderOnly) throw new ServingConfigError('an encoder-only model keeps no KV cache to size', 'arch', {});
   const whole = (name: string, value: unknown): number => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {

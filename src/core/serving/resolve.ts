@@ -7,7 +7,7 @@
 import type { PrecisionId } from '../../data/types';
 import { PRECISIONS } from '../../data/precisions';
 import { denseFlopsFor } from '../../data/hardware';
-import { countParameters } from '../params';
+import { countParameters, validateArchitecture } from '../params';
 import { inferenceWorkingBreakdown, kvCacheBytes, kvCacheBytesPerToken } from '../memory';
 import { nonNegative } from '../units';
 import { ServingConfigError } from './errors';
@@ -77,9 +77,9 @@ function precision(name: 'weightPrecision' | 'kvPrecision', id: unknown): Precis
   return id as PrecisionId;
 }
 
-/** Largest d ≤ limit with every `divides(d)` true (1 always qualifies). */
-function largestValid(limit: number, divides: (d: number) => boolean): number {
-  for (let d = Math.max(1, Math.floor(limit)); d > 1; d--) if (divides(d)) return d;
+/** Largest d ≤ min(limit, bound) with `valid(d)` (1 always qualifies); `bound` keeps the search short. */
+function largestValid(limit: number, bound: number, valid: (d: number) => boolean): number {
+  for (let d = Math.max(1, Math.floor(Math.min(limit, bound))); d > 1; d--) if (valid(d)) return d;
   return 1;
 }
 
@@ -89,7 +89,7 @@ function checkLayout(input: ServingInput): { tp: number; ep: number } {
   if (input.gpusAvailable !== undefined) {
     const available = positiveInteger('gpusAvailable', input.gpusAvailable);
     if (tp > available) {
-      const nearest = largestValid(available, (d) => arch.heads % d === 0);
+      const nearest = largestValid(available, arch.heads, (d) => arch.heads % d === 0);
       throw new ServingConfigError(`tp (${tp}) exceeds the ${available} GPUs present`, 'tp', { tp: nearest });
     }
   }
@@ -98,7 +98,7 @@ function checkLayout(input: ServingInput): { tp: number; ep: number } {
     if (!arch.moe) throw new ServingConfigError(`ep (${ep}) needs a mixture-of-experts model; this one is dense`, 'ep', { ep: 1 });
     const experts = arch.moe.experts;
     if (tp % ep !== 0 || experts % ep !== 0) {
-      const nearest = largestValid(Math.min(ep, tp), (d) => tp % d === 0 && experts % d === 0);
+      const nearest = largestValid(Math.min(ep, tp), experts, (d) => tp % d === 0 && experts % d === 0);
       throw new ServingConfigError(`ep (${ep}) must divide tp (${tp}) and the ${experts} experts`, 'ep', { ep: nearest });
     }
     return { tp, ep };
@@ -108,7 +108,7 @@ function checkLayout(input: ServingInput): { tp: number; ep: number } {
     throw new ServingConfigError(
       `tp (${tp}) must divide the ${arch.heads} attention heads (and match the ${arch.kvHeads} KV heads)`,
       'tp',
-      { tp: largestValid(tp, valid) },
+      { tp: largestValid(tp, arch.heads, valid) },
     );
   }
   return { tp, ep };
@@ -143,6 +143,7 @@ function checkLengths(input: ServingInput): { inputTokens: number; outputTokens:
 export function resolveServing(input: ServingInput): ResolvedServing {
   const { arch, accelerator } = input;
   if (!arch || typeof arch !== 'object') throw new ServingConfigError('arch must be an Architecture', 'arch', {});
+  validateArchitecture(arch);
   if (arch.encoderOnly) throw new ServingConfigError('an encoder-only model generates no tokens to serve', 'arch', {});
   if (!accelerator || !(accelerator.memoryBytes > 0) || !(accelerator.bandwidthBytesPerSecond > 0)) {
     throw new ServingConfigError('accelerator needs memoryBytes and bandwidthBytesPerSecond > 0', 'accelerator', {});
