@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { architectureFromHfConfig } from '../../src/core/params';
 import { fitVerdict } from '../../src/core/serving/fit';
-import { canIRun } from '../../src/core/serving/local';
+import { canIRun, singleStreamDecode } from '../../src/core/serving/local';
 import { gpuUsableMemoryBytes } from '../../src/core/serving/usable-memory';
 import { getDevice } from '../../src/data/local-devices';
 import type { Accelerator } from '../../src/data/types';
@@ -116,5 +116,15 @@ describe('canIRun', () => {
     expect(answer.precision).toBe('q8_0');
     expect(answer.decodeTokensPerSecond / 13.54).toBeGreaterThan(0.85);
     expect(answer.decodeTokensPerSecond / 13.54).toBeLessThan(1.15);
+  });
+});
+
+describe('singleStreamDecode (what estimate() will show)', () => {
+  it('RTX 4090, Llama-2-7B FP16 at a short context: near the 60.78 tok/s llama.cpp measures (the page showed 36.8)', () => {
+    const decode = singleStreamDecode({ arch: arch('llama-2-7b'), accelerator: getDevice('rtx-4090')!, weightPrecision: 'fp16', kvBytesPerValue: 2, contextTokens: 128 });
+    expect(decode.tokensPerSecond / 60.78).toBeGreaterThan(0.9);
+    expect(decode.tokensPerSecond / 60.78).toBeLessThan(1.1);
+    expect(decode.bandwidthEfficiency).toBeGreaterThan(0.7);
+    expect(decode.bandwidthEfficiency).toBeLessThan(0.85);
   });
 });

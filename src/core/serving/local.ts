@@ -9,7 +9,8 @@ import { denseFlopsFor } from '../../data/hardware';
 import { countParameters } from '../params';
 import { kvCacheBytes } from '../memory';
 import { nonNegative, ratio } from '../units';
-import { decodeEfficiency } from './efficiency';
+import { decodeEfficiency, effectiveBandwidthEfficiency } from './efficiency';
+import type { DecodeEfficiencyOverrides } from './efficiency';
 import { fitVerdict } from './fit';
 import type { FitVerdict, HostMemory } from './fit';
 import { servingModelShape, weightBytesReadPerStep } from './model-shape';
@@ -39,6 +40,52 @@ export function candidatePrecisions(accelerator: Pick<Accelerator, 'kind' | 'den
 export function defaultKvPrecision(accelerator: Pick<Accelerator, 'kind' | 'denseFlops'>): PrecisionId {
   if (accelerator.kind === 'apple' || accelerator.kind === 'consumer') return 'fp16';
   return accelerator.denseFlops.fp8 !== undefined ? 'fp8' : 'bf16';
+}
+
+export interface SingleStreamDecode {
+  secondsPerToken: number;
+  tokensPerSecond: number;
+  /** Share of the weight-streaming roofline reached (the scalar `estimate()` calls bandwidth efficiency). */
+  bandwidthEfficiency: number;
+  weightBytesRead: number;
+  kvBytesRead: number;
+}
+
+/**
+ * Single-stream (batch 1) decode of `arch` on `gpus` × `accelerator` at a context of `contextTokens`,
+ * with the kind × format defaults of `decodeEfficiency` (overridable) — the number the page's
+ * inference section shows, so it and the serving model agree:
+ *   seconds = weights read / (bandwidth × gpus × bandwidthFraction) + KV read / (bandwidth × gpus × kvBandwidthFraction)
+ *             + layers × layerOverheadSeconds
+ * Units: seconds, tokens per second, bytes. Sources: efficiency.ts; src/data/decode-efficiency.ts.
+ */
+export function singleStreamDecode(options: {
+  arch: Architecture;
+  accelerator: Accelerator;
+  weightPrecision: PrecisionId;
+  kvBytesPerValue: number;
+  contextTokens: number;
+  gpus?: number;
+  efficiency?: DecodeEfficiencyOverrides;
+}): SingleStreamDecode {
+  const { arch, accelerator } = options;
+  const gpus = Math.max(1, nonNegative(options.gpus ?? 1));
+  const efficiency = decodeEfficiency(accelerator, options.weightPrecision, options.efficiency);
+  const weightBytesRead = weightBytesReadPerStep(servingModelShape(arch, countParameters(arch), options.weightPrecision), 1);
+  const kvBytesRead = kvCacheBytes(arch, { tokens: nonNegative(options.contextTokens), batch: 1, bytesPerValue: nonNegative(options.kvBytesPerValue) });
+  const bandwidth = accelerator.bandwidthBytesPerSecond * gpus;
+  const secondsPerToken = nonNegative(
+    ratio(weightBytesRead, bandwidth * efficiency.bandwidthFraction) +
+      ratio(kvBytesRead, bandwidth * efficiency.kvBandwidthFraction) +
+      arch.layers * efficiency.layerOverheadSeconds,
+  );
+  return {
+    secondsPerToken,
+    tokensPerSecond: ratio(1, secondsPerToken),
+    bandwidthEfficiency: effectiveBandwidthEfficiency({ weightBytesRead, layers: arch.layers, bandwidthBytesPerSecond: bandwidth, efficiency }),
+    weightBytesRead,
+    kvBytesRead,
+  };
 }
 
 export interface CanRunInput {
