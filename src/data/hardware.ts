@@ -234,6 +234,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     denseFlops: { fp32: 80e12, tf32: 1250e12, bf16: 2500e12, fp16: 2500e12, fp8: 5000e12, int8: 5000e12, fp4: 10000e12 },
     tdpWatts: 1200,
     interconnectBytesPerSecond: 1800e9,
+    gpusPerNode: 72,
     price: null,
     source: "NVIDIA GB200 NVL72 / HGX B200 product pages (per-GPU table; footnote 2 = with sparsity)",
     sourceDate: "2025",
