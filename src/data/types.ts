@@ -41,6 +41,15 @@ export interface PricePoint {
 
 export type AcceleratorKind = 'datacenter' | 'consumer' | 'apple' | 'tpu';
 
+/** What a device costs to buy (local machines): list price in US dollars, with its date and source. */
+export interface PurchasePrice {
+  usd: number;
+  /** The configuration the price is for, e.g. "Mac Studio M3 Ultra, 96 GB, 1 TB". */
+  what: string;
+  date: string;
+  source: string;
+}
+
 export interface Accelerator {
   /** kebab-case, permanent (it is in shared links). */
   id: string;
@@ -60,6 +69,17 @@ export interface Accelerator {
   interconnectBytesPerSecond: number | null;
   /** An indicative rental price, or null when none is known. */
   price: PricePoint | null;
+  /** Purchase (list) price for devices people buy rather than rent; absent or null when unknown. */
+  purchase?: PurchasePrice | null;
+  /**
+   * Apple unified memory: the fraction of `memoryBytes` the GPU may use by default, when it differs
+   * from the rule in `core/serving/usable-memory.ts`; absent = the rule.
+   */
+  gpuUsableMemoryFraction?: number;
+  /** GPUs that share the fast scale-up link (NVLink domain); absent = the kind's default. */
+  gpusPerNode?: number;
+  /** Scale-out (between nodes) bytes per second per GPU per direction; absent = the kind's default. */
+  scaleOutBytesPerSecondPerGpu?: number;
   source: string;
   sourceDate: string;
   notes?: string;

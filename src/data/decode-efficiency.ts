@@ -1,0 +1,157 @@
+import type { AcceleratorKind, PrecisionId } from './types';
+
+/**
+ * How much of a device's peak a decode step reaches depends on what runs: the device kind and
+ * the weight format (which also says which engine runs it — GGUF formats run on llama.cpp, the
+ * others on vLLM / TensorRT-LLM on datacenter GPUs and on llama.cpp or MLX on local machines).
+ *
+ * Model of one batch-1 decode step (fitted, see below):
+ *   seconds = weightBytesRead / (bandwidth × bandwidthFraction) + layers × layerOverheadSeconds
+ * The per-layer term is the fixed cost of launching and synchronising a layer's kernels. The
+ * data demand it: on an A100, llama.cpp decodes Llama-2-7B Q4_0 at 25% of the bandwidth roofline
+ * but Llama-2-70B Q4_0 at 49% — a constant fraction cannot fit both; a fixed cost per layer does
+ * (7B: 32 layers over 3.7 GB, 70B: 80 layers over 38.7 GB). It is also why a 4-bit model decodes
+ * at a lower share of the roofline than a 16-bit one on the same chip.
+ *
+ * Prefill: achieved fraction of the dense peak at the weight format's compute format
+ * (`denseFlopsFor`); attention reads the KV cache at `kvBandwidthFraction` of peak bandwidth.
+ *
+ * Every cell is either fitted (least squares on log step time, `scripts/fit-decode-efficiency.ts`,
+ * once, on the rows named in `derivation`) or borrowed from a fitted cell (named) when no
+ * measurement exists. The fit and its errors: docs/serving-model.md and
+ * test/unit/decode-efficiency.test.ts.
+ */
+export type WeightFormatClass = '16-bit' | 'fp8' | 'int8' | '4-bit' | 'gguf';
+
+export const WEIGHT_FORMAT_CLASS: Readonly<Record<PrecisionId, WeightFormatClass>> = Object.freeze({
+  fp32: '16-bit',
+  bf16: '16-bit',
+  fp16: '16-bit',
+  fp8: 'fp8',
+  int8: 'int8',
+  int4: '4-bit',
+  nf4: '4-bit',
+  mxfp4: '4-bit',
+  nvfp4: '4-bit',
+  q8_0: 'gguf',
+  q4_0: 'gguf',
+  q4_k_m: 'gguf',
+});
+
+export interface DecodeEfficiencyCell {
+  /** Achieved fraction of peak memory bandwidth while streaming weights. */
+  bandwidthFraction: number;
+  /** Fixed seconds per layer per decode step (kernel launch and synchronisation). */
+  layerOverheadSeconds: number;
+  /** Achieved fraction of the dense peak (at the format's compute format) in prefill and large GEMMs. */
+  prefillComputeFraction: number;
+  /** Achieved fraction of peak bandwidth while attention reads the KV cache. */
+  kvBandwidthFraction: number;
+  /** Host (CPU) seconds per sequence in flight per engine step: scheduling, sampling, detokenising. */
+  hostSecondsPerSequence: number;
+  basis: 'fitted' | 'borrowed';
+  /** The rows the constants were fitted on, or the cell they are borrowed from, and why. */
+  derivation: string;
+}
+
+type KindTable = Readonly<Record<WeightFormatClass, DecodeEfficiencyCell>>;
+
+const XIONGJIE = 'DECODE_MEASUREMENTS (XiongjieDai/GPU-Benchmarks-on-LLM-Inference, llama.cpp, Dec 2023 / May 2024)';
+const NEMO = 'DECODE_MEASUREMENTS NeMo/TensorRT-LLM rows (batch 1, lower bounds)';
+const APPLE_4167 = 'LLAMA_CPP_APPLE_BENCHMARKS (llama.cpp discussion #4167, 28 chips)';
+const CUDA_15013 = 'LLAMA_CPP_CUDA_BENCHMARKS consumer rows (llama.cpp discussion #15013, 2025)';
+const SERVING = 'SERVING_THROUGHPUT reference rows (TensorRT-LLM perf-overview, Llama 3.1 8B FP8 on H100 / H200, 8 rows)';
+
+const APPLE_OVERHEAD = 186.1e-6;
+const CONSUMER_OVERHEAD = 32.2e-6;
+
+const apple16: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.917,
+  layerOverheadSeconds: APPLE_OVERHEAD,
+  prefillComputeFraction: 0.754,
+  kvBandwidthFraction: 0.917,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `${APPLE_4167} F16 rows and ${XIONGJIE} M2 Ultra / M3 Max F16 rows; overhead shared with the GGUF cell; prefill: median of 23 F16 pp512 rows over derived GPU FP32 peaks; KV reads as weights.`,
+};
+const appleGguf: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.908,
+  layerOverheadSeconds: APPLE_OVERHEAD,
+  prefillComputeFraction: 0.69,
+  kvBandwidthFraction: 0.908,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `${APPLE_4167} Q8_0 and Q4_0 rows and ${XIONGJIE} M2 Ultra Q4_0 7B / 70B rows; prefill: median of 56 Q8_0 / Q4_0 pp512 rows.`,
+};
+const consumer16: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.834,
+  layerOverheadSeconds: CONSUMER_OVERHEAD,
+  prefillComputeFraction: 0.988,
+  kvBandwidthFraction: 0.834,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `${XIONGJIE} RTX 3090 / 4080 / 4090 F16 rows; overhead shared with the GGUF cell; prefill borrowed from the GGUF cell (one F16 pp512 row, RTX 4090 11,048 tok/s in llama.cpp PR #4766, gives 0.90).`,
+};
+const consumerGguf: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.81,
+  layerOverheadSeconds: CONSUMER_OVERHEAD,
+  prefillComputeFraction: 0.988,
+  kvBandwidthFraction: 0.81,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `${CUDA_15013} and ${XIONGJIE} RTX 4090 Q4_0 row; prefill: median of 6 pp512 rows over the BF16 (FP32-accumulate) rate — llama.cpp's INT8 / FP16-accumulate kernels run near 2× that rate on GeForce cards, hence a fraction near 1.`,
+};
+const datacenterEngine: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.551,
+  layerOverheadSeconds: 16.9e-6,
+  prefillComputeFraction: 0.47,
+  kvBandwidthFraction: 0.87,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `Weights: ${XIONGJIE} A100 / H100 PCIe F16 rows and ${NEMO}; prefill and KV fractions: ${SERVING} (fitted together with the roofline sharpness p = 1.5 of core/serving/step.ts; host time per sequence fitted to 0).`,
+};
+const datacenterGguf: DecodeEfficiencyCell = {
+  bandwidthFraction: 0.717,
+  layerOverheadSeconds: 151.3e-6,
+  prefillComputeFraction: 0.172,
+  kvBandwidthFraction: 0.717,
+  hostSecondsPerSequence: 0,
+  basis: 'fitted',
+  derivation: `${XIONGJIE} A100 / H100 PCIe Q4_0 7B and 70B rows (llama.cpp, 2023); prefill: median of the A100 / H100 pp512 rows of llama.cpp discussion #15013 (llama.cpp does not use Hopper's tensor-core path well). Newer llama.cpp builds (#15013, 2025) decode 7B Q4_0 27–39% faster than this cell predicts: held out, reported.`,
+};
+
+function borrowed(from: DecodeEfficiencyCell, what: string): DecodeEfficiencyCell {
+  return { ...from, basis: 'borrowed', derivation: what };
+}
+
+/** The table: device kind × weight-format class. */
+export const DECODE_EFFICIENCY: Readonly<Record<AcceleratorKind, KindTable>> = Object.freeze({
+  apple: {
+    '16-bit': apple16,
+    gguf: appleGguf,
+    fp8: borrowed(appleGguf, 'No measurement: Apple GPUs have no FP8 units; quantised kernels as the GGUF cell.'),
+    int8: borrowed(appleGguf, 'No measurement: 8-bit kernels (MLX, llama.cpp Q8_0) as the GGUF cell.'),
+    '4-bit': borrowed(appleGguf, 'No measurement: 4-bit kernels (MLX, llama.cpp) as the GGUF cell.'),
+  },
+  consumer: {
+    '16-bit': consumer16,
+    gguf: consumerGguf,
+    fp8: borrowed(consumerGguf, 'No measurement: quantised kernels as the GGUF cell.'),
+    int8: borrowed(consumerGguf, 'No measurement: quantised kernels as the GGUF cell.'),
+    '4-bit': borrowed(consumerGguf, 'No measurement: 4-bit kernels (AWQ / GPTQ / EXL) as the GGUF cell.'),
+  },
+  datacenter: {
+    '16-bit': datacenterEngine,
+    gguf: datacenterGguf,
+    fp8: borrowed(datacenterEngine, 'vLLM / TensorRT-LLM FP8 kernels: the 16-bit engine cell (the serving reference rows are FP8).'),
+    int8: borrowed(datacenterEngine, 'No measurement: the 16-bit engine cell.'),
+    '4-bit': borrowed(datacenterEngine, 'No batch-1 measurement: the 16-bit engine cell (AWQ / NVFP4 engine kernels).'),
+  },
+  tpu: {
+    '16-bit': borrowed(datacenterEngine, 'No TPU measurement: the datacenter 16-bit engine cell.'),
+    gguf: borrowed(datacenterEngine, 'No TPU measurement (llama.cpp does not run on TPUs): the datacenter engine cell.'),
+    fp8: borrowed(datacenterEngine, 'No TPU measurement: the datacenter engine cell.'),
+    int8: borrowed(datacenterEngine, 'No TPU measurement: the datacenter engine cell.'),
+    '4-bit': borrowed(datacenterEngine, 'No TPU measurement: the datacenter engine cell.'),
+  },
+});
