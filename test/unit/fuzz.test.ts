@@ -28,7 +28,7 @@ import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
 import { HARDWARE } from '../../src/data/hardware';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
-import { FIELD_RULES, SCENARIO_FIELDS, sanitizeConfig } from '../../src/scenario/fields';
+import { FIELD_RULES, MAX_CONFIG_DEPTH, MAX_CONFIG_STRING, SCENARIO_FIELDS, sanitizeConfig } from '../../src/scenario/fields';
 import { VIEW_KEYS, decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { validateScenario } from '../../src/scenario/validate';
 import { REFERENCE_MODELS } from '../fixtures/reference-models';
@@ -565,12 +565,12 @@ function scenarioProblems(scenario: Scenario): string[] {
   return problems;
 }
 
-/** A sanitized config: plain JSON data, strings ≤ 200 characters, ≤ 3 deep, no prototype keys. */
+/** A sanitized config: plain JSON data, strings ≤ MAX_CONFIG_STRING characters, nested < MAX_CONFIG_DEPTH, no prototype keys. */
 function plainDataProblems(value: unknown, path: string, depth: number): string[] {
   if (value === null || typeof value === 'boolean') return [];
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (typeof value === 'string') return value.length <= 200 ? [] : [`${path}: string of ${value.length}`];
-  if (depth > 3) return [`${path}: deeper than 3`];
+  if (typeof value === 'string') return value.length <= MAX_CONFIG_STRING ? [] : [`${path}: string of ${value.length}`];
+  if (depth >= MAX_CONFIG_DEPTH) return [`${path}: deeper than ${MAX_CONFIG_DEPTH}`];
   if (Array.isArray(value)) return value.flatMap((item, i) => plainDataProblems(item, `${path}[${i}]`, depth + 1));
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.keys(value).flatMap((key) =>

@@ -138,3 +138,27 @@ export function architectureFromHfConfig(config: unknown): Architecture {
   if (reader) return reader.read(config, modelType);
   return readGeneric(config, modelType.length > 40 ? `${modelType.slice(0, 40)}…` : modelType);
 }
+
+/**
+ * Every config.json field some reader reads (at the top level or inside `text_config` /
+ * `vision_config`), plus the fields that name the model. A link keeps only these
+ * (`compactConfigForLink` checks that the architecture is unchanged and otherwise keeps all).
+ */
+export const CONFIG_FIELDS_READ: ReadonlySet<string> = new Set([
+  '_name_or_path', 'architectures', 'model_type', 'text_config', 'vision_config', 'audio_config',
+  'vocab_size', 'hidden_size', 'n_embd', 'n_embed', 'num_hidden_layers', 'n_layer', 'num_attention_heads', 'n_head',
+  'num_key_value_heads', 'num_kv_heads', 'n_head_kv', 'multi_query', 'head_dim', 'intermediate_size', 'n_inner',
+  'ffn_dim', 'ffn_hidden_size', 'intermediate_size_mlp', 'ff_intermediate_size', 'ff_dim_multiplier', 'gegelu_pad_to_256',
+  'max_position_embeddings', 'n_positions', 'tie_word_embeddings', 'attention_bias', 'mlp_bias', 'qkv_bias', 'bias',
+  'enable_bias', 'lm_head_bias', 'use_qk_norm', 'layer_norm_elementwise_affine', 'do_layer_norm_before',
+  '_remove_final_layer_norm', 'word_embed_proj_dim', 'parallel_attn', 'new_decoder_architecture', 'num_ln_in_parallel_attn',
+  'type_vocab_size', 'sliding_window', 'use_sliding_window', 'max_window_layers', 'layer_types', 'sliding_window_pattern',
+  '_sliding_window_pattern', 'attention_chunk_size', 'no_rope_layers', 'no_rope_layer_interval', 'full_attention_interval',
+  'num_experts', 'num_local_experts', 'n_routed_experts', 'num_experts_per_tok', 'experts_per_token', 'moe_topk',
+  'moe_intermediate_size', 'shared_expert_intermediate_size', 'shared_intermediate_size', 'n_shared_experts',
+  'num_shared_experts', 'decoder_sparse_step', 'mlp_only_layers', 'moe_layers', 'interleave_moe_layer_step',
+  'first_k_dense_replace', 'moe_layer_freq', 'q_lora_rank', 'kv_lora_rank', 'qk_rope_head_dim', 'qk_nope_head_dim',
+  'v_head_dim', 'num_nextn_predict_layers', 'mtp_num_hidden_layers', 'linear_num_key_heads', 'linear_num_value_heads',
+  'linear_key_head_dim', 'linear_value_head_dim', 'linear_conv_kernel_dim', 'image_size', 'patch_size', 'num_channels',
+  'vision_use_head', 'projector_input_dim', 'projector_output_dim', 'vision_output_dim', 'multi_modal_projector_bias',
+]);
