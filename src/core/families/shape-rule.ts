@@ -89,6 +89,24 @@ const SIZE_STEPS: readonly SizeStep[] = (() => {
   return steps.map((step, index) => ({ ...step, threshold: thresholds[index] ?? Infinity }));
 })();
 
+/**
+ * The ffn width and vocabulary that bring the total of `layers` layers of `step` onto `wanted`:
+ * ffn moves in steps of 2 (a step adds 6·hidden·layers parameters; an even ffn keeps every total
+ * ≡ hidden mod 2·hidden), kept within half and twice Llama's width, then the vocabulary
+ * absorbs what is left, to the nearest row (2·hidden parameters a row, untied). The total is then
+ * within ±hidden of `wanted`: "100B" is a 100,000,001,024-parameter model, not 100.64B.
+ */
+function landOnSize(step: Omit<SizeStep, 'threshold'>, layers: number, wanted: number): { ffn: number; vocab: number } {
+  const { hidden } = step;
+  const ffnStepParams = 6 * hidden * layers;
+  const ruleTotal = step.fixed + layers * step.perLayer;
+  const ffnSteps = Math.round((wanted - ruleTotal) / ffnStepParams);
+  const ffn = Math.min(2 * step.ffn, Math.max(2 * Math.ceil(step.ffn / 4), step.ffn + 2 * ffnSteps));
+  const withFfn = ruleTotal + (ffn - step.ffn) * 3 * hidden * layers;
+  const vocab = Math.max(1, step.vocab + Math.round((wanted - withFfn) / (2 * hidden)));
+  return { ffn, vocab };
+}
+
 /** Requested sizes are clamped to this range (the top keeps the result below 1e15). */
 const SHAPE_RULE_RANGE = [1e6, 0.99e15] as const;
 
@@ -104,13 +122,15 @@ const SHAPE_RULE_RANGE = [1e6, 0.99e15] as const;
  *   head dim 32 below hidden 256, 64 below 2048, else 128; kvHeads = heads below 16 heads,
  *     else 8 (or the largest power of two ≤ 8 dividing heads);
  *   ffn = 8/3·hidden rounded up to a multiple of 256 (of 64 below hidden 1024) — Llama's rule
- *     (4096 → 11008, 5120 → 13824);
- *   vocab = min(32000, 32·hidden) so embeddings stay a modest share of tiny models; context 4096.
+ *     (4096 → 11008, 5120 → 13824) — then moved by a few steps of 2 (at most 12.5 %, typically
+ *     under 2 %) and vocab = min(32000, 32·hidden) by a few rows (±1.5·layers) so that the
+ *     total lands on `params` (see landOnSize); context 4096.
  * Achieved error of the total vs `params` (400,000-point log sweep, re-checked in the tests):
- * at most 4.8 % from 1e6 to 1e8, 1.7 % from 1e8 to 1e11, 0.7 % from 1e11 to 9.9e14, and
- * −1 % at 1e15 (the clamp below). The error comes from rounding the depth: ≤ 1/(2·layers).
- * Monotone non-decreasing in `params` by construction, deterministic, O(log n) over a
- * 98-row table (about 0.4 µs per call here). Inputs outside [1e6, 0.99e15] are clamped.
+ * within ±hidden parameters — relative 1.6e-4 at worst below 1e8, 1e-5 from 1e8 to 1e11, 1e-7
+ * above — and −1 % at 1e15 (the clamp below). Typed sizes are kept: 1e11 gives 100,000,001,024.
+ * Non-decreasing in `params` (the depth rounding and the ffn / vocab steps keep every total of a
+ * width ≡ hidden mod 2·hidden; a width switch aims 2·hidden above its threshold), deterministic,
+ * O(log n) over a 98-row table (about 2 µs per call here). Inputs outside [1e6, 0.99e15] are clamped.
  * Throws ConfigError for a non-finite or non-positive `params`.
  * Units: parameters in, architecture out. Source: this explorer's rule; aspect ratios from
  * Brown et al. 2020 Table 2.1, Touvron et al. 2023 (Llama 2) and Dubey et al. 2024 Table 3.
@@ -131,6 +151,10 @@ export function architectureFromParams(params: number): Architecture {
   const step = SIZE_STEPS[low] ?? sizeStep(64);
   const rounded = Math.floor((wanted - step.fixed) / step.perLayer + 0.5);
   const layers = Math.max(low === 0 ? 1 : step.minimumLayers, rounded);
+  // Just above a width switch, aim at threshold + 2·hidden: every total of the narrower width is
+  // below threshold + its hidden, so the total never steps back where the width changes.
+  const target = Math.max(wanted, (SIZE_STEPS[low]?.threshold ?? -Infinity) + 2 * step.hidden);
+  const { ffn, vocab } = landOnSize(step, layers, target);
   return {
     family: 'llama',
     approximate: false,
@@ -140,8 +164,8 @@ export function architectureFromParams(params: number): Architecture {
     heads: step.heads,
     kvHeads: step.kvHeads,
     headDim: step.headDim,
-    ffn: step.ffn,
-    vocab: step.vocab,
+    ffn,
+    vocab,
     contextLength: 4096,
     slidingWindow: null,
     slidingWindowLayers: 0,
