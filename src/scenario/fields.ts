@@ -155,7 +155,7 @@ const customConfigRule: FieldRule<Record<string, unknown> | null> = {
 
 /** Largest config accepted, in characters of JSON text (real config.json files are 1–50 KB). */
 export const MAX_CONFIG_CHARS = 1_000_000;
-/** Deepest nesting kept: config → text_config → rope_scaling → … (real files nest 4–5 deep). */
+/** Deepest nesting kept: config → text_config → rope_scaling → … (real files nest 4–5 deep; readers read 3). Deeper parts are dropped. */
 export const MAX_CONFIG_DEPTH = 8;
 /** Longest string value kept (model_type, _name_or_path, activation names); longer ones are dropped. */
 export const MAX_CONFIG_STRING = 200;
@@ -165,17 +165,17 @@ export const MAX_CONFIG_KEY = 128;
 const MAX_CONFIG_LINK_CHARS = Math.ceil((MAX_CONFIG_CHARS * 4) / 3) + 4;
 
 /** Why a parsed value cannot be kept as a config. */
-export type ConfigShapeProblem = 'not-object' | 'too-large' | 'too-deep';
+export type ConfigShapeProblem = 'not-object' | 'too-large';
 
 /**
  * Reduces a parsed config.json to plain JSON data, bounded by total size and depth, never by
  * the length of a list: numbers (finite), strings (≤ MAX_CONFIG_STRING characters, longer ones
- * dropped), booleans, null, and arrays and objects nested at most MAX_CONFIG_DEPTH deep; keys
- * `__proto__`, `constructor`, `prototype` and keys over MAX_CONFIG_KEY characters are dropped.
- * A config is data, never code or markup to render as HTML. Lists of any length (64
- * `layer_types`, Qwen-MoE's `mlp_only_layers`, a 500-entry `id2label`) are kept whole as long as
- * the whole config stays within MAX_CONFIG_CHARS of JSON; a larger or deeper one is refused
- * whole (see `sanitizeConfigResult`), never cut.
+ * dropped), booleans, null, and arrays and objects nested less than MAX_CONFIG_DEPTH deep (deeper
+ * ones dropped: no reader looks below depth 3); keys `__proto__`, `constructor`, `prototype` and
+ * keys over MAX_CONFIG_KEY characters are dropped. A config is data, never code or markup to
+ * render as HTML. Lists of any length (64 `layer_types`, Qwen-MoE's `mlp_only_layers`, a
+ * 500-entry `id2label`) are kept whole as long as the whole config stays within
+ * MAX_CONFIG_CHARS of JSON; a larger one is refused whole (see `sanitizeConfigResult`), never cut.
  */
 export function sanitizeConfig(value: unknown): Record<string, unknown> | null {
   const result = sanitizeConfigResult(value);
@@ -208,11 +208,7 @@ export function sanitizeConfigResult(value: unknown): { ok: true; config: Record
       size += item.length + 2;
       return item;
     }
-    if (typeof item !== 'object') return undefined;
-    if (depth >= MAX_CONFIG_DEPTH) {
-      problem = 'too-deep';
-      return undefined;
-    }
+    if (typeof item !== 'object' || depth >= MAX_CONFIG_DEPTH) return undefined;
     if (Array.isArray(item)) {
       const out: unknown[] = [];
       for (const element of item) {

@@ -5,6 +5,7 @@ import * as F from '../fixtures/hf-configs-2025';
 import type { HfConfigFixture } from '../fixtures/hf-configs';
 import type { RoundedFixture } from '../fixtures/hf-configs-2025';
 import { REFERENCE_MODELS } from '../fixtures/reference-models';
+import { getModelPreset } from '../../src/data/models';
 
 function count(config: Record<string, unknown>) {
   return countParameters(architectureFromHfConfig(config));
@@ -309,5 +310,46 @@ describe('overrides keep the new structure', () => {
     const wider = applyOverrides(gemma, { hidden: 3072 });
     // The projector follows hidden: 1152 × 3072 instead of 1152 × 2560.
     expect(countParameters(wider).vision! - countParameters(gemma).vision!).toBe(1152 * 512);
+  });
+});
+
+describe('presets of the new families (src/data/models.ts) count as their published checkpoints', () => {
+  const cases: ReadonlyArray<[string, number]> = [
+    ['gemma-3-1b', 999_885_952],
+    ['gemma-3-4b', 4_300_079_472],
+    ['gemma-3-12b', 12_187_325_040],
+    ['gemma-3-27b', 27_432_406_640],
+    ['gemma-7b', 8_537_680_896],
+    ['gpt-oss-20b', 20_914_757_184],
+    ['gpt-oss-120b', 116_829_156_672],
+    ['qwen1.5-moe-a2.7b', 14_315_784_192],
+    ['llama-4-scout', 108_641_793_536],
+    ['llama-4-maverick', 401_583_781_376],
+    ['olmo-2-7b', 7_298_617_344],
+    ['olmo-2-13b', 13_716_198_400],
+    ['olmo-2-32b', 32_234_279_936],
+    ['phi-3-medium-4k', 13_960_238_080],
+  ];
+  for (const [id, published] of cases) {
+    it(`${id}: ${published}`, () => {
+      const preset = getModelPreset(id);
+      expect(preset?.config).toBeDefined();
+      expect(count(preset?.config ?? {}).total).toBe(published);
+    });
+  }
+
+  it('Qwen3-Next: the class total (checkpoint 81,324,862,720 minus its MTP layer); rounded cards for the rest', () => {
+    expect(count(getModelPreset('qwen3-next-80b-a3b')?.config ?? {}).total).toBe(81_324_862_720 - 1_650_471_424);
+    const rounded: ReadonlyArray<[string, number, number]> = [
+      ['command-r-plus', 104, 0],
+      ['command-r7b', 8.03, 2],
+      ['command-a', 111, 0],
+      ['granite-3.1-8b', 8.17, 2],
+      ['phi-3-small-8k', 7.39, 2],
+      ['phi-3.5-moe', 41.9, 1],
+    ];
+    for (const [id, value, decimals] of rounded) {
+      expect(billions(count(getModelPreset(id)?.config ?? {}).total, decimals), id).toBe(value);
+    }
   });
 });

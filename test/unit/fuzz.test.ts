@@ -1014,14 +1014,18 @@ describe('extreme combinations: finite results or an explicit does-not-fit', { t
   });
 
   it('every real config grown to just under 1e15 parameters (by its layer count) × the harshest settings', () => {
-    for (const original of REAL_CONFIGS) {
+    for (const config of REAL_CONFIGS) {
+      // Multimodal checkpoints (Gemma 3, Llama 4) keep the language model's sizes in text_config.
+      const text = config.text_config as Record<string, unknown> | undefined;
+      const original = text !== undefined && config.num_hidden_layers === undefined ? text : config;
       const layerKey = ['num_hidden_layers', 'n_layer'].find((key) => typeof original[key] === 'number');
-      expect(layerKey, JSON.stringify(original).slice(0, 80)).toBeDefined();
+      expect(layerKey, JSON.stringify(config).slice(0, 80)).toBeDefined();
       if (layerKey === undefined) continue;
       const withLayers = (layers: number): Record<string, unknown> => {
-        const config: Record<string, unknown> = { ...original, [layerKey]: layers };
-        delete config.layer_types; // its length must equal the layer count
-        return config;
+        const grown: Record<string, unknown> = { ...original, [layerKey]: layers };
+        delete grown.layer_types; // its length must equal the layer count
+        delete grown.no_rope_layers; // likewise (Llama 4)
+        return original === config ? grown : { ...config, text_config: grown };
       };
       // Largest layer count that still reads (the 1e15 limit), by bisection.
       let low = original[layerKey] as number;
@@ -1032,13 +1036,13 @@ describe('extreme combinations: finite results or an explicit does-not-fit', { t
         if (read(withLayers(middle)).ok) low = middle;
         else high = middle;
       }
-      const config = withLayers(low);
-      const outcome = read(config);
+      const grownConfig = withLayers(low);
+      const outcome = read(grownConfig);
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) continue;
       expect(architectureProblems(outcome.arch)).toEqual([]);
       expect(countParameters(outcome.arch).total).toBeGreaterThan(0.9e15);
-      const base = { model: 'custom', customConfig: config, overrides: {} } as const;
+      const base = { model: 'custom', customConfig: grownConfig, overrides: {} } as const;
       for (const fields of [
         { gpu: 'rtx-4090', gpuCount: 1, tensorParallel: 1, pipelineParallel: 1, weightPrecision: 'fp32', kvPrecision: 'fp32', trainPrecision: 'fp32' },
         { promptTokens: 1e7, outputTokens: 1e7, seqLen: 1e7, batch: 1e5, microBatch: 4096, mfu: 0.01, tokens: 1e15, requestsPerSecond: 1e7 },

@@ -1,5 +1,5 @@
 import { ConfigError, resolveModel, type ApproximateReason, type ResolvedModel } from '../../core';
-import { MAX_CONFIG_CHARS, MAX_CONFIG_DEPTH, sanitizeConfigResult } from '../../scenario/fields';
+import { MAX_CONFIG_CHARS, sanitizeConfigResult } from '../../scenario/fields';
 import { compactConfig } from '../../scenario/config-compact';
 import type { Lang } from '../../i18n/i18n';
 
@@ -63,7 +63,8 @@ function byteLength(text: string): number {
  * Reads a pasted or dropped config.json: JSON syntax, then the core's reading of the fields
  * (`resolveModel` on the config reduced to plain data by `sanitizeConfig` and to the fields the
  * readers use by `compactConfig`, which is also what the store keeps and the link carries).
- * A file over MAX_CONFIG_BYTES or nested deeper than MAX_CONFIG_DEPTH is refused in words.
+ * A file over MAX_CONFIG_BYTES is refused in words (never cut); parts nested deeper than
+ * MAX_CONFIG_DEPTH are dropped (no reader looks there).
  * Never throws; on failure nothing is returned that could reach the store.
  */
 export function readConfigText(text: string): ImportResult {
@@ -83,10 +84,6 @@ export function readConfigText(text: string): ImportResult {
   const clean = sanitizeConfigResult(parsed);
   if (!clean.ok) {
     if (clean.problem === 'too-large') return { ok: false, error: { kind: 'too-large', bytes: byteLength(text) } };
-    if (clean.problem === 'too-deep') {
-      const message = `the JSON nests objects and lists more than ${MAX_CONFIG_DEPTH} levels deep; a config.json nests 4 or 5`;
-      return { ok: false, error: { kind: 'config', field: null, message } };
-    }
     return { ok: false, error: { kind: 'not-object', what: 'value' } };
   }
   const config = compactConfig(clean.config);
