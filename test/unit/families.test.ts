@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUPPORTED_FAMILIES, applyOverrides, architectureFromHfConfig, countParameters, validateArchitecture } from '../../src/core/params';
 import { ConfigError } from '../../src/core/errors';
 import * as F from '../fixtures/hf-configs-2025';
+import * as HF from '../fixtures/hf-configs';
 import type { HfConfigFixture } from '../fixtures/hf-configs';
 import type { RoundedFixture } from '../fixtures/hf-configs-2025';
 import { REFERENCE_MODELS } from '../fixtures/reference-models';
@@ -351,5 +352,23 @@ describe('presets of the new families (src/data/models.ts) count as their publis
     for (const [id, value, decimals] of rounded) {
       expect(billions(count(getModelPreset(id)?.config ?? {}).total, decimals), id).toBe(value);
     }
+  });
+});
+
+describe('Phi-3 with LongRoPE (mini-128k, Phi-3.5-mini)', () => {
+  it('48-entry long/short factor lists add no parameters: 3,821,079,552, the HF count of Phi-3.5-mini-instruct', () => {
+    // The factor values are placeholders (the shape of the published lists: head_dim / 2 = 48 each);
+    // they scale rotary frequencies and never change a parameter count.
+    const longRope = {
+      ...HF.PHI_3_MINI_4K.config,
+      max_position_embeddings: 131072,
+      original_max_position_embeddings: 4096,
+      rope_scaling: { type: 'longrope', long_factor: Array.from({ length: 48 }, () => 1.5), short_factor: Array.from({ length: 48 }, () => 1.0) },
+      sliding_window: 262144,
+    };
+    const architecture = architectureFromHfConfig(longRope);
+    // "microsoft/phi-3.5-mini-instruct": 3821079552 in a public benchmark's get_model_sizes() (HF safetensors metadata).
+    expect(countParameters(architecture).total).toBe(3_821_079_552);
+    expect(architecture.contextLength).toBe(131072);
   });
 });
