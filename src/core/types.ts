@@ -197,6 +197,23 @@ export interface Architecture {
   approximateReasons?: ApproximateReason[];
 }
 
+/**
+ * The user's changes to an architecture's shape (the controls' architecture fields), each
+ * optional; `applyOverrides` rounds and validates them. The scenario's `ArchOverrides` has this
+ * shape, so the core reads it without importing from the scenario layer.
+ */
+export interface ArchitectureOverrides {
+  hidden?: number;
+  layers?: number;
+  heads?: number;
+  kvHeads?: number;
+  ffn?: number;
+  vocab?: number;
+  experts?: number;
+  expertsPerToken?: number;
+  contextLength?: number;
+}
+
 /** Where the model's parameters live. All fields are parameter counts. */
 export interface ParameterCount {
   /** Unique trainable parameters (tied matrices once, buffers never). */

@@ -3,8 +3,7 @@
  * the controls: hidden, layers, heads, KV heads, ffn, vocab, experts, top-k, context).
  */
 import { ConfigError } from '../errors';
-import type { Architecture, ArchitectureDetails, LinearAttentionSpec, MoeSpec } from '../types';
-import type { ArchOverrides } from '../../scenario/scenario';
+import type { Architecture, ArchitectureDetails, ArchitectureOverrides, LinearAttentionSpec, MoeSpec } from '../types';
 import { MAXIMUM_PARAMETERS, shapeExtraParams } from './build';
 import { checkCount, describe, isObject } from './config';
 import { countParameters } from './count';
@@ -101,7 +100,7 @@ function largestDivisorAtMost(heads: number, wanted: number): number {
   return best;
 }
 
-function overrideValue(name: keyof ArchOverrides, value: number | undefined, minimum = 1): number | undefined {
+function overrideValue(name: keyof ArchitectureOverrides, value: number | undefined, minimum = 1): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ConfigError(`${name} must be a finite number, got ${describe(value)}`, name);
@@ -112,7 +111,7 @@ function overrideValue(name: keyof ArchOverrides, value: number | undefined, min
 }
 
 /**
- * Applies the user's architecture overrides (ArchOverrides from the scenario) and returns a
+ * Applies the user's architecture overrides (ArchitectureOverrides from the scenario) and returns a
  * validated new Architecture (the input is not modified; no overrides → the same object).
  * Rules: values are rounded to whole numbers. When hidden or heads change, a model whose
  * headDim was hidden / heads keeps headDim = hidden / heads (ConfigError `hidden` when that
@@ -129,7 +128,7 @@ function overrideValue(name: keyof ArchOverrides, value: number | undefined, min
  * OPT projections, a vision projector) are recomputed.
  * Units: parameters' shape fields (counts, tokens). Source: this explorer's convention.
  */
-export function applyOverrides(architecture: Architecture, overrides: ArchOverrides): Architecture {
+export function applyOverrides(architecture: Architecture, overrides: ArchitectureOverrides): Architecture {
   const hidden = overrideValue('hidden', overrides.hidden) ?? architecture.hidden;
   const layers = overrideValue('layers', overrides.layers) ?? architecture.layers;
   const heads = overrideValue('heads', overrides.heads) ?? architecture.heads;
