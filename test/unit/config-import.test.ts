@@ -6,6 +6,10 @@ import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import * as HF from '../fixtures/hf-configs';
 import * as F from '../fixtures/hf-configs-2025';
+import { REFERENCE_MODELS } from '../fixtures/reference-models';
+import { MODELS } from '../../src/data/models';
+import { compactConfig } from '../../src/scenario/config-compact';
+import { CONFIG_FIELDS_READ } from '../../src/core/families';
 
 function imported(config: unknown) {
   const result = readConfigText(JSON.stringify(config));
@@ -102,5 +106,22 @@ describe('approximate imports say why, in both languages', () => {
     expect(approximationText(unknown.model.arch.approximateReasons, 'en')).toMatch(/^Approximate: its model_type is not one the explorer reads exactly/);
     expect(approximationText(unknown.model.arch.approximateReasons, 'zh')).toMatch(/^近似估算：/);
     expect(approximationText(imported(F.GEMMA_3_1B.config).model.arch.approximateReasons, 'en')).toBe('');
+  });
+});
+
+describe('compactConfig: the link keeps the fields the readers read, and they suffice', () => {
+  it('every preset and fixture config reads the same after compaction, and only read fields remain', () => {
+    const configs = [
+      ...MODELS.flatMap((model) => (model.config ? [model.config as Record<string, unknown>] : [])),
+      ...Object.values(F).map((fixture) => fixture.config),
+      ...REFERENCE_MODELS.map((model) => model.config),
+    ];
+    for (const config of configs) {
+      const compact = compactConfig(config);
+      const label = String(config.model_type);
+      expect(JSON.stringify(architectureFromHfConfig(compact)), label).toBe(JSON.stringify(architectureFromHfConfig(config)));
+      // The reduction took effect: no field outside the readers' list survived (a miss would keep the whole file).
+      for (const key of Object.keys(compact)) expect(CONFIG_FIELDS_READ.has(key), `${label}.${key}`).toBe(true);
+    }
   });
 });
