@@ -694,6 +694,8 @@ const linkScenario: fc.Arbitrary<Scenario> = fc.oneof(
     // The store holds sanitized configs (validateScenario / the import path run sanitizeConfig).
     arbitrary: fc
       .tuple(scenarioArbitrary, validMutatedConfig)
+      // A config over MAX_CONFIG_CHARS of JSON (a 100,000-entry list) is refused, never stored.
+      .filter(([, config]) => sanitizeConfig(config) !== null)
       .map(([scenario, config]): Scenario => ({
         ...scenario,
         model: 'custom',
