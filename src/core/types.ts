@@ -16,12 +16,47 @@ export type ModelFamily =
   | 'qwen2'
   | 'qwen3'
   | 'qwen3_moe'
+  | 'gemma'
   | 'gemma2'
   | 'phi3'
   | 'deepseek_v2'
   | 'deepseek_v3'
   | 'bert'
+  | 'gemma3'
+  | 'gemma3_text'
+  | 'gpt_oss'
+  | 'qwen2_moe'
+  | 'qwen3_next'
+  | 'llama4'
+  | 'cohere'
+  | 'cohere2'
+  | 'olmo2'
+  | 'granite'
+  | 'phi3small'
+  | 'phimoe'
   | 'generic';
+
+/**
+ * Why an architecture is only an estimate (`approximate: true`), as codes the view translates:
+ * - `unknown-model-type`: the config's model_type is not one the explorer reads exactly; it is read
+ *   as a Llama-style decoder (RMSNorm, SwiGLU, no biases unless the config says so).
+ * - `no-model-type`: the config names no model_type at all.
+ * - `shared-experts-assumed-plain`: the config has shared experts, counted as plain SwiGLU MLPs
+ *   (no gate, no bias) because the family's exact layout is unknown.
+ * - `moe-layout-assumed`: which layers are MoE and how wide the experts are is guessed from
+ *   common field names (every layer sparse unless first_k_dense_replace / mlp_only_layers say otherwise).
+ * - `tied-embeddings-assumed`: tie_word_embeddings is absent and the family's default is unknown;
+ *   untied (Llama's default) is assumed.
+ * - `extra-layers-ignored`: the config describes parts the estimate leaves out (linear-attention /
+ *   state-space layers, vision or audio towers).
+ */
+export type ApproximateReason =
+  | 'unknown-model-type'
+  | 'no-model-type'
+  | 'shared-experts-assumed-plain'
+  | 'moe-layout-assumed'
+  | 'tied-embeddings-assumed'
+  | 'extra-layers-ignored';
 
 /** Mixture-of-experts layout. Memory pays for every expert, compute for `expertsPerToken`. */
 export interface MoeSpec {
@@ -37,6 +72,35 @@ export interface MoeSpec {
   sharedExpertFfn: number;
   /** How many of the model's layers are MoE layers (the others use the dense `ffn`). */
   moeLayers: number;
+  /** A sigmoid gate Linear(hidden, 1) in front of the shared expert (Qwen2-MoE, Qwen3-Next); absent = none. */
+  sharedExpertGate?: boolean;
+}
+
+/**
+ * Gated DeltaNet linear-attention layers (Qwen3-Next): they keep a fixed-size recurrent state
+ * instead of a KV cache. The other `layers − linearAttention.layers` layers are full attention.
+ */
+export interface LinearAttentionSpec {
+  /** How many of the model's layers are linear-attention layers. */
+  layers: number;
+  keyHeads: number;
+  valueHeads: number;
+  keyHeadDim: number;
+  valueHeadDim: number;
+  /** Width of the depthwise causal convolution over q, k, v. */
+  convKernel: number;
+}
+
+/** A vision encoder and its projector into the language model (Gemma 3, Llama 4 multimodal checkpoints). */
+export interface VisionTower {
+  /** Parameters of the vision encoder, projector excluded (they do not depend on the text shape). */
+  encoderParams: number;
+  /** Width of the features the projector maps to `hidden` (a projectorWidth × hidden matrix). */
+  projectorWidth: number;
+  /** Parameters of the projector besides that matrix (Gemma 3's soft-embedding RMSNorm). */
+  projectorExtraParams: number;
+  /** The projector has a bias of `hidden` (Llama 4's multi_modal_projector_bias); absent = none. */
+  projectorBias?: boolean;
 }
 
 /** Multi-head latent attention (DeepSeek-V2/V3): the cache holds one compressed latent per token. */
@@ -51,7 +115,7 @@ export interface MlaSpec {
 
 /**
  * Exact-count switches: what the family's Hugging Face model class builds besides the
- * matrices implied by the sizes. Owned by `core/params.ts`.
+ * matrices implied by the sizes. Owned by the readers in `core/families/`.
  */
 export interface ArchitectureDetails {
   /** 3 matrices (SwiGLU / GeGLU) instead of 2. */
@@ -62,12 +126,22 @@ export interface ArchitectureDetails {
   attentionOutputBias: boolean;
   /** Biases on the MLP matrices. */
   mlpBias: boolean;
-  /** Norm type: LayerNorm has weight and bias, RMSNorm weight only. */
-  norm: 'layernorm' | 'rmsnorm';
+  /** Norm type: LayerNorm has weight and bias, RMSNorm and Cohere's bias-free LayerNorm a weight only. */
+  norm: 'layernorm' | 'rmsnorm' | 'layernorm-nobias';
   /** Norms inside each layer (2 for most, 4 for Gemma-2, 1 for old Falcon). */
   normsPerLayer: number;
-  /** Per-head RMSNorm on q and k (Qwen3): 2 × headDim weights per layer. */
+  /** Per-head RMSNorm on q and k (Qwen3): 2 × headDim weights per layer (see qkNormWidth). */
   qkNorm: boolean;
+  /** 'full': the q and k norms span all heads (OLMo 2's heads·headDim and kvHeads·headDim, Cohere's per-head weights); absent = one headDim each. */
+  qkNormWidth?: 'head' | 'full';
+  /** One learned attention-sink logit per head and layer (gpt-oss). */
+  attentionSinks?: boolean;
+  /** q_proj also yields a sigmoid output gate, doubling its width (Qwen3-Next full attention). */
+  attentionOutputGate?: boolean;
+  /** Bias on the output head (Phi-3.5-MoE's lm_head_bias). */
+  outputBias?: boolean;
+  /** A vision encoder counted with the model (multimodal checkpoints); absent = text only. */
+  vision?: VisionTower;
   /** Final norm after the last layer. */
   finalNorm: boolean;
   /** Input and output embeddings share one matrix. */
@@ -90,7 +164,7 @@ export interface ArchitectureDetails {
 
 export interface Architecture {
   family: ModelFamily;
-  /** True when the family was not recognised and the model is estimated as a Llama-style decoder. */
+  /** True when the family was not recognised and the model is estimated as a Llama-style decoder (see approximateReasons). */
   approximate: boolean;
   /** Encoder-only models (BERT) keep no KV cache. */
   encoderOnly: boolean;
@@ -111,6 +185,33 @@ export interface Architecture {
   moe: MoeSpec | null;
   mla: MlaSpec | null;
   details: ArchitectureDetails;
+  /** Linear-attention layers (Qwen3-Next); absent or null = every layer is softmax attention. */
+  linearAttention?: LinearAttentionSpec | null;
+  /**
+   * Multi-token-prediction layers the checkpoint carries beside the model (DeepSeek-V3's
+   * num_nextn_predict_layers, Qwen3-Next's mtp_num_hidden_layers). Not part of `total`: counted
+   * in `ParameterCount.mtp`. Absent = 0.
+   */
+  mtpLayers?: number;
+  /** Why the estimate is approximate, in codes the view translates; empty / absent when exact. */
+  approximateReasons?: ApproximateReason[];
+}
+
+/**
+ * The user's changes to an architecture's shape (the controls' architecture fields), each
+ * optional; `applyOverrides` rounds and validates them. The scenario's `ArchOverrides` has this
+ * shape, so the core reads it without importing from the scenario layer.
+ */
+export interface ArchitectureOverrides {
+  hidden?: number;
+  layers?: number;
+  heads?: number;
+  kvHeads?: number;
+  ffn?: number;
+  vocab?: number;
+  experts?: number;
+  expertsPerToken?: number;
+  contextLength?: number;
 }
 
 /** Where the model's parameters live. All fields are parameter counts. */
@@ -135,4 +236,11 @@ export interface ParameterCount {
   routedExperts: number;
   /** Everything except embeddings and output head (Kaplan's N). */
   nonEmbedding: number;
+  /**
+   * Multi-token-prediction module (not in `total`): its projection, norms and transformer block;
+   * the embedding and output head it shares with the model are not counted again. 0 when none.
+   */
+  mtp?: number;
+  /** Vision encoder and projector (part of `other`); 0 for text-only models. */
+  vision?: number;
 }

@@ -187,11 +187,15 @@ const customGpuRule: FieldRule<CustomGpu> = {
   },
 };
 
-/** Known config.json fields only, as base64url JSON; anything that is not plain data is dropped. */
+/**
+ * An imported config.json as base64url JSON: the stored config as it is (the import keeps only
+ * the fields the readers use, see `compactConfig`); reading it runs `sanitizeConfig`.
+ */
 const customConfigRule: FieldRule<Record<string, unknown> | null> = {
   key: 'cfg',
   read: (raw) => {
     try {
+      if (raw.length > MAX_CONFIG_LINK_CHARS) return undefined;
       const json = new TextDecoder().decode(base64UrlToBytes(raw));
       const parsed: unknown = JSON.parse(json);
       return sanitizeConfig(parsed) ?? undefined;
@@ -203,32 +207,84 @@ const customConfigRule: FieldRule<Record<string, unknown> | null> = {
   check: (value) => (value === null ? null : (sanitizeConfig(value) ?? undefined)),
 };
 
+/** Largest config accepted, in characters of JSON text (real config.json files are 1–50 KB). */
+export const MAX_CONFIG_CHARS = 1_000_000;
+/** Deepest nesting kept: config → text_config → rope_scaling → … (real files nest 4–5 deep; readers read 3). Deeper parts are dropped. */
+export const MAX_CONFIG_DEPTH = 8;
+/** Longest string value kept (model_type, _name_or_path, activation names); longer ones are dropped. */
+export const MAX_CONFIG_STRING = 200;
+/** Longest key kept. */
+export const MAX_CONFIG_KEY = 128;
+/** A `cfg` link parameter longer than this is not read (base64 of MAX_CONFIG_CHARS). */
+const MAX_CONFIG_LINK_CHARS = Math.ceil((MAX_CONFIG_CHARS * 4) / 3) + 4;
+
+/** Why a parsed value cannot be kept as a config. */
+export type ConfigShapeProblem = 'not-object' | 'too-large';
+
 /**
- * Keeps only plain JSON data of a config (numbers, strings ≤ 200 chars, booleans, null, arrays and
- * objects ≤ 3 deep, ≤ 200 keys): a config is data, never code or markup to render as HTML.
+ * Reduces a parsed config.json to plain JSON data, bounded by total size and depth, never by
+ * the length of a list: numbers (finite), strings (≤ MAX_CONFIG_STRING characters, longer ones
+ * dropped), booleans, null, and arrays and objects nested less than MAX_CONFIG_DEPTH deep (deeper
+ * ones dropped: no reader looks below depth 3); keys `__proto__`, `constructor`, `prototype` and
+ * keys over MAX_CONFIG_KEY characters are dropped. A config is data, never code or markup to
+ * render as HTML. Lists of any length (64 `layer_types`, Qwen-MoE's `mlp_only_layers`, a
+ * 500-entry `id2label`) are kept whole as long as the whole config stays within
+ * MAX_CONFIG_CHARS of JSON; a larger one is refused whole (see `sanitizeConfigResult`), never cut.
  */
 export function sanitizeConfig(value: unknown): Record<string, unknown> | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  let budget = 400;
+  const result = sanitizeConfigResult(value);
+  return result.ok ? result.config : null;
+}
+
+/** {@link sanitizeConfig} with the reason when the value cannot be kept. */
+export function sanitizeConfigResult(value: unknown): { ok: true; config: Record<string, unknown> } | { ok: false; problem: ConfigShapeProblem } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not-object' };
+  // Characters of the JSON the kept data would take (a lower bound of JSON.stringify's length).
+  let size = 0;
+  let problem: ConfigShapeProblem | null = null;
   const clean = (item: unknown, depth: number): unknown => {
-    if (--budget < 0) return undefined;
-    if (item === null || typeof item === 'boolean') return item;
-    if (typeof item === 'number') return Number.isFinite(item) ? item : undefined;
-    if (typeof item === 'string') return item.length <= 200 ? item : undefined;
-    if (depth >= 3) return undefined;
-    if (Array.isArray(item)) return item.slice(0, 32).map((x) => clean(x, depth + 1)).filter((x) => x !== undefined);
-    if (typeof item === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
-        if (k === '__proto__' || k === 'constructor' || k === 'prototype' || k.length > 64) continue;
-        const cleaned = clean(v, depth + 1);
-        if (cleaned !== undefined) out[k] = cleaned;
+    if (problem !== null) return undefined;
+    if (++size > MAX_CONFIG_CHARS) {
+      problem = 'too-large';
+      return undefined;
+    }
+    if (item === null || typeof item === 'boolean') {
+      size += 4;
+      return item;
+    }
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return undefined;
+      size += String(item).length;
+      return item;
+    }
+    if (typeof item === 'string') {
+      if (item.length > MAX_CONFIG_STRING) return undefined;
+      size += item.length + 2;
+      return item;
+    }
+    if (typeof item !== 'object' || depth >= MAX_CONFIG_DEPTH) return undefined;
+    if (Array.isArray(item)) {
+      const out: unknown[] = [];
+      for (const element of item) {
+        const cleaned = clean(element, depth + 1);
+        if (problem !== null) return undefined;
+        if (cleaned !== undefined) out.push(cleaned);
       }
       return out;
     }
-    return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(item as Record<string, unknown>)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype' || key.length > MAX_CONFIG_KEY) continue;
+      size += key.length + 3;
+      const cleaned = clean(entry, depth + 1);
+      if (problem !== null) return undefined;
+      if (cleaned !== undefined) out[key] = cleaned;
+    }
+    return out;
   };
-  return clean(value, 0) as Record<string, unknown>;
+  const config = clean(value, 0) as Record<string, unknown> | undefined;
+  if (problem !== null || config === undefined) return { ok: false, problem: problem ?? 'not-object' };
+  return { ok: true, config };
 }
 
 function bytesToBase64Url(bytes: Uint8Array): string {

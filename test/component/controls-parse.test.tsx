@@ -26,7 +26,7 @@ describe('parseCount (the number fields of the controls)', () => {
     ['7000亿', 7e11],
     ['1万亿', 1e12],
     ['1.5万亿', 1.5e12],
-    ['千亿', Number.NaN], // a unit alone is not a number
+    ['千亿', 1e11], // a unit alone is a number: a 千亿 model has a hundred billion parameters
     ['1千亿', 1e11],
     ['3千万', 3e7],
     ['100万', 1e6],

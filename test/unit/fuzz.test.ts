@@ -29,7 +29,7 @@ import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
 import { HARDWARE } from '../../src/data/hardware';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
-import { FIELD_RULES, SCENARIO_FIELDS, sanitizeConfig } from '../../src/scenario/fields';
+import { FIELD_RULES, MAX_CONFIG_DEPTH, MAX_CONFIG_STRING, SCENARIO_FIELDS, sanitizeConfig } from '../../src/scenario/fields';
 import { VIEW_KEYS, decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { validateScenario } from '../../src/scenario/validate';
 import { REFERENCE_MODELS } from '../fixtures/reference-models';
@@ -563,12 +563,12 @@ function scenarioProblems(scenario: Scenario): string[] {
   return problems;
 }
 
-/** A sanitized config: plain JSON data, strings ≤ 200 characters, ≤ 3 deep, no prototype keys. */
+/** A sanitized config: plain JSON data, strings ≤ MAX_CONFIG_STRING characters, nested < MAX_CONFIG_DEPTH, no prototype keys. */
 function plainDataProblems(value: unknown, path: string, depth: number): string[] {
   if (value === null || typeof value === 'boolean') return [];
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (typeof value === 'string') return value.length <= 200 ? [] : [`${path}: string of ${value.length}`];
-  if (depth > 3) return [`${path}: deeper than 3`];
+  if (typeof value === 'string') return value.length <= MAX_CONFIG_STRING ? [] : [`${path}: string of ${value.length}`];
+  if (depth >= MAX_CONFIG_DEPTH) return [`${path}: deeper than ${MAX_CONFIG_DEPTH}`];
   if (Array.isArray(value)) return value.flatMap((item, i) => plainDataProblems(item, `${path}[${i}]`, depth + 1));
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.keys(value).flatMap((key) =>
@@ -711,6 +711,8 @@ const linkScenario: fc.Arbitrary<Scenario> = fc.oneof(
     // The store holds sanitized configs (validateScenario / the import path run sanitizeConfig).
     arbitrary: fc
       .tuple(scenarioArbitrary, validMutatedConfig)
+      // A config over MAX_CONFIG_CHARS of JSON (a 100,000-entry list) is refused, never stored.
+      .filter(([, config]) => sanitizeConfig(config) !== null)
       .map(([scenario, config]): Scenario => ({
         ...scenario,
         model: 'custom',
@@ -1022,14 +1024,18 @@ describe('extreme combinations: finite results or an explicit does-not-fit', { t
   });
 
   it('every real config grown to just under 1e15 parameters (by its layer count) × the harshest settings', () => {
-    for (const original of REAL_CONFIGS) {
+    for (const config of REAL_CONFIGS) {
+      // Multimodal checkpoints (Gemma 3, Llama 4) keep the language model's sizes in text_config.
+      const text = config.text_config as Record<string, unknown> | undefined;
+      const original = text !== undefined && config.num_hidden_layers === undefined ? text : config;
       const layerKey = ['num_hidden_layers', 'n_layer'].find((key) => typeof original[key] === 'number');
-      expect(layerKey, JSON.stringify(original).slice(0, 80)).toBeDefined();
+      expect(layerKey, JSON.stringify(config).slice(0, 80)).toBeDefined();
       if (layerKey === undefined) continue;
       const withLayers = (layers: number): Record<string, unknown> => {
-        const config: Record<string, unknown> = { ...original, [layerKey]: layers };
-        delete config.layer_types; // its length must equal the layer count
-        return config;
+        const grown: Record<string, unknown> = { ...original, [layerKey]: layers };
+        delete grown.layer_types; // its length must equal the layer count
+        delete grown.no_rope_layers; // likewise (Llama 4)
+        return original === config ? grown : { ...config, text_config: grown };
       };
       // Largest layer count that still reads (the 1e15 limit), by bisection.
       let low = original[layerKey] as number;
@@ -1040,13 +1046,13 @@ describe('extreme combinations: finite results or an explicit does-not-fit', { t
         if (read(withLayers(middle)).ok) low = middle;
         else high = middle;
       }
-      const config = withLayers(low);
-      const outcome = read(config);
+      const grownConfig = withLayers(low);
+      const outcome = read(grownConfig);
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) continue;
       expect(architectureProblems(outcome.arch)).toEqual([]);
       expect(countParameters(outcome.arch).total).toBeGreaterThan(0.9e15);
-      const base = { model: 'custom', customConfig: config, overrides: {} } as const;
+      const base = { model: 'custom', customConfig: grownConfig, overrides: {} } as const;
       for (const fields of [
         { gpu: 'rtx-4090', gpuCount: 1, tensorParallel: 1, pipelineParallel: 1, weightPrecision: 'fp32', kvPrecision: 'fp32', trainPrecision: 'fp32' },
         { promptTokens: 1e7, outputTokens: 1e7, seqLen: 1e7, batch: 1e5, microBatch: 4096, mfu: 0.01, tokens: 1e15, requestsPerSecond: 1e7 },

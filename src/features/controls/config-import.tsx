@@ -5,11 +5,14 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
-import { MAX_CONFIG_BYTES, readConfigText, type ImportError } from './config-import.data';
+import { MAX_CONFIG_BYTES, approximationText, readConfigText, type ImportError } from './config-import.data';
 import type { Lang } from '../../i18n/i18n';
 import type { UnitSystem } from '../../i18n/format';
 
-type Outcome = { kind: 'ok'; name: string; total: number } | { kind: 'error'; error: ImportError | { kind: 'read' } };
+type Outcome =
+  | { kind: 'ok'; name: string; total: number; reasons: ResolvedReasons }
+  | { kind: 'error'; error: ImportError | { kind: 'read' } };
+type ResolvedReasons = Parameters<typeof approximationText>[0];
 
 function errorText(error: ImportError | { kind: 'read' }, m: ControlsMessages, lang: Lang, units: UnitSystem): string {
   switch (error.kind) {
@@ -52,7 +55,7 @@ export const ConfigImport = memo(function ConfigImport() {
     const result = readConfigText(source);
     if (result.ok) {
       applyConfig(result.config);
-      setOutcome({ kind: 'ok', name: result.name, total: result.model.counts.total });
+      setOutcome({ kind: 'ok', name: result.name, total: result.model.counts.total, reasons: result.model.arch.approximateReasons });
     } else {
       setOutcome({ kind: 'error', error: result.error });
     }
@@ -145,6 +148,7 @@ function ImportMessage(props: { outcome: Outcome | null; m: ControlsMessages; la
     return (
       <p className="controls-note controls-note--ok" role="status" aria-live="polite" data-testid="import-message">
         {fill(m.importOk, { name: outcome.name, total: formatCount(outcome.total, lang) })}
+        {outcome.reasons?.length ? ` ${approximationText(outcome.reasons, lang)}` : null}
       </p>
     );
   }

@@ -1,57 +1,32 @@
+import { readCount, type CountParseProblem } from '../../scenario/parse-count';
+import type { Lang } from '../../i18n/i18n';
+
 /**
- * Reads what a person types into a number field: plain numbers with grouping (70,000,000,000),
- * scientific notation (1e11, 70e9, 7×10^10), English suffixes (70B, 1.5T, 350M, 8k, "70 billion")
- * and Chinese units (7000亿, 1万亿, 1.5万亿, 3千万, 千亿 = 1e11). A trailing unit word
- * ("parameters", "tokens", 参数, 个) is ignored. Returns undefined for anything else, including
- * negative and non-finite values. Full-width digits are accepted (NFKC).
+ * Reads what a person types into a count field (sizes, tokens, GPUs) with the scenario's
+ * `readCount`: plain numbers with grouping (70,000,000,000), scientific notation (1e11, 70e9,
+ * 7×10^10), English suffixes (100B, 7b, 1.2T, 350M, 8k, "70 billion") and Chinese units (千亿,
+ * 万亿, 1.5万亿, 3千万, 1,000亿). "100B" is exactly 1e11. Returns undefined for anything else,
+ * including negative and non-finite values; `countParseMessage` says why.
  */
 export function parseCount(text: string): number | undefined {
-  let s = text.normalize('NFKC').trim().toLowerCase();
-  s = s.replace(/[\s,_'’]/g, '');
-  s = s.replace(/(parameters|parameter|params|param|tokens|token|个参数|参数|个词元|词元|个)$/u, '');
-  const match = /^\+?((?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)(.*)$/u.exec(s);
-  if (!match) return undefined;
-  const mantissa = Number(match[1]);
-  const suffix = match[2] ?? '';
-  const multiplier = suffixMultiplier(suffix);
-  if (multiplier === undefined) return undefined;
-  const value = mantissa * multiplier;
-  return Number.isFinite(value) ? value : undefined;
+  const result = readCount(text);
+  return result.ok ? result.value : undefined;
 }
 
-const ENGLISH: Readonly<Record<string, number>> = {
-  '': 1,
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  t: 1e12,
-  tn: 1e12,
-  trillion: 1e12,
-  p: 1e15,
-  quadrillion: 1e15,
+/** Why a typed count does not parse, in the reader's language. */
+export const COUNT_PARSE_TEXT: Readonly<Record<CountParseProblem, Readonly<Record<Lang, string>>>> = {
+  empty: { en: 'Type a number, e.g. 70B or 1.5T.', zh: '请输入数值，例如 700亿 或 1.5万亿。' },
+  negative: { en: 'A count cannot be negative.', zh: '数量不能为负。' },
+  'not-a-number': { en: 'Not a number: write e.g. 70B, 7e10 or 70,000,000,000.', zh: '不是数值：可写作 700亿、7e10 或 70,000,000,000。' },
+  'unknown-unit': { en: 'Unknown unit: use k, M, B, T (or thousand, million, billion, trillion) or 万, 亿.', zh: '无法识别的单位：请用 万、亿、千亿、万亿，或 k、M、B、T。' },
+  grouping: { en: 'Commas separate thousands only (70,000,000,000); write decimals with a point (1.5B).', zh: '逗号只用于千位分隔（70,000,000,000）；小数请用小数点（1.5B）。' },
+  'too-large': { en: 'Too large to represent.', zh: '数值过大，无法表示。' },
 };
 
-const CHINESE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1e3, 万: 1e4, 亿: 1e8 };
-
-function suffixMultiplier(suffix: string): number | undefined {
-  const english = ENGLISH[suffix];
-  if (english !== undefined) return english;
-  const power = /^[x×*]10\^?([-+]?\d+)$/u.exec(suffix);
-  if (power) return 10 ** Number(power[1]);
-  // Chinese units multiply: 千亿 = 10³ × 10⁸, 万亿 = 10⁴ × 10⁸, 百万 = 10⁶.
-  if (suffix.length === 0 || suffix.length > 4) return undefined;
-  let product = 1;
-  for (const char of suffix) {
-    const unit = CHINESE[char];
-    if (unit === undefined) return undefined;
-    product *= unit;
-  }
-  return product;
+/** The sentence for `text` when it does not parse as a count, else ''. */
+export function countParseMessage(text: string, lang: Lang): string {
+  const result = readCount(text);
+  return result.ok ? '' : COUNT_PARSE_TEXT[result.problem][lang];
 }
 
 /** A percentage field: "40", "40%", "40 %" → 40 (the field's value is in percent). */

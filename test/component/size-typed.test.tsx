@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ControlsPanel } from '../../src/features/controls';
+import { createScenarioStore } from '../../src/store/scenario-store';
+import { ScenarioStoreProvider } from '../../src/store/store-context';
+import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-settings';
+import type { Lang } from '../../src/i18n/i18n';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+function renderPanel(lang: Lang) {
+  const store = createScenarioStore();
+  const view: ViewSettings = { lang, units: 'si', setLang: () => undefined, setUnits: () => undefined };
+  render(
+    <ScenarioStoreProvider store={store}>
+      <ViewSettingsProvider value={view}>
+        <ControlsPanel />
+      </ViewSettingsProvider>
+    </ScenarioStoreProvider>,
+  );
+  return { store, user: userEvent.setup({ delay: null }) };
+}
+
+describe('a typed size is the size the page shows', () => {
+  it('"100B" shows 100 billion parameters (the shape rule used to show 100.64B)', async () => {
+    const { store, user } = renderPanel('en');
+    const box = within(screen.getByTestId('size-slider'));
+    const field = box.getByRole('textbox');
+    await user.clear(field);
+    await user.type(field, '100B{Enter}');
+    expect(store.getState().scenario.params).toBe(1e11);
+    expect(box.getByRole('slider').getAttribute('aria-valuetext')).toBe('100 billion parameters');
+  });
+
+  it('千亿 in Chinese is 1e11 and shows 1000亿', async () => {
+    const { store, user } = renderPanel('zh');
+    const box = within(screen.getByTestId('size-slider'));
+    const field = box.getByRole('textbox');
+    await user.clear(field);
+    await user.type(field, '千亿{Enter}');
+    expect(store.getState().scenario).toMatchObject({ model: 'size', params: 1e11 });
+    expect(box.getByRole('slider').getAttribute('aria-valuetext')).toBe('1000亿参数');
+  });
+});
