@@ -52,7 +52,35 @@ export function kvCacheBytesPerTokenPerLayer(arch: Architecture, bytesPerValue: 
  * Example: Llama-2-70B (80 layers, 8 KV heads × 128) at 2 bytes → 327,680 bytes.
  */
 export function kvCacheBytesPerToken(arch: Architecture, bytesPerValue: number): number {
-  return nonNegative(arch.layers * kvCacheBytesPerTokenPerLayer(arch, bytesPerValue));
+  return nonNegative(attentionCacheLayers(arch) * kvCacheBytesPerTokenPerLayer(arch, bytesPerValue));
+}
+
+/**
+ * Layers that keep a per-token KV cache: all of them except linear-attention layers (Qwen3-Next's
+ * Gated DeltaNet layers keep a fixed-size recurrent state instead, `linearAttentionStateBytes`).
+ * Units: layers. Source: Qwen3-Next-80B-A3B config.json (`full_attention_interval` 4: 12 of 48 layers are full attention).
+ */
+export function attentionCacheLayers(arch: Architecture): number {
+  const linear = arch.linearAttention ? Math.min(arch.layers, Math.max(0, arch.linearAttention.layers)) : 0;
+  return arch.layers - linear;
+}
+
+/**
+ * Recurrent state one sequence keeps in the linear-attention layers, whatever its length:
+ *   layers_linear × (valueHeads × keyHeadDim × valueHeadDim   (the delta-rule state matrix)
+ *                    + (2·keyHeads·keyHeadDim + valueHeads·valueHeadDim) × (convKernel − 1))   (conv state)
+ *   × bytesPerValue
+ * Units: bytes per sequence. Source: transformers `Qwen3NextDynamicCache` (recurrent_states of
+ * shape [batch, valueHeads, keyHeadDim, valueHeadDim], conv_states of [batch, conv channels, kernel − 1]).
+ */
+export function linearAttentionStateBytes(arch: Architecture, bytesPerValue: number): number {
+  const spec = arch.linearAttention;
+  if (!spec || arch.encoderOnly) return 0;
+  const layers = Math.min(arch.layers, Math.max(0, spec.layers));
+  const state = spec.valueHeads * spec.keyHeadDim * spec.valueHeadDim;
+  const convChannels = 2 * spec.keyHeads * spec.keyHeadDim + spec.valueHeads * spec.valueHeadDim;
+  const conv = convChannels * Math.max(0, spec.convKernel - 1);
+  return nonNegative(layers * (state + conv) * nonNegative(bytesPerValue));
 }
 
 /** Layers that use a sliding window (0 when the model has none), never more than `layers`. */
@@ -69,9 +97,10 @@ export function slidingWindowLayerCount(arch: Architecture): number {
  */
 export function kvCachedLayerTokens(arch: Architecture, tokens: number): number {
   const t = nonNegative(tokens);
-  const windowLayers = slidingWindowLayerCount(arch);
+  const cacheLayers = attentionCacheLayers(arch);
+  const windowLayers = Math.min(cacheLayers, slidingWindowLayerCount(arch));
   const window = arch.slidingWindow ?? 0;
-  const globalLayers = arch.layers - windowLayers;
+  const globalLayers = cacheLayers - windowLayers;
   return nonNegative(globalLayers * t + windowLayers * Math.min(t, window));
 }
 
@@ -93,7 +122,8 @@ export interface KvCacheOptions {
  */
 export function kvCacheBytes(arch: Architecture, options: KvCacheOptions): number {
   const perLayerToken = kvCacheBytesPerTokenPerLayer(arch, options.bytesPerValue);
-  return nonNegative(nonNegative(options.batch) * perLayerToken * kvCachedLayerTokens(arch, options.tokens));
+  const perSequence = perLayerToken * kvCachedLayerTokens(arch, options.tokens) + linearAttentionStateBytes(arch, options.bytesPerValue);
+  return nonNegative(nonNegative(options.batch) * perSequence);
 }
 
 /**
@@ -109,20 +139,22 @@ export function maxTokensForKvBytes(
   bytesPerValue: number,
   maxTokens = 1e7,
 ): number {
-  const available = nonNegative(availableBytes);
+  // The linear-attention state is paid per sequence whatever its length.
+  const available = nonNegative(nonNegative(availableBytes) - nonNegative(batch) * linearAttentionStateBytes(arch, bytesPerValue));
   const perLayerToken = kvCacheBytesPerTokenPerLayer(arch, bytesPerValue) * nonNegative(batch);
-  if (perLayerToken === 0) return nonNegative(maxTokens);
+  const cacheLayers = attentionCacheLayers(arch);
+  if (perLayerToken === 0 || cacheLayers === 0) return nonNegative(maxTokens);
   const layerTokensBudget = available / perLayerToken;
-  const windowLayers = slidingWindowLayerCount(arch);
-  const globalLayers = arch.layers - windowLayers;
+  const windowLayers = Math.min(cacheLayers, slidingWindowLayerCount(arch));
+  const globalLayers = cacheLayers - windowLayers;
   const window = arch.slidingWindow ?? 0;
-  // Up to the window every layer grows by one layer-token per token.
-  const atWindow = arch.layers * window;
+  // Up to the window every cached layer grows by one layer-token per token.
+  const atWindow = cacheLayers * window;
   let tokens: number;
   if (windowLayers > 0 && layerTokensBudget >= atWindow) {
     tokens = globalLayers > 0 ? window + (layerTokensBudget - atWindow) / globalLayers : nonNegative(maxTokens);
   } else {
-    tokens = ratio(layerTokensBudget, arch.layers);
+    tokens = ratio(layerTokensBudget, cacheLayers);
   }
   return Math.min(nonNegative(maxTokens), Math.floor(nonNegative(tokens)));
 }

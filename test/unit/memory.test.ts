@@ -15,6 +15,8 @@ import {
   RUNTIME_OVERHEAD_BYTES_PER_GPU,
 } from '../../src/core/memory';
 import { GB, MiB } from '../../src/core/units';
+import { architectureFromHfConfig } from '../../src/core/params';
+import { MODELS_BY_ID } from '../../src/data/models';
 import type { ZeroStage } from '../../src/scenario/scenario';
 import {
   GEMMA2_9B,
@@ -104,6 +106,23 @@ describe('kvCacheBytes with sliding windows', () => {
     expect(maxTokensForKvBytes(MISTRAL_7B_V01, window, 1, 2)).toBe(1e7);
     expect(maxTokensForKvBytes(MISTRAL_7B_V01, window / 2, 1, 2)).toBe(2048);
     expect(maxTokensForKvBytes(GEMMA2_9B, kvCacheBytes(GEMMA2_9B, { tokens: 100_000, batch: 2, bytesPerValue: 2 }), 2, 2)).toBe(100_000);
+  });
+});
+
+describe('kvCacheBytes with linear-attention layers (Qwen3-Next-80B-A3B)', () => {
+  const arch = architectureFromHfConfig(MODELS_BY_ID.get('qwen3-next-80b-a3b')?.config);
+  it('only the 12 full-attention layers of 48 keep a per-token cache', () => {
+    // config.json: 48 layers, full_attention_interval 4, 2 KV heads × head_dim 256:
+    // 12 × 2 (K, V) × 2 × 256 × 2 bytes = 24,576 bytes per token (a 48-layer count would say 98,304).
+    expect(kvCacheBytesPerToken(arch, 2)).toBe(24_576);
+  });
+  it('the 36 Gated DeltaNet layers add a fixed state per sequence, whatever its length', () => {
+    // config.json: 32 value heads × 128 × 128 state, conv over 2·16·128 + 32·128 channels × (4 − 1):
+    // 36 × (524,288 + 24,576) × 2 bytes = 39,518,208 bytes per sequence.
+    const state = 39_518_208;
+    expect(kvCacheBytes(arch, { tokens: 1, batch: 1, bytesPerValue: 2 })).toBe(24_576 + state);
+    expect(kvCacheBytes(arch, { tokens: 1000, batch: 3, bytesPerValue: 2 })).toBe(3 * (24_576_000 + state));
+    expect(maxTokensForKvBytes(arch, 3 * (24_576_000 + state), 3, 2)).toBe(1000);
   });
 });
 
