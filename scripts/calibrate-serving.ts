@@ -24,6 +24,7 @@ function predict(row: ServingThroughputRow & Partial<HeldOutServingRow>, efficie
     accelerator,
     tp: row.tp,
     ep: row.ep,
+    attention: row.attention,
     weightPrecision: row.weightPrecision,
     kvPrecision: row.kvPrecision,
     inputTokens: row.inputTokens,

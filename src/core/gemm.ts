@@ -3,7 +3,7 @@
  * accelerator, shared by the training planner (src/core/planner) and the serving model
  * (src/core/serving). Units: FLOPs, bytes, seconds, fractions.
  *
- *   compute = 2·m·n·k · (1 + E/m + E/n + E/k) / (peak × MAMF × sustained)
+ *   compute = 2·m·n·k · (1 + E_m/m + E/n + E/k) / (peak × MAMF × sustained)
  *   memory  = (inputBytes·(m·k + k·n) + 2·m·n) / (bandwidth × memoryEfficiency)
  *   seconds = (compute^p + memory^p)^(1/p)          (p = ∞: the ideal roofline, max)
  *
@@ -12,15 +12,16 @@
  *   Bekman's table); `matmulEfficiency` looks it up.
  * - E (the GEMM edge, elements): partial tiles, partial waves and the k-loop prologue cost about
  *   E/dim of a dimension's work, so small dimensions (decode batches, MoE experts with few tokens
- *   each) run at a fraction of MAMF.
+ *   each) run at a fraction of MAMF. E_m, along the token dimension, may differ from E: training
+ *   GEMMs have m ≥ 4096 and cannot tell them apart, inference kernels at m = 64–1024 can.
  * - p: how sharply a kernel turns from memory-bound to compute-bound; near the ridge real kernels
  *   reach neither roof.
  *
- * The constants (E, sustained, memory efficiency, p) form a `GemmKernelProfile`. The planner
- * passes its fitted training profile (PLANNER_CALIBRATION: E = 448, p = ∞, fitted end to end on
- * training MFU); the serving model passes the inference-kernel profile measured on DeepGEMM's
- * published shapes (`SERVING_GEMM_PROFILE` in src/core/serving/kernels.ts). Same formula, same
- * MAMF table; the profile says which kernels run.
+ * The constants (E, E_m, sustained, memory efficiency, p) form a `GemmKernelProfile`. The planner
+ * passes its fitted training profile (PLANNER_CALIBRATION: E = E_m = 448, p = ∞, fitted end to end
+ * on training MFU); the serving model keeps the planner's E = 448 along n and k and adds E_m and p
+ * measured on DeepGEMM's published inference shapes (src/core/serving/kernels.ts). Same formula,
+ * same MAMF table; the profile says which kernels run.
  * Source: roofline model (Williams et al. 2009); docs/training-planner.md; docs/serving-model.md.
  */
 import type { Accelerator, ComputeFormat } from '../data/types';
@@ -36,8 +37,10 @@ export const MEMORY_BOUND_EFFICIENCY = 0.8;
 
 /** The constants of one family of GEMM kernels (see the module note). */
 export interface GemmKernelProfile {
-  /** GEMM edge E (elements): the shape penalty is 1 + E/m + E/n + E/k. */
+  /** GEMM edge E (elements): the shape penalty is 1 + E_m/m + E/n + E/k. */
   edge: number;
+  /** The edge along m (rows: tokens), when it differs from `edge`; absent = `edge`. */
+  edgeM?: number;
   /** Fraction of MAMF sustained in the workload (power-limited clocks, SMs shared with other kernels). */
   sustainedFraction: number;
   /** Fraction of the HBM bandwidth the GEMM streams its operands at. */
@@ -78,10 +81,10 @@ export function softMaximum(a: number, b: number, sharpness: number): number {
 /**
  * Seconds for one GEMM (m × k) · (k × n) with inputs at `inputBytes` per element and a 16-bit
  * output, on a device of `peak` FLOP/s at `efficiency` (MAMF) and `memoryBandwidth` bytes/s:
- *   compute = 2·m·n·k · (1 + E/m + E/n + E/k) / (peak × efficiency × sustained)
+ *   compute = 2·m·n·k · (1 + E_m/m + E/n + E/k) / (peak × efficiency × sustained)
  *   memory  = (inputBytes·(m·k + k·n) + 2·m·n) / (memoryBandwidth × memoryEfficiency)
  *   seconds = (compute^p + memory^p)^(1/p)
- * with E, sustained, memoryEfficiency and p from `profile`. A non-positive dimension costs 0.
+ * with E, E_m, sustained, memoryEfficiency and p from `profile`. A non-positive dimension costs 0.
  * Units: seconds. Source: roofline model (Williams et al. 2009); the profiles' sources in their notes.
  */
 export function gemmSeconds(
@@ -96,7 +99,7 @@ export function gemmSeconds(
 ): number {
   if (!(m > 0 && n > 0 && k > 0)) return 0;
   const edge = profile.edge;
-  const shape = 1 + edge / m + edge / n + edge / k;
+  const shape = 1 + (profile.edgeM ?? edge) / m + edge / n + edge / k;
   const compute = (2 * m * n * k * shape) / (peak * efficiency * profile.sustainedFraction);
   const memory = (inputBytes * (m * k + k * n) + 2 * m * n) / (memoryBandwidth * profile.memoryEfficiency);
   return softMaximum(compute, memory, profile.sharpness);

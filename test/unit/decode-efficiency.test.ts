@@ -124,7 +124,10 @@ describe('what runs matters', () => {
       }
     }
     expect(weightFormatClass('q4_k_m')).toBe('gguf');
-    expect(weightFormatClass('nvfp4')).toBe('4-bit');
+    // NVFP4 / MXFP4 run on FP4 tensor cores (Blackwell): their own class; weight-only INT4 / NF4 do not.
+    expect(weightFormatClass('nvfp4')).toBe('fp4');
+    expect(weightFormatClass('mxfp4')).toBe('fp4');
+    expect(weightFormatClass('int4')).toBe('4-bit');
   });
 
   it('lets the user override a default, and rejects nonsense with a ConfigError', () => {

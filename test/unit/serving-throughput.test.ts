@@ -26,6 +26,7 @@ function serve(row: ServingThroughputRow & Partial<HeldOutServingRow>): ServingP
     accelerator,
     tp: row.tp,
     ep: row.ep,
+    attention: row.attention,
     weightPrecision: row.weightPrecision,
     kvPrecision: row.kvPrecision,
     inputTokens: row.inputTokens,
