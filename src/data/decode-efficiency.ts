@@ -151,7 +151,7 @@ const datacenterEngine: DecodeEfficiencyCell = {
 const datacenterFp4: DecodeEfficiencyCell = {
   ...datacenterEngine,
   derivation:
-    'The engine cell (weights, KV, layer overhead, GEMM share of the MAMF) with FP4 GEMMs at their measured MAMF: B200 NVFP4 CUTLASS GEMM 3.90 PFLOPS at M = 16,384 (vLLM PR #20646, N = 6144, K = 4096, without activation quantisation) = 0.434 of the 9 PFLOPS datasheet rate (INFERENCE_MATMUL_EFFICIENCY). Not fitted on serving rows.',
+    'The engine cell (weights, KV, layer overhead, GEMM share of the MAMF) with FP4 GEMMs at their own measured MAMF, 0.51 on B200 (INFERENCE_MATMUL_EFFICIENCY: vLLM PR #20646 and FlashInfer PR #1979 NVFP4 GEMM rates with the serving GEMM profile\'s shape penalty), not Hopper\'s FP8 0.734. Not fitted on serving rows.',
 };
 const datacenterGguf: DecodeEfficiencyCell = {
   bandwidthFraction: 0.717,
@@ -207,13 +207,14 @@ export const DECODE_EFFICIENCY: Readonly<Record<AcceleratorKind, KindTable>> = O
 /**
  * Measured matmul fractions (MAMF) of inference GEMM kernels where the training table
  * (ACCELERATOR_TRAINING_DEFAULTS in clusters.ts) has none: FP4 on Blackwell. Fraction of the dense
- * datasheet peak at that format, at large M.
- * - B200 FP4: vLLM PR #20646 (bench_nvfp4_gemm.py, CUTLASS NVFP4, N = 6144, K = 4096): 3,904 TFLOPS
- *   at M = 16,384 without the activation quantisation (3,039 with it) of 9,000 → 0.434. FlashInfer
- *   PR #1979 (mm_fp4, M = 1024, N = 7168, K = 4608): cuDNN 3,798 TFLOPS, CUTLASS 3,441 — the same level
- *   once the shape penalty at M = 1024 is allowed for. Activation quantisation is an elementwise pass
- *   (core/serving/kernels.ts), not part of this fraction.
- * - GB200: assumed as B200 (same GPU die; no separate measurement).
+ * datasheet peak at that format, for a large well-shaped GEMM: the measured rate times the serving
+ * GEMM profile's shape penalty at the measured shape (1 + 58/M + 448/N + 448/K, core/serving/kernels.ts;
+ * scripts/fit-serving-gemm.ts prints it):
+ * - vLLM PR #20646 (bench_nvfp4_gemm.py, CUTLASS NVFP4, B200, N = 6144, K = 4096): 3,904 TFLOPS at
+ *   M = 16,384 without the activation quantisation × 1.186 / 9,000 = 0.514;
+ * - FlashInfer PR #1979 (mm_fp4, cuDNN, B200, M = 1024, N = 7168, K = 4608): 3,798 TFLOPS × 1.216 / 9,000 = 0.513.
+ * Two kernels, one figure: 0.51. The activation quantisation is an elementwise pass, not part of it.
+ * GB200: assumed as B200 (same GPU; no separate measurement).
  */
 export const INFERENCE_MATMUL_EFFICIENCY: Readonly<Record<string, Readonly<Partial<Record<'fp4', number>>>>> = Object.freeze({
   b200: { fp4: 0.51 },

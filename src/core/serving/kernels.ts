@@ -15,7 +15,7 @@ import type { ServingModelShape } from './model-shape';
  * shapes DeepGEMM publishes for H800 FP8 (normal GEMMs at M = 64 / 128 / 4096 and MoE grouped GEMMs
  * with 256–8192 tokens per expert; deepseek-ai/DeepGEMM README, Feb 2025; fitted once by
  * scripts/fit-serving-gemm.ts with the H800's FP8 MAMF 0.734 and memory at 0.8 of its 3.35 TB/s):
- * - along n and k the planner's edge E = 448 (the free fit gives 472);
+ * - along n and k the planner's edge E = 448 (the free fit of all three gives E = 472, E_m = 54, p = 2);
  * - along m (tokens) E_m = 58: inference kernels pick small tiles for small batches, so the
  *   token dimension costs far less than a training-sized tile would;
  * - roofline sharpness p = 2: near the ridge a GEMM reaches neither roof.
@@ -25,6 +25,9 @@ import type { ServingModelShape } from './model-shape';
 export const SERVING_GEMM_EDGE = 448;
 export const SERVING_GEMM_EDGE_M = 58;
 export const ROOFLINE_SHARPNESS = 2;
+
+/** Bytes of one activation value between kernels (BF16). */
+export const ACTIVATION_BYTES = 2;
 
 /** The device side of the step's GEMMs. */
 export interface GemmDevice {
@@ -62,11 +65,8 @@ function gemm(device: GemmDevice, m: number, n: number, k: number): number {
  * reach the output head, each GEMM on the shared soft roofline (src/core/gemm.ts):
  *   dense   layers × gemm(tokens / ranks, denseParams / (layers · hidden · tp), hidden)
  *   head    gemm(sampled / ranks, vocab / tp, width)
- *   experts moeLayers × (E·f / ep) × gemm(tokens·k / (E·f), expertParams / (hidden · gpus / ep), hidden)
- * where f = 1 − (1 − k/E)^tokens is the share of experts the step touches (uniform routing), so
- * each touched expert multiplies tokens·k/(E·f) rows: few rows per expert is what makes MoE decode
- * slower than "active parameters at the roofline" (tile and wave quantisation at small M, every
- * touched expert's weights read once). Tensor-parallel attention (ranks = 1, tp = GPUs) splits the
+ *   experts moeLayers × expertLayerGemmSeconds (each touched expert a GEMM of tokens·k/(E·f) rows)
+ * Tensor-parallel attention (ranks = 1, tp = GPUs) splits the
  * dense matrices' columns over the GPUs; data-parallel attention (ranks = GPUs, tp = 1) replicates
  * them. Experts spread over ep groups, each expert's columns over the GPUs / ep of its group. Units: seconds. Sources: src/core/gemm.ts; fedus2022 §2 (routing);
  * DeepGEMM README (grouped GEMMs at 256–1024 tokens per expert).
@@ -79,20 +79,66 @@ export function weightGemmSeconds(shape: ServingModelShape, device: GemmDevice, 
   const layers = Math.max(1, shape.layers);
   let seconds = layers * gemm(device, perRank, shape.denseParams / (layers * shape.hidden * tp), shape.hidden);
   seconds += gemm(device, nonNegative(sampledTokens) / split.ranks, shape.vocab / tp, shape.headWidth);
-  if (shape.routedExpertParams > 0 && shape.moeLayers > 0) {
-    const touched = expectedExpertsTouchedFraction(shape.experts, shape.expertsPerToken, Math.max(1, total));
-    const touchedExperts = shape.experts * touched;
-    const rowsPerExpert = (total * shape.expertsPerToken) / touchedExperts;
-    const expertGroups = Math.max(1, split.expertGroups);
-    const expertColumns = shape.routedExpertParams / (shape.moeLayers * shape.experts * shape.hidden * (split.gpus / expertGroups));
-    const expertsPerGpu = touchedExperts / expertGroups;
-    seconds += shape.moeLayers * expertsPerGpu * gemm(device, rowsPerExpert, expertColumns, shape.hidden);
-  }
+  if (shape.routedExpertParams > 0 && shape.moeLayers > 0) seconds += shape.moeLayers * expertLayerGemmSeconds(expertLayerOf(shape), device, split, total);
   return nonNegative(seconds);
 }
 
-/** Bytes of one activation value between kernels (BF16). */
-const ACTIVATION_BYTES = 2;
+/** One MoE layer's routed experts. */
+export interface ExpertLayer {
+  experts: number;
+  expertsPerToken: number;
+  hidden: number;
+  /** Intermediate width of one expert. */
+  expertFfn: number;
+  /** Parameters of one expert (3 × hidden × expertFfn for a SwiGLU expert). */
+  expertParams: number;
+}
+
+function expertLayerOf(shape: ServingModelShape): ExpertLayer {
+  return {
+    experts: shape.experts,
+    expertsPerToken: shape.expertsPerToken,
+    hidden: shape.hidden,
+    expertFfn: shape.expertFfn,
+    expertParams: shape.routedExpertParams / (Math.max(1, shape.moeLayers) * shape.experts),
+  };
+}
+
+/**
+ * Seconds one GPU spends in one MoE layer's grouped expert GEMMs for `tokens` tokens (the whole
+ * replica's, all dispatched to the experts):
+ *   f = 1 − (1 − k/E)^tokens                        share of experts touched (uniform routing)
+ *   rows per touched expert = tokens · k / (E · f)
+ *   seconds = (E · f / ep) × gemm(rows, expertParams / (hidden · gpus / ep), hidden)
+ * Few rows per expert is what makes MoE slower than "active parameters at the roofline": each
+ * touched expert's weights are read once for a handful of rows (the edge E_m along the rows).
+ * Units: seconds. Sources: fedus2022 §2 (routing); DeepGEMM README (grouped GEMMs); gemm.ts.
+ */
+export function expertLayerGemmSeconds(layer: ExpertLayer, device: GemmDevice, split: StepSplit, tokens: number): number {
+  const total = nonNegative(tokens);
+  if (total <= 0 || layer.expertParams <= 0) return 0;
+  const touched = expectedExpertsTouchedFraction(layer.experts, layer.expertsPerToken, Math.max(1, total));
+  const touchedExperts = layer.experts * touched;
+  const rowsPerExpert = (total * layer.expertsPerToken) / touchedExperts;
+  const expertGroups = Math.max(1, split.expertGroups);
+  const columns = layer.expertParams / (layer.hidden * (split.gpus / expertGroups));
+  return nonNegative((touchedExperts / expertGroups) * gemm(device, rowsPerExpert, columns, layer.hidden));
+}
+
+/**
+ * Values one GPU moves through one MoE layer's elementwise kernels for `tokens` tokens: the permute
+ * (read a token's hidden row, write the k expert rows it feeds), the finalize (read k rows, write
+ * one) and SwiGLU over the expert rows (read gate and up, write their product), the expert rows
+ * shared over the ep groups and each expert's columns over gpus / ep:
+ *   values = tokens·k/ep × (2(k + 1)/k × hidden + 3 × expertFfn / (gpus / ep))
+ * Units: values (× 2 bytes in BF16). Source: TensorRT-LLM cutlass fused MoE (expandInputRows, finalize).
+ */
+export function expertLayerElementwiseValues(layer: ExpertLayer, split: StepSplit, tokens: number): number {
+  const expertGroups = Math.max(1, split.expertGroups);
+  const rows = (nonNegative(tokens) * layer.expertsPerToken) / expertGroups;
+  const perRow = (2 * (layer.expertsPerToken + 1) * layer.hidden) / layer.expertsPerToken + (3 * layer.expertFfn) / (split.gpus / expertGroups);
+  return nonNegative(rows * perRow);
+}
 
 /**
  * Bytes one GPU moves through its memory-bound elementwise kernels in a step of `tokens` tokens
@@ -111,16 +157,17 @@ const ACTIVATION_BYTES = 2;
 export function elementwiseBytesPerStep(shape: ServingModelShape, split: StepSplit, tokens: number): number {
   const tp = split.ranks > 1 ? 1 : split.gpus;
   const total = nonNegative(tokens);
-  const expertGroups = Math.max(1, split.expertGroups);
   const dense = (total / split.ranks) * (shape.layers * 8 * shape.hidden + (shape.layers - shape.moeLayers) * ((3 * shape.ffn) / tp));
-  const expertRows = (total * shape.expertsPerToken) / expertGroups;
-  const perRow = (2 * (shape.expertsPerToken + 1) * shape.hidden) / shape.expertsPerToken + (3 * shape.expertFfn) / (split.gpus / expertGroups);
-  const moe = shape.moeLayers > 0 ? shape.moeLayers * expertRows * perRow : 0;
+  const moe = shape.moeLayers > 0 ? shape.moeLayers * expertLayerElementwiseValues(expertLayerOf(shape), split, total) : 0;
   return nonNegative((dense + moe) * ACTIVATION_BYTES);
+}
+
+/** Seconds of moving `bytes` through memory-bound kernels at MEMORY_BOUND_EFFICIENCY of `bandwidth`. Units: seconds. */
+export function memoryBoundSeconds(bytes: number, bandwidth: number): number {
+  return bandwidth > 0 ? nonNegative(bytes) / (bandwidth * MEMORY_BOUND_EFFICIENCY) : 0;
 }
 
 /** Seconds of `elementwiseBytesPerStep` at MEMORY_BOUND_EFFICIENCY of `bandwidth`. Units: seconds. */
 export function elementwiseSeconds(shape: ServingModelShape, split: StepSplit, tokens: number, bandwidth: number): number {
-  const bytes = elementwiseBytesPerStep(shape, split, tokens);
-  return bandwidth > 0 ? bytes / (bandwidth * MEMORY_BOUND_EFFICIENCY) : 0;
+  return memoryBoundSeconds(elementwiseBytesPerStep(shape, split, tokens), bandwidth);
 }
