@@ -150,8 +150,12 @@ const datacenterEngine: DecodeEfficiencyCell = {
  */
 const datacenterFp4: DecodeEfficiencyCell = {
   ...datacenterEngine,
+  // Batch-1 FP4 GEMV kernels stream the weights at about a fifth of HBM: FlashInfer issue #1732
+  // (mm_fp4 CUTLASS, B200, M = 1, N = K = 8192): 1.78 of 8 TB/s = 0.22, where BF16 reaches 5–6 TB/s;
+  // vLLM PR #20646 (NVFP4 CUTLASS, M = 1, N = 6144, K = 4096): 11.3 µs for 14.2 MB = 0.16.
+  bandwidthFraction: 0.22,
   derivation:
-    'The engine cell (weights, KV, layer overhead, GEMM share of the MAMF) with FP4 GEMMs at their own measured MAMF, 0.51 on B200 (INFERENCE_MATMUL_EFFICIENCY: vLLM PR #20646 and FlashInfer PR #1979 NVFP4 GEMM rates with the serving GEMM profile\'s shape penalty), not Hopper\'s FP8 0.734. Not fitted on serving rows.',
+    'The engine cell (weights, KV, layer overhead, GEMM share of the MAMF) with FP4 GEMMs at their own measured MAMF, 0.51 on B200 (INFERENCE_MATMUL_EFFICIENCY: vLLM PR #20646 and FlashInfer PR #1979 NVFP4 GEMM rates with the serving GEMM profile\'s shape penalty), not Hopper\'s FP8 0.734; batch-1 streaming at 0.22 of HBM (FP4 GEMV kernels: FlashInfer issue #1732, vLLM PR #20646). Not fitted on serving rows.',
 };
 const datacenterGguf: DecodeEfficiencyCell = {
   bandwidthFraction: 0.717,
