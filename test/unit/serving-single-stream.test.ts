@@ -8,6 +8,7 @@
  * - partial offload: llama.cpp -ngl speeds from two bandwidths (the fit verdict's split).
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { architectureFromHfConfig } from '../../src/core/params';
 import { servingCapacity } from '../../src/core/serving/capacity';
 import { canIRun } from '../../src/core/serving/local';
@@ -93,4 +94,43 @@ describe('offload and bad input', () => {
     const llama = arch('llama-2-7b');
     expect(() => singleStreamEstimate({ arch: llama, accelerator: getDevice('rtx-4090')!, weightPrecision: 'q4_0', kvPrecision: 'fp16', promptTokens: 4000, outputTokens: 1000 })).toThrow(ConfigError);
   });
+});
+
+describe('hostile and random input', () => {
+  const models = ['llama-3.1-8b', 'qwen3-30b-a3b', 'mixtral-8x7b', 'deepseek-v2-lite', 'llama-4-scout', 'gemma-2-9b'];
+  const devices = ['h100-sxm', 'b200', 'rtx-4090', 'rtx-3060-12gb', 'apple-m4-16gb', 'tpu-v5p', 'mi300x'];
+  const architectures = new Map(models.map((id) => [id, arch(id)]));
+
+  it('returns finite non-negative numbers or throws ConfigError, for any model, device, format and length', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...models),
+        fc.constantFrom(...devices),
+        fc.constantFrom('bf16' as const, 'fp8' as const, 'nvfp4' as const, 'int4' as const, 'q4_k_m' as const, 'q8_0' as const),
+        fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, 0.5)),
+        fc.oneof(fc.integer({ min: -5, max: 5000 }), fc.constant(Number.NaN)),
+        fc.constantFrom(1, 2, 3, 8),
+        fc.boolean(),
+        (model, device, weightPrecision, promptTokens, outputTokens, gpus, withHost) => {
+          try {
+            const estimate = singleStreamEstimate({
+              arch: architectures.get(model)!,
+              accelerator: getDevice(device)!,
+              weightPrecision,
+              kvPrecision: 'fp16',
+              promptTokens,
+              outputTokens,
+              gpus,
+              host: withHost ? DEFAULT_HOST : undefined,
+            });
+            const numbers = [estimate.ttftSeconds, estimate.prefillTokensPerSecond, estimate.requestSeconds, estimate.gpuLayerShare, ...Object.values(estimate.decode)];
+            expect(numbers.every((value) => Number.isFinite(value) && value >= 0)).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ConfigError);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 60_000);
 });
