@@ -1,8 +1,9 @@
 /**
  * Prints the serving model against the published throughput rows: the calibration set
  * (test/fixtures/serving-throughput.ts) and the held-out set (test/fixtures/serving-heldout.ts).
- * With `--fit` it also grid-searches the two datacenter engine constants (prefill compute
- * fraction, KV bandwidth fraction) on the calibration rows only, as they were fitted once.
+ * With `--fit` it also grid-searches the two datacenter engine constants (the GEMMs' share of the
+ * MAMF, `gemmFractionOfMamf`, and the KV bandwidth fraction) on the calibration rows only, as they
+ * were fitted once (0.80 and 0.85, src/data/decode-efficiency.ts).
  * Run: `npx tsx scripts/calibrate-serving.ts [--fit]`.
  */
 import { architectureFromHfConfig } from '../src/core/params';
@@ -24,6 +25,7 @@ function predict(row: ServingThroughputRow & Partial<HeldOutServingRow>, efficie
     accelerator,
     tp: row.tp,
     ep: row.ep,
+    attention: row.attention,
     weightPrecision: row.weightPrecision,
     kvPrecision: row.kvPrecision,
     inputTokens: row.inputTokens,
@@ -55,20 +57,16 @@ function table(name: string, rows: readonly (ServingThroughputRow & Partial<Held
 }
 
 if (process.argv.includes('--fit')) {
-  let best = { compute: 0, kv: 0, host: 0, loss: Infinity };
-  const hosts = process.argv.includes('--host') ? [0, 2e-6, 4e-6, 6e-6, 8e-6, 10e-6, 12e-6, 15e-6, 20e-6] : [0];
-  for (const host of hosts) {
-    for (let i = 30; i <= 100; i++) {
-      for (let j = 50; j <= 100; j++) {
-        const compute = i / 100;
-        const kv = j / 100;
-        const loss = logError(SERVING_THROUGHPUT_ROWS, { prefillComputeFraction: compute, kvBandwidthFraction: kv, hostSecondsPerSequence: host });
-        if (loss < best.loss) best = { compute, kv, host, loss };
-      }
+  let best = { share: 0, kv: 0, loss: Infinity };
+  for (let i = 40; i <= 100; i++) {
+    for (let j = 50; j <= 100; j++) {
+      const efficiency = { gemmFractionOfMamf: i / 100, kvBandwidthFraction: j / 100 };
+      const loss = logError(SERVING_THROUGHPUT_ROWS, efficiency);
+      if (loss < best.loss) best = { share: i / 100, kv: j / 100, loss };
     }
   }
-  console.log(`fit: prefillComputeFraction ${best.compute.toFixed(2)}, kvBandwidthFraction ${best.kv.toFixed(2)}, hostSecondsPerSequence ${best.host * 1e6} µs, loss ${best.loss.toFixed(4)}`);
-  table('calibration with the fitted constants', SERVING_THROUGHPUT_ROWS, { prefillComputeFraction: best.compute, kvBandwidthFraction: best.kv, hostSecondsPerSequence: best.host });
+  console.log(`fit: gemmFractionOfMamf ${best.share.toFixed(2)}, kvBandwidthFraction ${best.kv.toFixed(2)}, loss ${best.loss.toFixed(4)}`);
+  table('calibration with the fitted constants', SERVING_THROUGHPUT_ROWS, { gemmFractionOfMamf: best.share, kvBandwidthFraction: best.kv });
 }
 table('calibration (TensorRT-LLM perf-overview, Llama 3.1 8B FP8)', SERVING_THROUGHPUT_ROWS);
 table('held out (TensorRT-LLM perf-overview, MLPerf v4.1, NIM)', HELD_OUT_SERVING_ROWS);

@@ -115,7 +115,8 @@ describe('what runs matters', () => {
       for (const precision of PRECISION_IDS) {
         const cell = decodeEfficiency({ kind }, precision);
         expect(cell.formatClass).toBe(WEIGHT_FORMAT_CLASS[precision]);
-        expect(cell.bandwidthFraction).toBeGreaterThan(0.3);
+        // The lowest cell: batch-1 FP4 GEMV kernels on datacenter GPUs, measured at 0.16–0.22 of HBM.
+        expect(cell.bandwidthFraction).toBeGreaterThan(cell.formatClass === 'fp4' && kind === 'datacenter' ? 0.15 : 0.3);
         expect(cell.bandwidthFraction).toBeLessThanOrEqual(1);
         expect(cell.prefillComputeFraction).toBeGreaterThan(0.1);
         expect(cell.prefillComputeFraction).toBeLessThanOrEqual(1);
@@ -124,7 +125,10 @@ describe('what runs matters', () => {
       }
     }
     expect(weightFormatClass('q4_k_m')).toBe('gguf');
-    expect(weightFormatClass('nvfp4')).toBe('4-bit');
+    // NVFP4 / MXFP4 run on FP4 tensor cores (Blackwell): their own class; weight-only INT4 / NF4 do not.
+    expect(weightFormatClass('nvfp4')).toBe('fp4');
+    expect(weightFormatClass('mxfp4')).toBe('fp4');
+    expect(weightFormatClass('int4')).toBe('4-bit');
   });
 
   it('lets the user override a default, and rejects nonsense with a ConfigError', () => {

@@ -14,7 +14,7 @@ import { getDevice } from '../../src/data/local-devices';
 import { MODELS_BY_ID } from '../../src/data/models';
 import type { Architecture } from '../../src/core/types';
 
-const MODEL_IDS = ['llama-3.1-8b', 'llama-3.1-70b', 'llama-2-7b', 'mixtral-8x7b', 'qwen3-30b-a3b', 'deepseek-v2-lite', 'gemma-2-9b', 'mistral-7b', 'qwen2.5-7b', 'qwen3-235b-a22b'];
+const MODEL_IDS = ['llama-3.1-8b', 'llama-3.1-70b', 'llama-2-7b', 'mixtral-8x7b', 'qwen3-30b-a3b', 'deepseek-v2-lite', 'gemma-2-9b', 'mistral-7b', 'qwen2.5-7b', 'qwen3-235b-a22b', 'llama-4-scout'];
 const DEVICE_IDS = ['h100-sxm', 'h200-sxm', 'b200', 'a100-sxm-80gb', 'l40s', 'mi300x', 'tpu-v5p', 'rtx-4090', 'rtx-3060-12gb', 'apple-m3-ultra-96gb'];
 const archs = new Map<string, Architecture>(MODEL_IDS.map((id) => [id, architectureFromHfConfig(MODELS_BY_ID.get(id)!.config!)]));
 
@@ -24,12 +24,13 @@ const inputArbitrary: fc.Arbitrary<ServingInput> = fc
     device: fc.constantFrom(...DEVICE_IDS),
     tp: fc.constantFrom(1, 2, 4, 8, 16),
     expertParallel: fc.boolean(),
+    tensorParallelAttention: fc.boolean(),
     weightPrecision: fc.constantFrom('bf16' as const, 'fp8' as const, 'int4' as const, 'q4_k_m' as const, 'nvfp4' as const, 'q8_0' as const),
     kvPrecision: fc.constantFrom('bf16' as const, 'fp16' as const, 'fp8' as const),
     inputTokens: fc.integer({ min: 1, max: 30000 }),
     outputTokens: fc.integer({ min: 1, max: 4000 }),
   })
-  .map(({ model, device, tp, expertParallel, ...rest }) => {
+  .map(({ model, device, tp, expertParallel, tensorParallelAttention, ...rest }) => {
     const arch = archs.get(model)!;
     return {
       ...rest,
@@ -37,6 +38,7 @@ const inputArbitrary: fc.Arbitrary<ServingInput> = fc
       accelerator: getDevice(device)!,
       tp,
       ep: expertParallel && arch.moe ? tp : undefined,
+      attention: expertParallel && arch.moe && tensorParallelAttention ? ('tensor-parallel' as const) : undefined,
       inputTokens: Math.min(rest.inputTokens, arch.contextLength - rest.outputTokens),
     };
   });

@@ -87,7 +87,7 @@ function pointAt(r: ResolvedServing, concurrency: number, limit?: ServingLimit):
     outputTokensPerSecond: replica,
     maxConcurrency: r.maxConcurrency,
     stepSeconds: step.seconds,
-    breakdown: { weights: step.weights, attention: step.attention, communication: step.communication, overhead: step.overhead },
+    breakdown: { weights: step.weights, activations: step.activations, attention: step.attention, communication: step.communication, overhead: step.overhead },
     bound: dominant(step),
     memoryPerGpu: { weights: r.memoryPerGpu.weights, kvCache: nonNegative(kvCache), working: r.memoryPerGpu.working, usable: r.memoryPerGpu.usable },
   };

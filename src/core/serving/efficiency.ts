@@ -4,10 +4,12 @@
  * The serving model and `estimate()` use these same defaults; the user may override any field.
  * Units: fractions, seconds, bytes per second.
  */
-import type { Accelerator, PrecisionId } from '../../data/types';
-import { DECODE_EFFICIENCY, WEIGHT_FORMAT_CLASS } from '../../data/decode-efficiency';
+import type { Accelerator, ComputeFormat, PrecisionId } from '../../data/types';
+import { ACCELERATOR_TRAINING_DEFAULTS } from '../../data/clusters';
+import { DECODE_EFFICIENCY, INFERENCE_MATMUL_EFFICIENCY, WEIGHT_FORMAT_CLASS } from '../../data/decode-efficiency';
 import type { DecodeEfficiencyCell, WeightFormatClass } from '../../data/decode-efficiency';
 import { ConfigError } from '../errors';
+import { matmulEfficiency } from '../gemm';
 import { nonNegative, ratio } from '../units';
 
 export type { DecodeEfficiencyCell, WeightFormatClass };
@@ -21,7 +23,10 @@ export interface DecodeEfficiency extends DecodeEfficiencyCell {
 
 /** User overrides of the defaults; fractions in (0, 1], times in [0, 1] seconds. */
 export type DecodeEfficiencyOverrides = Partial<
-  Pick<DecodeEfficiencyCell, 'bandwidthFraction' | 'layerOverheadSeconds' | 'prefillComputeFraction' | 'kvBandwidthFraction' | 'hostSecondsPerSequence'>
+  Pick<
+    DecodeEfficiencyCell,
+    'bandwidthFraction' | 'layerOverheadSeconds' | 'prefillComputeFraction' | 'kvBandwidthFraction' | 'hostSecondsPerSequence' | 'gemmFractionOfMamf'
+  >
 >;
 
 /** The weight-format class of a precision (16-bit, FP8, INT8, 4-bit block formats, GGUF). */
@@ -67,6 +72,11 @@ export function decodeEfficiency(
   }
   if (overrides.prefillComputeFraction !== undefined) {
     result.prefillComputeFraction = checkFraction('prefillComputeFraction', overrides.prefillComputeFraction);
+    result.gemmFractionOfMamf = undefined;
+    result.overridden = true;
+  }
+  if (overrides.gemmFractionOfMamf !== undefined) {
+    result.gemmFractionOfMamf = checkFraction('gemmFractionOfMamf', overrides.gemmFractionOfMamf);
     result.overridden = true;
   }
   if (overrides.hostSecondsPerSequence !== undefined) {
@@ -78,6 +88,35 @@ export function decodeEfficiency(
     result.overridden = true;
   }
   return result;
+}
+
+/**
+ * The measured matmul fraction (MAMF) of `accelerator` at `format` for inference kernels, or
+ * undefined when there is no measurement: the FP4 kernel table (INFERENCE_MATMUL_EFFICIENCY) first,
+ * then the shared training table without the training-step factor (src/core/gemm.ts).
+ * Units: fraction of the dense peak. Sources: src/data/decode-efficiency.ts; src/data/clusters.ts.
+ */
+export function inferenceMatmulEfficiency(accelerator: Pick<Accelerator, 'id'>, format: ComputeFormat): number | undefined {
+  const fp4 = format === 'fp4' ? INFERENCE_MATMUL_EFFICIENCY[accelerator.id]?.fp4 : undefined;
+  if (fp4 !== undefined) return fp4;
+  if (format === 'fp4' || !ACCELERATOR_TRAINING_DEFAULTS[accelerator.id]) return undefined;
+  return matmulEfficiency(accelerator, format, false);
+}
+
+/**
+ * Achieved fraction of the dense peak (at `format`) for large GEMMs and prefill attention:
+ *   MAMF(accelerator, format) × gemmFractionOfMamf   on engine cells of accelerators with a MAMF,
+ *   prefillComputeFraction                          otherwise (and whenever the user set it).
+ * Units: fraction 0–1. Sources: inferenceMatmulEfficiency; src/data/decode-efficiency.ts.
+ */
+export function computeFraction(
+  accelerator: Pick<Accelerator, 'id'>,
+  format: ComputeFormat,
+  efficiency: Pick<DecodeEfficiencyCell, 'prefillComputeFraction' | 'gemmFractionOfMamf'>,
+): number {
+  const mamf = efficiency.gemmFractionOfMamf === undefined ? undefined : inferenceMatmulEfficiency(accelerator, format);
+  if (mamf === undefined || efficiency.gemmFractionOfMamf === undefined) return efficiency.prefillComputeFraction;
+  return Math.min(1, mamf * efficiency.gemmFractionOfMamf);
 }
 
 export interface BatchOneDecodeOptions {

@@ -24,6 +24,15 @@ export interface ServingModelShape {
   /** Routed experts per MoE layer and how many each token picks (1 / 1 for dense models). */
   experts: number;
   expertsPerToken: number;
+  /** Layers with routed experts (0 for dense models). */
+  moeLayers: number;
+  /** Intermediate width of one routed expert (0 for dense models). */
+  expertFfn: number;
+  /** Intermediate width of the dense MLP. */
+  ffn: number;
+  /** Width of the output head's input (the embedding width) and its rows (the vocabulary). */
+  headWidth: number;
+  vocab: number;
   /** The output projection (vocab × width), read every step even when tied to the embedding. */
   headParams: number;
   /** Attention projections, for attention-data-parallel layouts that replicate them. */
@@ -36,22 +45,29 @@ export interface ServingModelShape {
 
 /**
  * The serving shape of a model at a weight precision.
- *   denseParams = total − embedding − outputHead − routedExperts
+ *   denseParams = total − embedding − outputHead − routedExperts − vision
  *   headParams  = vocab × embeddingWidth
- * The input embedding is a table lookup (one row per token), so it is resident but not streamed.
+ * The input embedding is a table lookup (one row per token), so it is resident but not streamed;
+ * a vision tower (multimodal checkpoints) is resident but does not run for text tokens.
  * Units: parameters, bytes. Source: `countParameters` (params.ts); fedus2022 §2 (routed experts).
  */
 export function servingModelShape(arch: Architecture, count: ParameterCount, weightPrecision: PrecisionId): ServingModelShape {
   const bits = PRECISIONS[weightPrecision].bitsPerWeight;
   const width = arch.details.embeddingWidth ?? arch.hidden;
+  const moe = arch.moe && count.routedExperts > 0 ? arch.moe : null;
   return {
     arch,
     layers: arch.layers,
     hidden: arch.hidden,
-    denseParams: nonNegative(count.total - count.embedding - count.outputHead - count.routedExperts),
+    denseParams: nonNegative(count.total - count.embedding - count.outputHead - count.routedExperts - (count.vision ?? 0)),
     routedExpertParams: nonNegative(count.routedExperts),
-    experts: arch.moe && count.routedExperts > 0 ? arch.moe.experts : 1,
-    expertsPerToken: arch.moe && count.routedExperts > 0 ? arch.moe.expertsPerToken : 1,
+    experts: moe ? moe.experts : 1,
+    expertsPerToken: moe ? moe.expertsPerToken : 1,
+    moeLayers: moe ? moe.moeLayers : 0,
+    expertFfn: moe ? moe.expertFfn : 0,
+    ffn: arch.ffn,
+    headWidth: width,
+    vocab: arch.vocab,
     headParams: nonNegative(arch.vocab * width),
     attentionParams: nonNegative(count.attention),
     bytesPerWeight: bits / BITS_PER_BYTE,

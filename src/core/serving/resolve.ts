@@ -11,7 +11,7 @@ import { countParameters, validateArchitecture } from '../params';
 import { inferenceWorkingBreakdown, kvCacheBytes, kvCacheBytesPerToken } from '../memory';
 import { nonNegative } from '../units';
 import { ServingConfigError } from './errors';
-import { decodeEfficiency } from './efficiency';
+import { computeFraction, decodeEfficiency } from './efficiency';
 import type { DecodeEfficiency } from './efficiency';
 import { replicaLinks } from './links';
 import type { ReplicaLinks } from './links';
@@ -32,12 +32,17 @@ export interface ResolvedServing {
   shape: ServingModelShape;
   efficiency: DecodeEfficiency;
   gpus: number;
-  /** Attention data-parallel ranks (the replica's GPUs when `ep` > 1, else 1). */
+  /** Attention data-parallel ranks (the replica's GPUs when `ep` > 1 with data-parallel attention, else 1). */
   attentionRanks: number;
+  /** Expert-parallel groups (`ep`): each GPU holds E / ep experts, each split over tp / ep GPUs. */
+  expertGroups: number;
   moeLayers: number;
   links: ReplicaLinks;
   peakLinearFlopsPerGpu: number;
   peakAttentionFlopsPerGpu: number;
+  /** Achieved fractions of those peaks for large GEMMs / prefill attention (`computeFraction`). */
+  linearComputeFraction: number;
+  attentionComputeFraction: number;
   bandwidthPerGpu: number;
   kvBytesPerValue: number;
   /** Per-GPU KV bytes = replica KV bytes × kvReplication / gpus (heads shared, or the MLA latent copied). */
@@ -101,7 +106,7 @@ function checkLayout(input: ServingInput): { tp: number; ep: number } {
       const nearest = largestValid(Math.min(ep, tp), experts, (d) => tp % d === 0 && experts % d === 0);
       throw new ServingConfigError(`ep (${ep}) must divide tp (${tp}) and the ${experts} experts`, 'ep', { ep: nearest });
     }
-    return { tp, ep };
+    if (input.attention !== 'tensor-parallel') return { tp, ep };
   }
   if (arch.heads % tp !== 0 || (arch.kvHeads % tp !== 0 && tp % arch.kvHeads !== 0)) {
     const valid = (d: number) => arch.heads % d === 0 && (arch.kvHeads % d === 0 || d % arch.kvHeads === 0);
@@ -166,7 +171,10 @@ export function resolveServing(input: ServingInput): ResolvedServing {
   const shape = servingModelShape(arch, count, weightPrecision);
   const efficiency = decodeEfficiency(accelerator, weightPrecision, input.efficiency);
   const gpus = tp;
-  const attentionRanks = ep > 1 ? gpus : 1;
+  if (input.attention !== undefined && input.attention !== 'data-parallel' && input.attention !== 'tensor-parallel') {
+    throw new ServingConfigError(`attention must be 'data-parallel' or 'tensor-parallel'`, 'attention', { attention: 'data-parallel' });
+  }
+  const attentionRanks = ep > 1 && input.attention !== 'tensor-parallel' ? gpus : 1;
   const kvBytesPerValue = PRECISIONS[kvPrecision].bitsPerWeight / 8;
   const kvReplication = attentionRanks > 1 ? 1 : arch.mla ? gpus : gpus / Math.min(gpus, Math.max(1, arch.kvHeads));
 
@@ -181,19 +189,22 @@ export function resolveServing(input: ServingInput): ResolvedServing {
   const perTokenPerGpu = (kvCacheBytesPerToken(arch, kvBytesPerValue) * kvReplication) / gpus;
   const memoryConcurrency = kvBytesPerSequencePerGpu > 0 ? Math.floor(kvCapacity / kvBytesPerSequencePerGpu) : maxPerRank * attentionRanks;
 
-  const weightFormat = PRECISIONS[weightPrecision].computeFormat;
-  const attentionFormat = PRECISIONS[kvPrecision].computeFormat === 'fp8' ? 'fp8' : 'bf16';
-  const bf16 = denseFlopsFor(accelerator, 'bf16')?.flops ?? 0;
+  const bf16Rate = denseFlopsFor(accelerator, 'bf16');
+  const linearRate = denseFlopsFor(accelerator, PRECISIONS[weightPrecision].computeFormat) ?? bf16Rate;
+  const attentionRate = denseFlopsFor(accelerator, PRECISIONS[kvPrecision].computeFormat === 'fp8' ? 'fp8' : 'bf16') ?? bf16Rate;
   return {
     input,
     shape,
     efficiency,
     gpus,
     attentionRanks,
+    expertGroups: ep,
     moeLayers: arch.moe ? arch.moe.moeLayers : 0,
     links: replicaLinks(accelerator, input.cluster),
-    peakLinearFlopsPerGpu: denseFlopsFor(accelerator, weightFormat)?.flops ?? bf16,
-    peakAttentionFlopsPerGpu: denseFlopsFor(accelerator, attentionFormat)?.flops ?? bf16,
+    peakLinearFlopsPerGpu: linearRate?.flops ?? 0,
+    peakAttentionFlopsPerGpu: attentionRate?.flops ?? 0,
+    linearComputeFraction: computeFraction(accelerator, linearRate?.format ?? 'bf16', efficiency),
+    attentionComputeFraction: computeFraction(accelerator, attentionRate?.format ?? 'bf16', efficiency),
     bandwidthPerGpu: accelerator.bandwidthBytesPerSecond,
     kvBytesPerValue,
     kvReplication,

@@ -4,10 +4,12 @@
  * step is the sum of its parts, each on its own roofline. Units: seconds, FLOPs, bytes (per GPU).
  */
 import { attentionFlopsPerToken, kvBytesReadPerStep, linearFlopsPerStep, weightBytesReadPerStep } from './model-shape';
+import { elementwiseSeconds, ROOFLINE_SHARPNESS, weightGemmSeconds } from './kernels';
 import { allReduceSeconds, allToAllSeconds } from './links';
 import type { ResolvedServing } from './resolve';
 import type { ServingStepBreakdown } from './types';
 import { expectedExpertsTouchedFraction } from '../moe';
+import { softMaximum } from '../gemm';
 import { kvCacheBytesPerToken } from '../memory';
 import { nonNegative, ratio } from '../units';
 
@@ -17,20 +19,15 @@ const ALL_REDUCE_BYTES_PER_VALUE = 2;
 const DISPATCH_BYTES_PER_VALUE = 1;
 const COMBINE_BYTES_PER_VALUE = 2;
 
-/**
- * How sharply a kernel turns from memory-bound to compute-bound: the time of a kernel that needs
- * `compute` seconds of FLOPs and `memory` seconds of bytes is (compute^p + memory^p)^(1/p). p = ∞ is
- * the ideal roofline (max); near the ridge real kernels reach neither roof. p = 1.5 was chosen with
- * the two engine fractions on the calibration rows (lowest log error among p = 1, 1.5, 2, 3, 4, ∞;
- * scripts/calibrate-serving.ts).
- */
-export const ROOFLINE_SHARPNESS = 1.5;
+export { ROOFLINE_SHARPNESS };
 
-/** Kernel time from its compute and memory times (see ROOFLINE_SHARPNESS). Units: seconds. */
+/**
+ * Kernel time from its compute and memory times: (compute^p + memory^p)^(1/p), p = ROOFLINE_SHARPNESS
+ * (1.5: near the ridge real kernels reach neither roof; kernels.ts gives its measurement).
+ * Units: seconds.
+ */
 export function rooflineSeconds(compute: number, memory: number): number {
-  const top = Math.max(nonNegative(compute), nonNegative(memory));
-  if (top <= 0) return 0;
-  return top * ((compute / top) ** ROOFLINE_SHARPNESS + (memory / top) ** ROOFLINE_SHARPNESS) ** (1 / ROOFLINE_SHARPNESS);
+  return softMaximum(nonNegative(compute), nonNegative(memory), ROOFLINE_SHARPNESS);
 }
 
 export interface StepLoad {
@@ -76,19 +73,22 @@ function communicationSeconds(r: ResolvedServing, tokens: number): number {
 
 /**
  * Seconds of one engine step on one GPU of the replica:
- *   weights   = roofline(matrix FLOPs / (peak_weightFormat × prefillComputeFraction),
- *                        weight bytes streamed / (bandwidth × bandwidthFraction))
- *   attention = roofline(attention FLOPs / (peak_kvFormat × prefillComputeFraction),
- *                        KV bytes read and written / (bandwidth × kvBandwidthFraction))
- *   roofline(c, m) = (c^1.5 + m^1.5)^(1/1.5)   (ROOFLINE_SHARPNESS)
+ *   weights    = Σ GEMMs of the dense layers, the head and the routed experts, each on the shared
+ *                GEMM model (kernels.ts `weightGemmSeconds`: MAMF × the engine's share, shape
+ *                penalty, weights streamed at bandwidthFraction, roofline sharpness 1.5)
+ *   activations = memory-bound elementwise kernels (norms, SwiGLU, MoE permute / finalize) at
+ *                MEMORY_BOUND_EFFICIENCY of the bandwidth (kernels.ts `elementwiseSeconds`)
+ *   attention  = roofline(attention FLOPs / (peak_kvFormat × computeFraction),
+ *                         KV bytes read and written / (bandwidth × kvBandwidthFraction))
  *   communication = 2 all-reduces per layer (tensor parallel), or a dispatch + combine
- *                   all-to-all per MoE layer (expert parallel, attention data parallel)
- *   overhead  = layers × layerOverheadSeconds + sequences per attention rank × hostSecondsPerSequence
- *   seconds   = weights + attention + communication + overhead
+ *                all-to-all per MoE layer (expert parallel, attention data parallel)
+ *   overhead   = layers × layerOverheadSeconds + moeLayers × moeLayerOverheadSeconds
+ *                + sequences per attention rank × hostSecondsPerSequence
+ *   seconds    = weights + activations + attention + communication + overhead
  * Matrix FLOPs and the expert weights touched follow the step's tokens (decode + prefill); the
  * head runs for the sampled tokens only. KV bytes grow with sequences × context.
  * Units: seconds. Sources: pope2022 §2–3 (roofline per phase, tensor-parallel partitioning);
- * agrawal2024 (Sarathi-Serve: chunked prefill piggybacked on decode); kwon2023 §4.
+ * agrawal2024 (Sarathi-Serve: chunked prefill piggybacked on decode); kwon2023 §4; kernels.ts.
  */
 export function engineStepSeconds(r: ResolvedServing, load: StepLoad): StepTime {
   const { shape, gpus, efficiency } = r;
@@ -97,10 +97,19 @@ export function engineStepSeconds(r: ResolvedServing, load: StepLoad): StepTime 
   const prefill = nonNegative(load.prefillTokens);
   const tokens = decode + prefill;
   const sampled = decode + (r.inputTokens > 0 ? prefill / r.inputTokens : 0);
+  const split = { gpus, ranks: r.attentionRanks, expertGroups: r.expertGroups };
 
-  const linearFlops = linearFlopsPerStep(shape, tokens, sampled) / gpus;
-  const linearCompute = ratio(linearFlops, r.peakLinearFlopsPerGpu * efficiency.prefillComputeFraction);
+  const linearCompute = ratio(linearFlopsPerStep(shape, tokens, sampled) / gpus, r.peakLinearFlopsPerGpu * r.linearComputeFraction);
   const linearMemory = ratio(weightBytesPerGpu(r, tokens), r.bandwidthPerGpu * efficiency.bandwidthFraction);
+  const device = {
+    peakFlops: r.peakLinearFlopsPerGpu,
+    computeFraction: r.linearComputeFraction,
+    bandwidth: r.bandwidthPerGpu,
+    bandwidthFraction: efficiency.gemmBandwidthFraction ?? efficiency.bandwidthFraction,
+    bytesPerWeight: shape.bytesPerWeight,
+  };
+  const weights = weightGemmSeconds(shape, device, split, tokens, sampled);
+  const activations = elementwiseSeconds(shape, split, tokens, r.bandwidthPerGpu);
 
   const attentionFlops =
     (decode * attentionFlopsPerToken(arch, load.decodeContextTokens, 'decode') +
@@ -111,19 +120,22 @@ export function engineStepSeconds(r: ResolvedServing, load: StepLoad): StepTime 
       prefill * kvCacheBytesPerToken(arch, r.kvBytesPerValue)) *
       r.kvReplication) /
     gpus;
-  const attentionCompute = ratio(attentionFlops, r.peakAttentionFlopsPerGpu * efficiency.prefillComputeFraction);
+  const attentionCompute = ratio(attentionFlops, r.peakAttentionFlopsPerGpu * r.attentionComputeFraction);
   const attentionMemory = ratio(kvBytes, r.bandwidthPerGpu * efficiency.kvBandwidthFraction);
 
-  const weights = rooflineSeconds(linearCompute, linearMemory);
   const attention = rooflineSeconds(attentionCompute, attentionMemory);
   const communication = communicationSeconds(r, tokens);
-  const overhead = shape.layers * efficiency.layerOverheadSeconds + (decode / r.attentionRanks) * efficiency.hostSecondsPerSequence;
+  const overhead =
+    shape.layers * efficiency.layerOverheadSeconds +
+    shape.moeLayers * efficiency.moeLayerOverheadSeconds +
+    (decode / r.attentionRanks) * efficiency.hostSecondsPerSequence;
   return {
     weights,
+    activations,
     attention,
     communication,
     overhead,
-    seconds: nonNegative(weights + attention + communication + overhead),
+    seconds: nonNegative(weights + activations + attention + communication + overhead),
     computeSeconds: linearCompute + attentionCompute,
     memorySeconds: linearMemory + attentionMemory,
   };

@@ -28,8 +28,14 @@ export interface ServingInput {
   accelerator: Accelerator;
   /** GPUs in the replica (tensor parallel). */
   tp: number;
-  /** MoE: experts spread over `ep` of the replica's GPUs, attention data-parallel over all `tp`. */
+  /** MoE: experts spread over `ep` of the replica's GPUs (each expert's columns over tp / ep). */
   ep?: number;
+  /**
+   * With `ep` > 1: attention data-parallel over all `tp` GPUs (each attends its own sequences; the
+   * default, as SGLang / TensorRT-LLM `enable_attention_dp`), or tensor-parallel as in TensorRT-LLM's
+   * default MoE mapping (attention split by heads, experts by `ep`, results all-reduced).
+   */
+  attention?: 'data-parallel' | 'tensor-parallel';
   weightPrecision: PrecisionId;
   kvPrecision: PrecisionId;
   /** Tokens per request. */
@@ -56,13 +62,15 @@ export type ServingLimit = 'memory' | 'slo' | 'compute' | 'bandwidth';
 
 /** Seconds of one engine step by cause (they add up to `stepSeconds`). */
 export interface ServingStepBreakdown {
-  /** Weight matrices: the slower of their FLOPs and streaming their bytes. */
+  /** Weight matrices (GEMMs): the slower of their FLOPs and streaming their bytes, per GEMM. */
   weights: number;
+  /** Memory-bound elementwise kernels: norms, SwiGLU, MoE token permutation. */
+  activations: number;
   /** Attention over the KV cache: the slower of its FLOPs and reading the cache. */
   attention: number;
   /** Tensor-parallel all-reduces and expert-parallel all-to-alls. */
   communication: number;
-  /** Fixed per-layer launch / synchronisation cost. */
+  /** Fixed per-layer launch / synchronisation cost (and per MoE layer: routing, grouped-GEMM launches). */
   overhead: number;
 }
 
