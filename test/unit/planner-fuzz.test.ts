@@ -151,7 +151,8 @@ describe('planTraining never returns NaN and throws only ConfigError', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      // A fixed seed: how many of 60 random inputs fit varies by seed (5–15 seen), and the count is asserted below.
+      { numRuns: 60, seed: 20261206 },
     );
     console.log(`planTraining fuzz: ${planned} of 60 random inputs had a layout that fits`);
     expect(planned).toBeGreaterThan(5);
