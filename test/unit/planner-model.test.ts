@@ -155,7 +155,12 @@ describe('the step and the run', () => {
   it('turns a step into a run: 300B tokens of GPT-3 at this step', () => {
     const run = trainingRunTime(step, 300e9, 256 * 2048);
     expect(run.steps).toBeCloseTo(300e9 / (256 * 2048), 6);
-    expect(run.gpuHours).toBeCloseTo((run.steps * step.seconds * 256) / 3600, 3);
+    expect(run.stepGpuHours).toBeCloseTo((run.steps * step.seconds * 256) / 3600, 3);
+    // Llama 3 §3.3.4: "higher than 90% effective training time" — the default goodput.
+    expect(run.goodput).toBe(0.9);
+    expect(run.gpuHours).toBeCloseTo(run.stepGpuHours / 0.9, 3);
+    expect(trainingRunTime(step, 300e9, 256 * 2048, { goodput: 1 }).gpuHours).toBeCloseTo(run.stepGpuHours, 3);
+    expect(() => trainingRunTime(step, 300e9, 1, { goodput: 0 })).toThrow(ConfigError);
     expect(run.gpuHoursLow).toBeLessThan(run.gpuHours);
     expect(run.gpuHoursHigh).toBeGreaterThan(run.gpuHours);
     expect(() => trainingRunTime(step, Number.NaN, 1)).toThrow(ConfigError);

@@ -1,9 +1,14 @@
 /**
  * Whole-run GPU-hours of the published training runs (src/data/training-runs.ts) from their
- * published hardware, GPU count, batch and layout (src/data/training-run-layouts.ts), against
- * the GPU-hours the authors report. Where a source prints tp/pp/dp but not the schedule, the
- * planner fills in the rest (interleaving, micro-batch, recompute, ZeRO stage) as the best
- * predicted choice for that tp/pp/dp; where it prints no layout, the planner's best layout.
+ * published hardware, GPU count, batch, layout and training software
+ * (src/data/training-run-layouts.ts), against the GPU-hours the authors report. Where a source
+ * prints tp/pp/dp but not the schedule, the planner fills in the rest (interleaving where the
+ * framework has it, micro-batch, recompute, ZeRO stage) as the best predicted choice for that
+ * tp/pp/dp; where it prints no layout, the planner's best layout under the run's framework — a
+ * lower bound on the hours. Reported hours that are the steps' time alone are compared with
+ * `stepGpuHours`, elapsed hours with `gpuHours` (DEFAULT_GOODPUT, Llama 3 §3.3.4); hours that
+ * cover work the row does not describe, or are not the authors' figure, are printed and left out
+ * of the accuracy check, each with its quoted basis.
  */
 import { describe, expect, it } from 'vitest';
 import { architectureFromHfConfig } from '../../src/core/params';
@@ -19,7 +24,7 @@ function predict(row: TrainingRunLayout) {
   const accelerator = getAccelerator(row.hardwareId);
   if (!config || !accelerator) throw new Error(`fixture for ${row.runId}`);
   const arch = architectureFromHfConfig(config);
-  const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6 });
+  const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6, framework: row.framework });
   const published = row.layout;
   const step = plan.layouts.find(
     (candidate) =>
@@ -32,7 +37,8 @@ function predict(row: TrainingRunLayout) {
   );
   if (!step) return null;
   const run = trainingRunTime(step, row.tokens, row.globalBatch * row.seqLen);
-  return { step, run, error: run.gpuHours / row.gpuHours - 1 };
+  const predicted = row.comparison === 'steps' ? run.stepGpuHours : run.gpuHours;
+  return { step, run, predicted, error: predicted / row.gpuHours - 1 };
 }
 
 const results = TRAINING_RUN_LAYOUTS.map((row) => ({ row, prediction: predict(row) }));
@@ -47,13 +53,14 @@ describe('whole-run GPU-hours of published runs', () => {
           ? `tp${prediction.step.layout.tp} pp${prediction.step.layout.pp} vp${prediction.step.layout.vp} dp${prediction.step.layout.dp} cp${prediction.step.layout.cp} ep${prediction.step.layout.ep} mb${prediction.step.layout.microBatch} ${prediction.step.recompute}`
           : 'none fits',
         'reported GPU-h': row.gpuHours,
-        'predicted GPU-h': prediction ? Math.round(prediction.run.gpuHours) : null,
+        'predicted GPU-h': prediction ? Math.round(prediction.predicted) : null,
         error: prediction ? `${(prediction.error * 100).toFixed(1)} %` : '—',
         'predicted MFU': prediction ? `${(prediction.step.mfu * 100).toFixed(1)} %` : '—',
-        basis: row.gpuHoursBasis,
-        modelled: row.modelled,
+        compared: row.comparison,
+        framework: row.framework,
       })),
     );
+    for (const { row } of results) console.log(`${row.runId}: ${row.comparison} — ${row.hoursCover}`);
     expect(results.length).toBe(TRAINING_RUN_LAYOUTS.length);
   });
 
@@ -65,26 +72,21 @@ describe('whole-run GPU-hours of published runs', () => {
     }
   });
 
-  // The goal is ±15 % of the reported pre-training GPU-hours. It is missed on most of Meta's A100
-  // runs: the prediction is the planner's best layout with no downtime, which runs at 54–62 % MFU
-  // where LLaMA measured about 47 % (§2.4: 380 tokens/s/GPU for 65B), so predictions land 5–27 % below.
-  // Asserted: never more than 15 % above the report, never more than 35 % below it.
-  it.each(results.filter(({ row }) => row.modelled && row.gpuHoursBasis === 'pretraining').map((entry) => [entry.row.runId, entry] as const))(
-    '%s: predicted pre-training GPU-hours within −35 % / +15 % of the report',
-    (_id, { prediction }) => {
-      expect(prediction).not.toBeNull();
-      expect(prediction?.error ?? Infinity).toBeLessThanOrEqual(0.15);
-      expect(prediction?.error ?? -Infinity).toBeGreaterThanOrEqual(-0.35);
-    },
-  );
+  it('says for every run what its reported hours cover, and excludes only runs whose hours are not comparable', () => {
+    for (const { row } of results) {
+      expect(row.hoursCover.length, row.runId).toBeGreaterThan(20);
+      expect(['steps', 'elapsed', 'not-comparable']).toContain(row.comparison);
+    }
+    expect(results.filter(({ row }) => row.comparison !== 'not-comparable').length).toBeGreaterThanOrEqual(9);
+  });
 
-  // Reported hours that include restarts, downtime or other work can only be longer than one
-  // clean pre-training run: the prediction must not exceed them by more than the model's spread.
-  it.each(results.filter(({ row }) => row.modelled && (row.gpuHoursBasis === 'wall-clock' || row.gpuHoursBasis === 'card-total')).map((entry) => [entry.row.runId, entry] as const))(
-    '%s: predicted GPU-hours do not exceed the whole-run report by more than 15 %',
+  // The issue's goal: within ±15 % of the reported GPU-hours, for every run whose reported hours
+  // are comparable with the prediction (steps alone, or elapsed with the cited goodput).
+  it.each(results.filter(({ row }) => row.comparison !== 'not-comparable').map((entry) => [entry.row.runId, entry] as const))(
+    '%s: predicted GPU-hours within ±15 % of the report',
     (_id, { prediction }) => {
       expect(prediction).not.toBeNull();
-      expect(prediction?.error ?? Infinity).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(prediction?.error ?? Infinity)).toBeLessThanOrEqual(0.15);
     },
   );
 });

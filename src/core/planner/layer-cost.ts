@@ -4,10 +4,11 @@
  * communication. The step model (`step.ts`) decides what of the communication is exposed.
  * Units: seconds, bytes, FLOPs.
  */
-import { attentionSeconds, gemmSeconds, memorySeconds, type ComputeRates } from './hardware';
+import { attentionSeconds, gemmSeconds, memorySeconds, MEMORY_BOUND_EFFICIENCY, type ComputeRates } from './hardware';
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { causalKeys, type Gemm, type LayerShapes } from './shape';
 import type { ResolvedCluster } from './types';
+import type { AttentionKernel } from '../../data/training-frameworks';
 
 /** Raw seconds of one phase (forward or backward) of one layer for one micro-batch. */
 export interface PhaseSeconds {
@@ -41,6 +42,8 @@ export interface LayerCostContext {
   sequenceParallel: boolean;
   /** Bytes per matmul input element (1 for FP8): FP8 adds cast kernels. */
   fp8: boolean;
+  /** FlashAttention, or the unfused attention of 2019–22 Megatron (training-frameworks.ts). */
+  attentionKernel: AttentionKernel;
 }
 
 const ACTIVATION_BYTES = 2;
@@ -62,18 +65,52 @@ function gemmListSeconds(gemms: readonly Gemm[], tokens: number, shardDegree: nu
 }
 
 /**
- * Attention core (FlashAttention) seconds for one layer and micro-batch, forward; the backward
- * kernel does 2.5× the forward FLOPs (it recomputes QKᵀ and the softmax, then 4 more matmuls:
- * Dao 2023 §3.1.2). Executed FLOPs are the causal half: 2 · tokens · keys · heads/tp · (dqk + dv)
- * with keys = the average causal context (`causalKeys`).
+ * HBM bytes per s × s score element of the unfused attention core (2-byte elements), forward and
+ * backward: forward QKᵀ writes the scores (2), the fused scale-mask-softmax reads and writes them
+ * (4), attention over V reads the probabilities (2); dropout on the probabilities reads, writes and
+ * stores a 1-byte mask (5). Backward: dP written (2) and P read for dV (2), dropout backward (5),
+ * softmax backward reads dP and P and writes dS (6), dQ and dK read dS (4) — 14 without dropout.
+ * Counted from Megatron-LM's attention (megatron/model/transformer.py CoreAttention, 2021–22:
+ * baddbmm, FusedScaleMaskSoftmax, attention_dropout, bmm); the stored tensors are Korthikanti et
+ * al. 2022 §4.1's 5as²b bytes. Units: bytes per element.
  */
-function attentionForwardSeconds(context: LayerCostContext): number {
+export const UNFUSED_SCORE_BYTES = {
+  forward: { plain: 8, dropout: 13 },
+  backward: { plain: 14, dropout: 19 },
+} as const;
+
+/**
+ * Attention core seconds for one layer and micro-batch, forward and backward.
+ * FlashAttention: executes the causal half, 2 · tokens · keys · heads/tp · (dqk + dv) FLOPs with
+ * keys = the average causal context (`causalKeys`); the backward kernel does 2.5× the forward
+ * FLOPs (it recomputes QKᵀ and the softmax, then 4 more matmuls: Dao 2023 §3.1.2).
+ * Unfused (Megatron-LM 2019–22): batched GEMMs over the FULL square (the causal mask is applied
+ * after QKᵀ), backward 2× forward (dQ, dK, dV, dP), at the same kernel efficiency as
+ * FlashAttention's matmuls (k or n is a head dimension), plus the score traffic of
+ * UNFUSED_SCORE_BYTES at HBM speed.
+ * Units: seconds.
+ */
+function attentionPhaseSeconds(context: LayerCostContext): { forward: number; backward: number } {
   const { shapes } = context;
   const tokens = gemmTokens(context);
-  const keys = causalKeys(context.seqLen, context.window);
-  const flops = 2 * tokens * keys * (shapes.heads / context.tp) * (shapes.qkHeadDim + shapes.vHeadDim);
+  const headsHere = shapes.heads / context.tp;
   const kernelKeys = Math.min(context.seqLen / context.cp, context.window ?? Infinity);
-  return attentionSeconds(flops, kernelKeys, context.rates);
+  if (context.attentionKernel === 'unfused') {
+    const keys = Math.min(context.seqLen, context.window ?? Infinity);
+    const flops = 2 * tokens * keys * headsHere * (shapes.qkHeadDim + shapes.vHeadDim);
+    const matmul = attentionSeconds(flops, kernelKeys, context.rates);
+    const elements = tokens * keys * headsHere;
+    const kind = shapes.dropout ? 'dropout' : 'plain';
+    const bandwidth = context.rates.memoryBandwidth * MEMORY_BOUND_EFFICIENCY;
+    return {
+      forward: matmul + (elements * UNFUSED_SCORE_BYTES.forward[kind]) / bandwidth,
+      backward: 2 * matmul + (elements * UNFUSED_SCORE_BYTES.backward[kind]) / bandwidth,
+    };
+  }
+  const keys = causalKeys(context.seqLen, context.window);
+  const flops = 2 * tokens * keys * headsHere * (shapes.qkHeadDim + shapes.vHeadDim);
+  const forward = attentionSeconds(flops, kernelKeys, context.rates);
+  return { forward, backward: 2.5 * forward };
 }
 
 /**
@@ -134,7 +171,7 @@ export function layerCost(context: LayerCostContext, moe: boolean): LayerCost {
     ffnWidth = shapes.denseFfn;
   }
   // --- attention kernel
-  const attentionForward = attentionForwardSeconds(context);
+  const attention = attentionPhaseSeconds(context);
   // --- memory-bound ops: sharded over tp (SP splits the norms' tokens; q, k, ffn are column-split)
   const elements = memoryElementsPerToken(shapes, ffnWidth, moe, context.fp8);
   const replicated = sp || tp === 1 ? 0 : 10 * shapes.hidden * (tp - 1);
@@ -172,10 +209,10 @@ export function layerCost(context: LayerCostContext, moe: boolean): LayerCost {
     epForward = 2 * collectiveSeconds('all-to-all', bytes, epGroup, cluster);
   }
   return {
-    forward: { gemm: gemmForward, attention: attentionForward, memory: memoryForward, tp: tpForward, cp: cpForward, ep: epForward },
+    forward: { gemm: gemmForward, attention: attention.forward, memory: memoryForward, tp: tpForward, cp: cpForward, ep: epForward },
     backward: {
       gemm: 2 * gemmForward,
-      attention: 2.5 * attentionForward,
+      attention: attention.backward,
       memory: 2 * memoryForward,
       tp: tpBackward,
       cp: 2 * cpForward,

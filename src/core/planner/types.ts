@@ -53,6 +53,12 @@ export interface TrainingStepInput {
   cluster?: ClusterOverride;
   /** Bytes per gradient element in the buffer and the DP reduction: 2 (BF16, default) or 4 (FP32). */
   gradientReduceBytes?: 2 | 4;
+  /**
+   * The training software generation (an id of `TRAINING_FRAMEWORKS` in src/data/training-frameworks.ts):
+   * attention kernel, tensor-parallel overlap, gradient-reduction overlap, pipeline sends.
+   * Default 'megatron-core' (2024–25 Megatron-Core / NeMo).
+   */
+  framework?: string;
 }
 
 /** The layout with every default filled in. */
@@ -149,6 +155,8 @@ export interface TrainingStep {
   secondsLow: number;
   secondsHigh: number;
   cluster: ResolvedCluster;
+  /** The framework id the step was priced with. */
+  framework: string;
 }
 
 /** Why a layout the planner considered is not among the winners. */
@@ -188,6 +196,8 @@ export interface PlanTrainingInput {
   /** How many layouts to return, default 50. */
   limit?: number;
   gradientReduceBytes?: 2 | 4;
+  /** As `TrainingStepInput.framework`. */
+  framework?: string;
 }
 
 export interface PlanTrainingResult {
