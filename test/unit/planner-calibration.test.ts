@@ -59,19 +59,15 @@ describe('trainingStep on the calibration layouts', () => {
     expect(meanAbsolute(rows.filter((row) => row.subset === 'fit'))).toBeLessThanOrEqual(0.05);
   });
 
-  // Out of sample (not used by the fit). The goal is the same ±10 % / 5 %: the H100 and B200
-  // rows meet it, the two GB200 rows do not (Llama3-8B −14 %, Llama3-405B +12 %: NeMo 25.04 on
-  // GB200 ran the 8B model 27 % faster than 25.02 on B200 but the 405B model only 6 % faster, which
-  // no per-chip constant reproduces). This asserts what the model achieves, as reported.
+  // Out of sample (not used by the fit): the issue's goal is the same, each within ±10 %.
   it.each(rows.filter((row) => row.subset === 'check').map((row) => [row.name, row] as const))(
-    '%s is within ±15 % of the published throughput (check subset, no refit)',
+    '%s is within ±10 % of the published throughput (check subset, no refit)',
     (_name, row) => {
-      expect(Math.abs(row.error)).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(row.error)).toBeLessThanOrEqual(0.1);
     },
   );
 
-  it('has a mean error of at most 7.5 % on the check subset and of at most 5.5 % over all 25 rows', () => {
-    expect(meanAbsolute(rows.filter((row) => row.subset === 'check'))).toBeLessThanOrEqual(0.075);
-    expect(meanAbsolute(rows)).toBeLessThanOrEqual(0.055);
+  it('has a mean error of at most 5 % over all 25 rows (the issue\'s goal)', () => {
+    expect(meanAbsolute(rows)).toBeLessThanOrEqual(0.05);
   });
 });
