@@ -54,6 +54,28 @@ describe('activation memory: Korthikanti et al. 2022 Table 2 (GPT-3 175B layer, 
   it('tensor + sequence parallel, scores not stored: 102 MiB', () => expect(perLayer(8, true, 'none')).toBeCloseTo(102, -0.5));
   it('full recompute keeps the layer input: 48 MiB (2sbh)', () => expect(perLayer(8, false, 'full')).toBeCloseTo(48, 1));
   it('selective keeps as much as none under FlashAttention', () => expect(perLayer(8, true, 'selective')).toBe(perLayer(8, true, 'none')));
+  // Unfused attention (Megatron-LM 2019–22) stores the scores: Table 2's baseline
+  // sbh(10 + 24/t + 5as/(ht)) = 2048·12288·(13 + 10) bytes = 552 MiB; selective drops the 5as/(ht) term.
+  const unfused = (recompute: 'none' | 'selective') => (activationBytesPerToken(shapes, false, 8, false, recompute, 2, 2048) * 2048) / MiB;
+  it('unfused attention, tensor parallel baseline: 552 MiB (Table 2, 5as/ht term included)', () => expect(unfused('none')).toBeCloseTo(552, -0.5));
+  it('unfused attention with selective recompute: back to 312 MiB (Table 2: sbh(10 + 24/t))', () => expect(unfused('selective')).toBeCloseTo(312, -0.5));
+});
+
+describe('training frameworks', () => {
+  const arch = megatronGptArch({ hidden: 12288, layers: 96, heads: 96, vocab: 51200, seqLen: 2048 });
+  const input: TrainingStepInput = { arch, accelerator: accelerator('a100-sxm-80gb'), precision: 'bf16', layout: { tp: 8, pp: 8, dp: 1, vp: 3, microBatch: 1 }, globalBatch: 64, seqLen: 2048, recompute: 'selective' };
+  it('rejects an unknown framework and interleaving where the pipeline engine has none', () => {
+    expect(() => trainingStep({ ...input, framework: 'jax-2030' })).toThrow(/framework must be one of/);
+    expect(() => trainingStep({ ...input, framework: 'megatron-deepspeed-2021' })).toThrow(ConfigError);
+  });
+  it('prices 2022 Megatron (unfused attention, backward-only TP overlap, unoverlapped DP) slower than Megatron-Core on the same A100 layout', () => {
+    const modern = trainingStep(input);
+    const old = trainingStep({ ...input, framework: 'megatron-lm-2022' });
+    expect(old.framework).toBe('megatron-lm-2022');
+    expect(old.seconds).toBeGreaterThan(modern.seconds);
+    // Under unfused attention, selective recomputation saves the stored scores (Korthikanti §5).
+    expect(trainingStep({ ...input, framework: 'megatron-lm-2022', recompute: 'none' }).memoryPerGpu).toBeGreaterThan(old.memoryPerGpu);
+  });
 });
 
 describe('collectives', () => {
