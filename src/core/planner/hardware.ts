@@ -4,14 +4,9 @@
  * cluster an accelerator sits in. Units: FLOPs, bytes, seconds.
  */
 import type { Accelerator, ComputeFormat } from '../../data/types';
-import {
-  ACCELERATOR_TRAINING_DEFAULTS,
-  CLUSTERS_BY_ID,
-  DEFAULT_MATMUL_EFFICIENCY,
-  FP8_TO_BF16_MAMF_RATIO,
-  type ClusterPreset,
-} from '../../data/clusters';
+import { ACCELERATOR_TRAINING_DEFAULTS, CLUSTERS_BY_ID, type ClusterPreset } from '../../data/clusters';
 import { ConfigError } from '../errors';
+import { gemmSeconds as sharedGemmSeconds, MATMUL_INPUT_BYTES, MEMORY_BOUND_EFFICIENCY, matmulEfficiency } from '../gemm';
 import { PLANNER_CALIBRATION } from './calibration';
 import type { ClusterOverride, ResolvedCluster } from './types';
 
@@ -26,13 +21,8 @@ import type { ClusterOverride, ResolvedCluster } from './types';
  */
 export const ATTENTION_HALF_KEYS = 340;
 
-/**
- * Fraction of the HBM bandwidth elementwise kernels (norms, residual adds, activations, casts,
- * the optimizer) sustain: STREAM-like copies reach 85–92 % on A100/H100 (NVIDIA's
- * babelstream-style measurements, e.g. Bekman ml-engineering "memory bandwidth"); fused
- * elementwise kernels with several inputs less. A documented round figure.
- */
-export const MEMORY_BOUND_EFFICIENCY = 0.8;
+/** Shared with the serving model (src/core/gemm.ts). */
+export { MEMORY_BOUND_EFFICIENCY };
 
 /**
  * Achievable fraction of a link's speed for large NCCL collectives (nccl-tests bus bandwidth):
@@ -56,18 +46,11 @@ export interface ComputeRates {
   memoryBandwidth: number;
 }
 
-const INPUT_BYTES: Record<ComputeFormat, number> = { fp32: 4, tf32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, fp4: 0.5 };
+const INPUT_BYTES = MATMUL_INPUT_BYTES;
 
-/** MAMF at `format` times the accelerator's realised training factor (clusters.ts). */
+/** MAMF at `format` times the accelerator's realised training factor (clusters.ts; src/core/gemm.ts). */
 function matmulEfficiencyFor(accelerator: Accelerator, format: ComputeFormat): number {
-  const defaults = ACCELERATOR_TRAINING_DEFAULTS[accelerator.id];
-  const table = defaults?.matmulEfficiency;
-  const factor = defaults?.trainingDenseFactor ?? 1;
-  const bf16 = table?.bf16 ?? table?.fp16 ?? DEFAULT_MATMUL_EFFICIENCY;
-  const measured = table?.[format];
-  if (measured !== undefined) return measured * factor;
-  if (format === 'fp8' || format === 'int8' || format === 'fp4') return bf16 * FP8_TO_BF16_MAMF_RATIO * factor;
-  return bf16 * factor;
+  return matmulEfficiency(accelerator, format);
 }
 
 /**
@@ -103,7 +86,8 @@ export function computeRates(accelerator: Accelerator, precision: ComputeFormat)
  * E and `sustained` are PLANNER_CALIBRATION.gemmEdge / .sustainedFraction (fitted once, see
  * calibration.ts): the Megatron-Core README attributes its weak-scaling MFU rise (41 % → 48 %)
  * to "larger GEMMs have higher arithmetic intensity". MAMF: clusters.ts (measured).
- * Units: seconds. Source: roofline model (Williams et al. 2009).
+ * The formula lives in src/core/gemm.ts (shared with the serving model); this is it with the
+ * planner's training profile. Units: seconds. Source: roofline model (Williams et al. 2009).
  */
 export function gemmSeconds(
   m: number,
@@ -114,12 +98,12 @@ export function gemmSeconds(
   inputBytes: number,
   memoryBandwidth: number,
 ): number {
-  if (!(m > 0 && n > 0 && k > 0)) return 0;
-  const edge = PLANNER_CALIBRATION.gemmEdge;
-  const shape = 1 + edge / m + edge / n + edge / k;
-  const compute = (2 * m * n * k * shape) / (peak * efficiency * PLANNER_CALIBRATION.sustainedFraction);
-  const memory = (inputBytes * (m * k + k * n) + 2 * m * n) / (memoryBandwidth * MEMORY_BOUND_EFFICIENCY);
-  return Math.max(compute, memory);
+  return sharedGemmSeconds(m, n, k, peak, efficiency, inputBytes, memoryBandwidth, {
+    edge: PLANNER_CALIBRATION.gemmEdge,
+    sustainedFraction: PLANNER_CALIBRATION.sustainedFraction,
+    memoryEfficiency: MEMORY_BOUND_EFFICIENCY,
+    sharpness: Infinity,
+  });
 }
 
 /**
