@@ -9,7 +9,7 @@ import { ConfigError } from '../errors';
 import { validateArchitecture } from '../params';
 import { computeRates, memorySeconds, resolveCluster, type ComputeRates } from './hardware';
 import { PLANNER_CALIBRATION } from './calibration';
-import { ACCELERATOR_TRAINING_DEFAULTS } from '../../data/clusters';
+import { ACCELERATOR_TRAINING_DEFAULTS, type AcceleratorGeneration } from '../../data/clusters';
 import { DEFAULT_TRAINING_FRAMEWORK_ID, TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
@@ -77,9 +77,30 @@ export interface PreparedModel {
   framework: TrainingFramework;
 }
 
-/** The framework row of `id` (default 'megatron-core'); ConfigError for an unknown id. */
-export function resolveFramework(id: string | undefined): TrainingFramework {
-  const framework = TRAINING_FRAMEWORKS_BY_ID.get(id ?? DEFAULT_TRAINING_FRAMEWORK_ID);
+/**
+ * The training software a step is priced with when the input names none: the Megatron generation
+ * NVIDIA published its reference runs with on the accelerator's generation — Volta: Megatron-LM 2021
+ * (Narayanan et al. 2021 ran V100 and A100), Ampere: Megatron-LM 2022 (Korthikanti et al. 2022, the
+ * last A100 reference: sequence parallelism, selective recomputation, unfused attention), Hopper and
+ * Blackwell (and anything else): Megatron-Core (the 2024 README table, NeMo's recipes). Pass
+ * `framework` to price other software on the same GPUs (e.g. 'megatron-core' on an A100 today).
+ */
+export const DEFAULT_FRAMEWORK_BY_GENERATION: Readonly<Record<AcceleratorGeneration, string>> = {
+  volta: 'megatron-lm-2021',
+  ampere: 'megatron-lm-2022',
+  hopper: DEFAULT_TRAINING_FRAMEWORK_ID,
+  blackwell: DEFAULT_TRAINING_FRAMEWORK_ID,
+};
+
+/** The default framework id for `accelerator` (see DEFAULT_FRAMEWORK_BY_GENERATION). */
+export function defaultFrameworkId(accelerator: Pick<Accelerator, 'id'>): string {
+  const generation = ACCELERATOR_TRAINING_DEFAULTS[accelerator.id]?.generation;
+  return generation ? DEFAULT_FRAMEWORK_BY_GENERATION[generation] : DEFAULT_TRAINING_FRAMEWORK_ID;
+}
+
+/** The framework row of `id` (default: `defaultFrameworkId(accelerator)`); ConfigError for an unknown id. */
+export function resolveFramework(id: string | undefined, accelerator?: Pick<Accelerator, 'id'>): TrainingFramework {
+  const framework = TRAINING_FRAMEWORKS_BY_ID.get(id ?? (accelerator ? defaultFrameworkId(accelerator) : DEFAULT_TRAINING_FRAMEWORK_ID));
   if (!framework) {
     throw new ConfigError(`framework must be one of ${[...TRAINING_FRAMEWORKS_BY_ID.keys()].join(', ')}; got ${String(id)}`, 'framework');
   }
@@ -115,7 +136,7 @@ export function prepareModel(input: {
   if (gradientBytes !== 2 && gradientBytes !== 4) {
     throw new ConfigError(`gradientReduceBytes must be 2 or 4, got ${String(input.gradientReduceBytes)}`, 'gradientReduceBytes');
   }
-  const framework = resolveFramework(input.framework);
+  const framework = resolveFramework(input.framework, accelerator);
   return {
     framework,
     gradientBytes,
@@ -164,11 +185,14 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     sequenceParallel: layout.sequenceParallel,
     fp8: model.rates.matmulInputBytes < 2,
     attentionKernel: model.framework.attention,
+    crossEntropyBytesPerLogit: model.framework.crossEntropyBytesPerLogit,
+    tpChunkedGemms: false,
   };
-  const ends = headCost(context);
   const capable = ACCELERATOR_TRAINING_DEFAULTS[model.accelerator.id]?.tensorParallelOverlap === true;
   const mode = model.framework.tensorParallelOverlap;
   const full = mode === 'full' && capable && layout.tp <= model.cluster.gpusPerNode;
+  context.tpChunkedGemms = full && layout.sequenceParallel;
+  const ends = headCost(context);
   return {
     tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     tpBackwardOverlap: !full && mode !== 'none',
@@ -330,7 +354,8 @@ export function assembleStep(
   let dpSeconds = 0;
   if (dp * cp > 1) {
     const reduceScatter = collective('reduce-scatter', model.gradientBytes);
-    const gather = collective('all-gather', 2);
+    const parameterBytes = model.framework.fp8ParameterGather ? Math.min(2, model.rates.matmulInputBytes) : 2;
+    const gather = collective('all-gather', parameterBytes);
     if (layout.zeroStage === 0) dpSeconds = hidden(collective('all-reduce', model.gradientBytes), windowBackward);
     else if (layout.zeroStage === 1) dpSeconds = hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
     else if (layout.zeroStage === 2) dpSeconds = microBatches * hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);

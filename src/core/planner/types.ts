@@ -55,8 +55,9 @@ export interface TrainingStepInput {
   gradientReduceBytes?: 2 | 4;
   /**
    * The training software generation (an id of `TRAINING_FRAMEWORKS` in src/data/training-frameworks.ts):
-   * attention kernel, tensor-parallel overlap, gradient-reduction overlap, pipeline sends.
-   * Default 'megatron-core' (2024–25 Megatron-Core / NeMo).
+   * attention kernel, tensor-parallel overlap, gradient-reduction overlap, pipeline sends,
+   * cross-entropy. Default: by the accelerator's generation (step.ts `DEFAULT_FRAMEWORK_BY_GENERATION`:
+   * Megatron-LM 2022 on Ampere, Megatron-LM 2021 on Volta, Megatron-Core on Hopper, Blackwell and others).
    */
   framework?: string;
 }
