@@ -8,7 +8,6 @@
  */
 import { gemmSeconds, MEMORY_BOUND_EFFICIENCY } from '../src/core/gemm';
 import type { GemmKernelProfile } from '../src/core/gemm';
-import { PLANNER_CALIBRATION } from '../src/core/planner/calibration';
 import { SERVING_GEMM_EDGE, SERVING_GEMM_EDGE_M, ROOFLINE_SHARPNESS } from '../src/core/serving/kernels';
 import { getAccelerator } from '../src/data/hardware';
 import { DEEPGEMM_H800_FP8, FLASHINFER_MM_FP4_B200, VLLM_NVFP4_B200 } from '../test/fixtures/gemm-kernels';
@@ -54,8 +53,8 @@ const sharpnesses = [1.5, 2, 3, 4, Infinity];
 
 const free = fit(range(0, 1000, 8), range(0, 300, 2), sharpnesses);
 console.log(`free fit: E = ${free.edge}, E_m = ${free.edgeM}, p = ${free.sharpness}`);
-const fixed = fit([PLANNER_CALIBRATION.gemmEdge], range(0, 300, 2), sharpnesses);
-console.log(`E fixed at the planner's ${PLANNER_CALIBRATION.gemmEdge}: E_m = ${fixed.edgeM}, p = ${fixed.sharpness}`);
+const fixed = fit([SERVING_GEMM_EDGE], range(0, 300, 2), sharpnesses);
+console.log(`E fixed at ${SERVING_GEMM_EDGE}: E_m = ${fixed.edgeM}, p = ${fixed.sharpness}`);
 const chosen = profile(SERVING_GEMM_EDGE, SERVING_GEMM_EDGE_M, ROOFLINE_SHARPNESS);
 console.log(`profile in kernels.ts (E ${SERVING_GEMM_EDGE}, E_m ${SERVING_GEMM_EDGE_M}, p ${ROOFLINE_SHARPNESS}): ${summary(logErrors(DEEPGEMM_H800_FP8, chosen, H800.denseFlops.fp8!, HOPPER_FP8_MAMF, H800.bandwidthBytesPerSecond, 1))}`);
 

@@ -158,25 +158,53 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
 
 export const CLUSTERS_BY_ID: ReadonlyMap<string, ClusterPreset> = new Map(CLUSTERS.map((cluster) => [cluster.id, cluster]));
 
+/** A matmul shape M × N × K (K the reduction), as a MAMF measurement prints it. */
+export type MatmulShape = readonly [number, number, number];
+
+/** Attention kernel throughput (forward + backward, causal) against the keys per query. */
+export interface AttentionKernelCurve {
+  /** Fraction of the dense 16-bit peak at long sequences. */
+  efficiency: number;
+  /** Keys at which the kernel reaches half of `efficiency`: efficiency × keys / (keys + halfKeys). */
+  halfKeys: number;
+  source: string;
+}
+
 /**
- * Per-accelerator training defaults, keyed by `HARDWARE` id: the cluster it usually sits in and
- * its Maximum Achievable Matmul FLOPS (MAMF): the best fraction of the dense peak a large,
- * well-shaped matmul reaches, measured, not marketed.
- * Source of MAMF: S. Bekman, "Machine Learning Engineering", compute/accelerator/README.md,
- * "Maximum Achievable Matmul FLOPS comparison table" (BF16: A100 SXM 267.9/312 = 85.9 %,
- * A100 PCIe 82.2 %, H100 SXM 792.1/989 = 80.1 %, GH200 83.0 %, MI250X 76.7 %, MI300X 60.1 %) and
- * its H200→B200 guide (BF16: H200 80.3 %, B200 1745/2250 = 77.6 %; FP8: H200 1453.4/1979 =
- * 73.4 %, B200 3432.5/4500 = 76.3 %).
+ * Per-accelerator training defaults, keyed by `HARDWARE` id: the cluster it usually sits in, its
+ * Maximum Achievable Matmul FLOPS (MAMF: the best fraction of the dense peak a large matmul reaches,
+ * measured, not marketed) and the shape it was measured at, the streaming multiprocessors its
+ * GEMM tiles spread over (wave quantisation), and the attention kernel's curve.
+ * Source of MAMF and shapes: S. Bekman, "Machine Learning Engineering",
+ * compute/accelerator/README.md, "Maximum Achievable Matmul FLOPS comparison table" (stas00/ml-
+ * engineering, snapshot 2026-08; mean of 100 iterations, shape M×N×K with K the reduction):
+ * BF16 A100 SXM 271.2/312 = 86.9 % at 1024×10240×5120, A100 PCIe 81.1 % at 2048×5120×6144, H100 SXM
+ * 794.5/989 = 80.3 % at 2048×2048×13312 ("H200 is the same"), GH200 83.8 %, B200 1745/2250 = 77.6 %
+ * at 1792×16128×3072, GB200 1822/2500 = 72.9 % at 4096×9728×2048 (AMD rows kept at the earlier
+ * ROCm 6.2 reading, MI300X 60.1 %);
+ * FP8 H200 1453.4/1979 = 73.4 % at 1280×4096×12032, B200 3432.5/4500 = 76.3 % at 15360×4096×3072,
+ * GB200 3615.6/5000 = 72.3 % at 19456×5120×1536.
+ * SM counts: NVIDIA data sheets / architecture whitepapers (V100 80, A100 108, H100 SXM 132,
+ * H100 PCIe 114, H200 132, B200 148, GB200 148 per GPU); AMD CDNA 3 white paper (MI300X 304 CUs).
  */
+/** GPU generations the planner distinguishes (default training software, fitted Blackwell factor). */
+export type AcceleratorGeneration = 'volta' | 'ampere' | 'hopper' | 'blackwell';
+
 export interface AcceleratorTrainingDefaults {
   clusterId: string;
+  /** NVIDIA generation, where it matters to the planner (absent: other vendors, TPUs). */
+  generation?: AcceleratorGeneration;
   /** MAMF as a fraction of the dense peak, per matmul format. */
   matmulEfficiency: Partial<Record<ComputeFormat, number>>;
+  /** The shape each MAMF was measured at (the GEMM model is anchored there: src/core/gemm.ts). */
+  mamfShape?: Partial<Record<ComputeFormat, MatmulShape>>;
+  /** Streaming multiprocessors / compute units one GEMM spreads its output tiles over. */
+  multiprocessors?: number;
+  /** FlashAttention-class kernel curve (forward + backward, causal, head dim 128). */
+  attention?: AttentionKernelCurve;
   /**
-   * What a whole training step's dense path realises of the MAMF on this part relative to Hopper
-   * (1 = as on H100/H200). Blackwell: Bekman's H200 → B200 guide measured a right-sized Llama-3.1-8B
-   * training step (8K, same software) at ~1.69× H200, against a MAMF ratio of 1745/794.5 = 2.20×:
-   * 1.69 / 2.20 = 0.77 (power-limited clocks and young sm_100 kernels). Absent = 1.
+   * A factor on the MAMF for whole training steps (absent = 1). No row sets it: the planner's
+   * Blackwell factor is fitted (src/core/planner/calibration.ts `blackwellGemmFraction`).
    */
   trainingDenseFactor?: number;
   /**
@@ -190,8 +218,29 @@ export interface AcceleratorTrainingDefaults {
   source: string;
 }
 
-/** Blackwell's realised dense path relative to Hopper (see `trainingDenseFactor`). */
-const BLACKWELL_TRAINING_FACTOR = 1.69 / (1745 / 794.5);
+const FA2_A100: AttentionKernelCurve = {
+  efficiency: 0.619,
+  halfKeys: 480,
+  source:
+    'FlashAttention-2 forward + backward on A100 80GB, causal, head dim 128: 99 / 133 / 155 / 173 / 182 / 189 TFLOP/s at 512 … 16K (Dao 2023, arXiv:2307.08691, Figure 4d; assets/flash2_a100_fwd_bwd_benchmark.png): fitted 0.619 × s/(s + 480), rms 0.7 %',
+};
+const CUDNN_H100: AttentionKernelCurve = {
+  efficiency: 0.553,
+  halfKeys: 380,
+  source:
+    'cuDNN fused attention on H100 SXM5, head dim 128 (Transformer Engine\'s backend on Hopper): forward causal 315 / 410 / 484 / 518 / 529 / 539 and backward 305 / 408 / 465 / 499 / 518 / 516 TFLOP/s at 512 … 16K (Shah et al. 2024, FlashAttention-3, arXiv:2407.08608, forward and backward figures); forward + backward (backward 2.5× the FLOPs) 308 … 522: fitted 0.553 × s/(s + 380), rms 1.8 %',
+};
+/** FA4 on B200 vs FA3 on H200, fwd + bwd at 8K, measured 1.88× (Bekman, "When to upgrade GPUs") against a 2.275× peak ratio. */
+const FA4_B200: AttentionKernelCurve = {
+  efficiency: 0.553 * (1.88 / (2250 / 989)),
+  halfKeys: 380,
+  source:
+    'cuDNN/FA3 curve of H100 scaled by the measured FA4 (B200) / FA3 (H200) forward + backward ratio at 8K, 1.88×, over the 2250/989 peak ratio (Bekman, ml-engineering, insights/when-to-upgrade-gpus, bench_flash_attn.py)',
+};
+
+const AMPERE = { generation: 'ampere' as const, multiprocessors: 108, attention: FA2_A100 };
+const HOPPER = { generation: 'hopper' as const, multiprocessors: 132, attention: CUDNN_H100 };
+const BLACKWELL = { generation: 'blackwell' as const, multiprocessors: 148, attention: FA4_B200 };
 
 const MAMF_SOURCE = 'Bekman, ml-engineering, MAMF comparison table (measured with mamf-finder.py)';
 
@@ -202,22 +251,29 @@ const MAMF_SOURCE = 'Bekman, ml-engineering, MAMF comparison table (measured wit
 export const FP8_TO_BF16_MAMF_RATIO = 0.734 / 0.801;
 export const DEFAULT_MATMUL_EFFICIENCY = 0.75;
 
+const A100_SHAPE: MatmulShape = [1024, 10240, 5120];
+const H100_BF16_SHAPE: MatmulShape = [2048, 2048, 13312];
+const H200_FP8_SHAPE: MatmulShape = [1280, 4096, 12032];
+
 export const ACCELERATOR_TRAINING_DEFAULTS: Readonly<Record<string, AcceleratorTrainingDefaults>> = Object.freeze({
-  'v100-sxm2-32gb': { clusterId: 'pcie-8', matmulEfficiency: { fp16: 0.8 }, source: 'assumed (no MAMF published); DGX-1 NVLink 2 hybrid cube mesh approximated by the PCIe row' },
-  'a100-sxm-40gb': { clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.859, fp16: 0.859 }, source: MAMF_SOURCE },
-  'a100-sxm-80gb': { clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.859, fp16: 0.859 }, source: MAMF_SOURCE },
-  'a100-pcie-40gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
-  'a100-pcie-80gb': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.822, fp16: 0.822 }, source: MAMF_SOURCE },
-  'h100-sxm': { tensorParallelOverlap: true, clusterId: 'dgx-h100', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE}; FP8 from the H200 (same die and clocks)` },
-  'h100-pcie': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; PCIe not measured)` },
-  'h100-nvl': { clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (SXM value; NVL not measured)` },
-  'h200-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h200', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, source: MAMF_SOURCE },
-  'h800-sxm': { tensorParallelOverlap: true, clusterId: 'hgx-h800', matmulEfficiency: { bf16: 0.801, fp16: 0.801, fp8: 0.734 }, source: `${MAMF_SOURCE} (H100 die)` },
-  b200: { tensorParallelOverlap: true, clusterId: 'dgx-b200', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE}; training factor from the H200→B200 guide` },
-  gb200: { tensorParallelOverlap: true, clusterId: 'gb200-nvl72', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, trainingDenseFactor: BLACKWELL_TRAINING_FACTOR, source: `${MAMF_SOURCE} (B200 values; GB200 not measured)` },
+  'v100-sxm2-32gb': { generation: 'volta', clusterId: 'pcie-8', matmulEfficiency: { fp16: 0.8 }, multiprocessors: 80, source: 'assumed (no MAMF published); DGX-1 NVLink 2 hybrid cube mesh approximated by the PCIe row' },
+  'a100-sxm-40gb': { ...AMPERE, clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.869, fp16: 0.869 }, mamfShape: { bf16: A100_SHAPE, fp16: A100_SHAPE }, source: MAMF_SOURCE },
+  'a100-sxm-80gb': { ...AMPERE, clusterId: 'dgx-a100', matmulEfficiency: { bf16: 0.869, fp16: 0.869 }, mamfShape: { bf16: A100_SHAPE, fp16: A100_SHAPE }, source: MAMF_SOURCE },
+  'a100-pcie-40gb': { ...AMPERE, clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.811, fp16: 0.811 }, mamfShape: { bf16: [2048, 5120, 6144], fp16: [2048, 5120, 6144] }, source: MAMF_SOURCE },
+  'a100-pcie-80gb': { ...AMPERE, clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.811, fp16: 0.811 }, mamfShape: { bf16: [2048, 5120, 6144], fp16: [2048, 5120, 6144] }, source: MAMF_SOURCE },
+  'h100-sxm': { ...HOPPER, tensorParallelOverlap: true, clusterId: 'dgx-h100', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.709 }, mamfShape: { bf16: H100_BF16_SHAPE, fp16: H100_BF16_SHAPE, fp8: [1024, 9216, 14336] }, source: `${MAMF_SOURCE} (FP8: H100 SXM 1402.6/1979 = 70.9 % at 1024×9216×14336)` },
+  'h100-pcie': { ...HOPPER, multiprocessors: 114, clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, mamfShape: { bf16: H100_BF16_SHAPE, fp16: H100_BF16_SHAPE, fp8: H200_FP8_SHAPE }, source: `${MAMF_SOURCE} (SXM value; PCIe not measured; 114 SMs)` },
+  'h100-nvl': { ...HOPPER, clusterId: 'pcie-8', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.734 }, mamfShape: { bf16: H100_BF16_SHAPE, fp16: H100_BF16_SHAPE, fp8: H200_FP8_SHAPE }, source: `${MAMF_SOURCE} (SXM value; NVL not measured)` },
+  // H200 and H800 are the GH100 die at H100 SXM clocks: one matmul rate for the die. Bekman's H200 FP8 row
+  // (1453.4 TFLOP/s at a shape that tiles worse) implies 0.91 of peak on a well-tiled GEMM, above the
+  // die's BF16 0.83; the H100 SXM FP8 row (70.9 % at 1024×9216×14336) is used for all three.
+  'h200-sxm': { ...HOPPER, tensorParallelOverlap: true, clusterId: 'hgx-h200', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.709 }, mamfShape: { bf16: H100_BF16_SHAPE, fp16: H100_BF16_SHAPE, fp8: [1024, 9216, 14336] }, source: `${MAMF_SOURCE} (H100 SXM rows: same die and clocks)` },
+  'h800-sxm': { ...HOPPER, tensorParallelOverlap: true, clusterId: 'hgx-h800', matmulEfficiency: { bf16: 0.803, fp16: 0.803, fp8: 0.709 }, mamfShape: { bf16: H100_BF16_SHAPE, fp16: H100_BF16_SHAPE, fp8: [1024, 9216, 14336] }, source: `${MAMF_SOURCE} (H100 SXM rows: same die and clocks)` },
+  b200: { ...BLACKWELL, tensorParallelOverlap: true, clusterId: 'dgx-b200', matmulEfficiency: { bf16: 0.776, fp16: 0.776, fp8: 0.763 }, mamfShape: { bf16: [1792, 16128, 3072], fp16: [1792, 16128, 3072], fp8: [15360, 4096, 3072] }, source: MAMF_SOURCE },
+  gb200: { ...BLACKWELL, tensorParallelOverlap: true, clusterId: 'gb200-nvl72', matmulEfficiency: { bf16: 0.729, fp16: 0.729, fp8: 0.723 }, mamfShape: { bf16: [4096, 9728, 2048], fp16: [4096, 9728, 2048], fp8: [19456, 5120, 1536] }, source: `${MAMF_SOURCE} (GB200 rows, torch 2.10 dev / CUDA 13)` },
   mi250x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.767, fp16: 0.767 }, source: MAMF_SOURCE },
-  mi300x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: MAMF_SOURCE },
+  mi300x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: `${MAMF_SOURCE} (ROCm 6.2 reading; no tile geometry: large-GEMM rate at every shape)` },
   mi325x: { clusterId: 'mi300x-8', matmulEfficiency: { bf16: 0.601, fp16: 0.601 }, source: `${MAMF_SOURCE} (MI300X value)` },
-  'tpu-v4': { clusterId: 'tpu-v4-pod', matmulEfficiency: { bf16: 0.85 }, source: 'assumed: no MAMF published for TPUs; PaLM reached 57.8 % HFU end to end on TPU v4 (Chowdhery et al. 2022 Table 3), so the MXU matmul rate is well above that' },
+  'tpu-v4': { clusterId: 'tpu-v4-pod', matmulEfficiency: { bf16: 0.85 }, source: 'assumed: no MAMF published for TPUs; PaLM reached 57.8 % HFU end to end on TPU v4 (Chowdhery et al. 2022 Table 3), so the MXU matmul rate is well above that. No tile geometry: large-GEMM rate at every shape' },
   'tpu-v5p': { clusterId: 'tpu-v5p-pod', matmulEfficiency: { bf16: 0.85 }, source: 'assumed, as TPU v4' },
 } satisfies Record<string, AcceleratorTrainingDefaults>);

@@ -40,9 +40,21 @@ export interface TrainingRunLayout {
   gpuHoursBasis: GpuHoursBasis;
   /**
    * False when the run depends on a technique the planner does not model (named in
-   * `assumptions`): the table still shows it, the accuracy check leaves it out.
+   * `assumptions`). Informational: whether a run enters the accuracy check depends only on
+   * `comparable` (what its reported hours cover), never on this.
    */
   modelled: boolean;
+  /** What the reported hours cover, in the source's own words (quoted) or as derived from them. */
+  hoursCover: string;
+  /**
+   * How the reported hours compare with `trainingRunTime`: 'steps' — they are the training steps'
+   * time alone (derived by the authors from a measured throughput): compare `stepGpuHours`;
+   * 'elapsed' — GPUs × elapsed time, interruptions included: compare `gpuHours` (with goodput);
+   * 'not-comparable' — they cover work the row does not describe, or are not the authors' figure.
+   */
+  comparison: 'steps' | 'elapsed' | 'not-comparable';
+  /** The training software of the run (an id of TRAINING_FRAMEWORKS). */
+  framework: string;
   assumptions: string;
   source: string;
 }
@@ -67,6 +79,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
+    comparison: 'steps',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -84,6 +99,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
+    comparison: 'steps',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -101,6 +119,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.4e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
+    comparison: 'steps',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -118,6 +139,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.4e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
+    comparison: 'steps',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'layout not printed: the planner picks it; BF16. §2.4: ~380 tokens/s/GPU, 21 days',
     source: LLAMA1_SOURCE,
   },
@@ -134,6 +158,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 2e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
+    comparison: 'elapsed',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'GPU count not printed: 2048 assumed (the RSC partition of LLaMA-1); layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -151,6 +178,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 2e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
+    comparison: 'elapsed',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'GPU count not printed: 2048 assumed; layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -167,6 +197,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 2e12,
     gpuHoursBasis: 'pretraining',
     modelled: true,
+    hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
+    comparison: 'elapsed',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'GPU count not printed: 2048 assumed; layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -183,6 +216,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.56e13,
     gpuHoursBasis: 'card-total',
     modelled: true,
+    hoursCover: 'model card "Training Time (GPU hours)": total GPU time of all of training — the 8K initial stage this row describes plus long-context pre-training to 128K and annealing (Llama 3 §3.4), which it does not',
+    comparison: 'not-comparable',
+    framework: 'megatron-core',
     assumptions: 'the card\'s 30.84M H100-hours are "total GPU time required for training" (long-context phase, annealing, interruptions: >90 % effective time, §3.3.4)',
     source: 'Llama 3 Herd of Models, arXiv:2407.21783, Table 4 and §3.3; Llama 3.1 model card',
   },
@@ -199,6 +235,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.5e13,
     gpuHoursBasis: 'card-total',
     modelled: true,
+    hoursCover: 'model card "Training Time (GPU hours)": total GPU time required for training, stages and GPU count not published (1.3M hours would mean 16 % MFU for one 15T-token run at 8K)',
+    comparison: 'not-comparable',
+    framework: 'megatron-core',
     assumptions: 'GPU count and layout not published (2048 assumed; the planner picks); the card\'s 1.3M hours imply 16 % MFU, so they cover far more than one pre-training run',
     source: 'Meta Llama 3 model card (training time 1.3M H100-hours, 15T+ tokens)',
   },
@@ -215,6 +254,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 3.5e12,
     gpuHoursBasis: 'wall-clock',
     modelled: true,
+    hoursCover: 'Hugging Face blog: "trained on 3.5 trillion tokens on up to 4096 GPUs simultaneously … for a total of ~7,000,000 GPU hours": elapsed, one significant digit',
+    comparison: 'elapsed',
+    framework: 'megatron-core',
     assumptions: '"~7,000,000 GPU hours" (one significant digit) over the whole run; batch 2048 × 2048 tokens (Falcon paper Table 16 with the ramp ended)',
     source: 'Almazrouei et al. 2023, "The Falcon Series of Open Language Models", arXiv:2311.16867, Table 16 (TP 8, PP 8, DP 64 on 4096 A100-40GB); Hugging Face blog "Falcon 180B" (~7M GPU-hours)',
   },
@@ -231,6 +273,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 3.66e11,
     gpuHoursBasis: 'wall-clock',
     modelled: true,
+    hoursCover: 'Luccioni et al. 2023 Table 1: 1,082,990 GPU-hours = 384 GPUs × ~118 days of elapsed training (BigScience logbook: restarts, hardware failures included)',
+    comparison: 'elapsed',
+    framework: 'megatron-deepspeed-2021',
     assumptions: '1,082,990 h = 384 GPUs × ~118 days of wall-clock (Luccioni et al. 2023 Table 1), restarts included; 70 layers over 12 stages as 5 + 10 × 6 + 5 (Megatron-DeepSpeed balances the embeddings on the end stages)',
     source: 'BigScience 2022, arXiv:2211.05100, §3.4.1 (48 nodes × 8 A100-80GB, TP 4 × PP 12 × DP 8, batch 2048 × 2048); Luccioni et al. 2023 Table 1',
   },
@@ -247,6 +292,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.48e13,
     gpuHoursBasis: 'pretraining',
     modelled: false,
+    hoursCover: 'Table 1 "Pre-Training 2664K" H800 GPU hours; §1: "training DeepSeek-V3 on each trillion tokens requires only 180K H800 GPU hours" — 2664K = 14.8 × 180K: the steps\' time derived from throughput',
+    comparison: 'steps',
+    framework: 'megatron-core',
     assumptions: 'NOT MODELLED: DualPipe hides the expert all-to-all behind computation and node-limited routing (≤ 4 nodes per token, FP8 dispatch) caps the InfiniBand traffic (§3.2); pre-training only: 2,664K of the 2,788K H800-hours (Table 1); 61 layers over 16 stages split 3 + 14 × 4 + 2 (DualPipe places them differently); the multi-token-prediction module is not modelled',
     source: 'DeepSeek-AI 2024, "DeepSeek-V3 Technical Report", arXiv:2412.19437, Table 1, §3.2 (16-way PP, 64-way EP over 8 nodes, ZeRO-1), §4.2 (4K context, batch 3072 → 15360)',
   },
@@ -264,6 +312,9 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     tokens: 1.8e11,
     gpuHoursBasis: 'third-party',
     modelled: true,
+    hoursCover: 'not reported by the OPT authors: 809,472 h is the LLaMA paper\'s estimate (992 GPUs × 34 days, Touvron et al. 2023 Table 15)',
+    comparison: 'not-comparable',
+    framework: 'fsdp-xformers-2023',
     assumptions: 'the 809,472 hours are the LLaMA paper\'s assumption (34 days × 992 GPUs), not a report; FSDP with Megatron TP 8 (OPT §2.4); 2M-token batches, taken as 992 sequences (8 per data-parallel rank)',
     source: 'Zhang et al. 2022, "OPT", arXiv:2205.01068, §2.4; LLaMA paper Table 15',
   },

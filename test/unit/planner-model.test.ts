@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors';
-import { trainingStep } from '../../src/core/planner/step';
+import { layoutLayerCosts, prepareModel, trainingStep } from '../../src/core/planner/step';
+import { resolveLayout } from '../../src/core/planner/layout';
+import { computeRates } from '../../src/core/planner/hardware';
 import { modelFlopsPerToken, layerShapes } from '../../src/core/planner/shape';
 import { activationBytesPerToken } from '../../src/core/planner/memory-plan';
 import { collectiveSeconds, placeGroup } from '../../src/core/planner/collectives';
@@ -16,6 +18,7 @@ import { planTraining } from '../../src/core/planner/plan';
 import { CLUSTERS, ACCELERATOR_TRAINING_DEFAULTS } from '../../src/data/clusters';
 import { getAccelerator } from '../../src/data/hardware';
 import { NEMO_ROWS, megatronGptArch, nemoArch } from '../fixtures/training-throughput';
+import { CUDNN_H100_128, FA2_A100_CAUSAL_128 } from '../fixtures/gemm-throughput';
 import type { TrainingStepInput } from '../../src/core/planner/types';
 
 function accelerator(id: string) {
@@ -54,6 +57,96 @@ describe('activation memory: Korthikanti et al. 2022 Table 2 (GPT-3 175B layer, 
   it('tensor + sequence parallel, scores not stored: 102 MiB', () => expect(perLayer(8, true, 'none')).toBeCloseTo(102, -0.5));
   it('full recompute keeps the layer input: 48 MiB (2sbh)', () => expect(perLayer(8, false, 'full')).toBeCloseTo(48, 1));
   it('selective keeps as much as none under FlashAttention', () => expect(perLayer(8, true, 'selective')).toBe(perLayer(8, true, 'none')));
+  // Unfused attention (Megatron-LM 2019–22) stores the scores: Table 2's baseline
+  // sbh(10 + 24/t + 5as/(ht)) = 2048·12288·(13 + 10) bytes = 552 MiB; selective drops the 5as/(ht) term.
+  const unfused = (recompute: 'none' | 'selective') => (activationBytesPerToken(shapes, false, 8, false, recompute, 2, 2048) * 2048) / MiB;
+  it('unfused attention, tensor parallel baseline: 552 MiB (Table 2, 5as/ht term included)', () => expect(unfused('none')).toBeCloseTo(552, -0.5));
+  it('unfused attention with selective recompute: back to 312 MiB (Table 2: sbh(10 + 24/t))', () => expect(unfused('selective')).toBeCloseTo(312, -0.5));
+});
+
+describe('training frameworks', () => {
+  const arch = megatronGptArch({ hidden: 12288, layers: 96, heads: 96, vocab: 51200, seqLen: 2048 });
+  const input: TrainingStepInput = { arch, accelerator: accelerator('a100-sxm-80gb'), precision: 'bf16', layout: { tp: 8, pp: 8, dp: 1, vp: 3, microBatch: 1 }, globalBatch: 64, seqLen: 2048, recompute: 'selective' };
+  it('rejects an unknown framework and interleaving where the pipeline engine has none', () => {
+    expect(() => trainingStep({ ...input, framework: 'jax-2030' })).toThrow(/framework must be one of/);
+    expect(() => trainingStep({ ...input, framework: 'megatron-deepspeed-2021' })).toThrow(ConfigError);
+  });
+  it('prices 2022 Megatron (unfused attention, backward-only TP overlap, unoverlapped DP) slower than Megatron-Core on the same A100 layout', () => {
+    const modern = trainingStep({ ...input, framework: 'megatron-core' });
+    const old = trainingStep({ ...input, framework: 'megatron-lm-2022' });
+    expect(old.framework).toBe('megatron-lm-2022');
+    expect(old.seconds).toBeGreaterThan(modern.seconds);
+    // Under unfused attention, selective recomputation saves the stored scores (Korthikanti §5).
+    expect(trainingStep({ ...input, framework: 'megatron-lm-2022', recompute: 'none' }).memoryPerGpu).toBeGreaterThan(old.memoryPerGpu);
+  });
+  it('defaults to the Megatron generation of the GPU: 2022 Megatron-LM on A100, Megatron-Core on H100', () => {
+    expect(trainingStep(input).framework).toBe('megatron-lm-2022');
+    expect(trainingStep({ ...input, accelerator: accelerator('h100-sxm') }).framework).toBe('megatron-core');
+  });
+});
+
+/**
+ * Korthikanti et al. 2022, Table 4 (p. 9): one transformer layer of the 22B model (hidden 6144,
+ * 64 heads, s 2048, micro-batch 4, tensor parallel 8 on A100 80GB), forward / backward ms as
+ * printed: baseline 7.7 / 11.9, sequence parallelism 7.2 / 11.8, selective recompute backward 13.2
+ * (the recomputed attention core adds 1.3 ms). A component measurement: it checks the byte counts
+ * of the memory-bound ops (what sequence parallelism saves is the replicated norms, dropouts and
+ * residual adds), the unfused attention core (what selective recomputation repeats) and the GEMMs,
+ * not an end-to-end step.
+ */
+describe('one 22B layer against Korthikanti et al. 2022 Table 4 (A100, tp 8)', () => {
+  const arch = megatronGptArch({ hidden: 6144, layers: 48, heads: 64, vocab: 51200, seqLen: 2048, tiedEmbeddings: true });
+  const a100 = accelerator('a100-sxm-80gb');
+  const layer = (sequenceParallel: boolean) => {
+    const model = prepareModel({ arch, accelerator: a100, precision: 'bf16', seqLen: 2048, globalBatch: 4, framework: 'megatron-lm-2022' });
+    const layout = resolveLayout(arch, { tp: 8, pp: 1, dp: 1, microBatch: 4, sequenceParallel }, 4, 2048);
+    const { forward, backward } = layoutLayerCosts(model, layout).dense;
+    // 2022 Megatron: forward TP collectives exposed, backward ones under half the backward GEMMs.
+    return {
+      forward: forward.gemm + forward.attention + forward.memory + forward.tp,
+      backward: backward.gemm + backward.attention + backward.memory + Math.max(0, backward.tp - backward.gemm / 2),
+      attentionForward: forward.attention,
+    };
+  };
+  const baseline = layer(false);
+  const sequenceParallel = layer(true);
+  it('forward 7.7 ms and backward 11.9 ms without sequence parallelism, each within ±10 %', () => {
+    expect(baseline.forward / 7.7e-3 - 1).toBeGreaterThan(-0.1);
+    expect(baseline.forward / 7.7e-3 - 1).toBeLessThan(0.1);
+    expect(baseline.backward / 11.9e-3 - 1).toBeGreaterThan(-0.1);
+    expect(baseline.backward / 11.9e-3 - 1).toBeLessThan(0.1);
+  });
+  it('sequence parallelism saves the forward 0.5 ms of replicated elementwise work (7.7 → 7.2), within 0.2 ms', () => {
+    expect(baseline.forward - sequenceParallel.forward).toBeGreaterThan(0.3e-3);
+    expect(baseline.forward - sequenceParallel.forward).toBeLessThan(0.7e-3);
+    expect(sequenceParallel.backward / 11.8e-3 - 1).toBeGreaterThan(-0.1);
+  });
+  it('selective recomputation repeats an unfused attention core of 1.3 ms (11.9 → 13.2 ms backward), within ±25 %', () => {
+    expect(baseline.attentionForward / 1.3e-3 - 1).toBeGreaterThan(-0.25);
+    expect(baseline.attentionForward / 1.3e-3 - 1).toBeLessThan(0.25);
+  });
+});
+
+describe('attention kernel curves against the FlashAttention papers\' figures', () => {
+  const curve = (id: string, keys: number) => {
+    const rates = computeRates(accelerator(id), 'bf16');
+    return (rates.attention.efficiency * keys) / (keys + rates.attention.halfKeys);
+  };
+  it.each(FA2_A100_CAUSAL_128.map(([keys, teraflops]) => [keys, teraflops] as const))(
+    'A100 FlashAttention-2 forward + backward at %i keys: %f TFLOP/s (Dao 2023 Fig. 4d) within ±5 %',
+    (keys, teraflops) => {
+      expect(Math.abs((curve('a100-sxm-80gb', keys) * 312) / teraflops - 1)).toBeLessThanOrEqual(0.05);
+    },
+  );
+  it.each(CUDNN_H100_128.sequenceLengths.map((keys, index) => [keys, index] as const))(
+    'H100 cuDNN forward + backward at %i keys (Shah et al. 2024 forward and backward figures) within ±5 %',
+    (keys, index) => {
+      const forward = CUDNN_H100_128.forwardCausal[index] ?? 0;
+      const backward = CUDNN_H100_128.backward[index] ?? 0;
+      const combined = 3.5 / (1 / forward + 2.5 / backward);
+      expect(Math.abs((curve('h100-sxm', keys) * 989.5) / combined - 1)).toBeLessThanOrEqual(0.05);
+    },
+  );
 });
 
 describe('collectives', () => {
@@ -155,7 +248,12 @@ describe('the step and the run', () => {
   it('turns a step into a run: 300B tokens of GPT-3 at this step', () => {
     const run = trainingRunTime(step, 300e9, 256 * 2048);
     expect(run.steps).toBeCloseTo(300e9 / (256 * 2048), 6);
-    expect(run.gpuHours).toBeCloseTo((run.steps * step.seconds * 256) / 3600, 3);
+    expect(run.stepGpuHours).toBeCloseTo((run.steps * step.seconds * 256) / 3600, 3);
+    // Llama 3 §3.3.4: "higher than 90% effective training time" — the default goodput.
+    expect(run.goodput).toBe(0.9);
+    expect(run.gpuHours).toBeCloseTo(run.stepGpuHours / 0.9, 3);
+    expect(trainingRunTime(step, 300e9, 256 * 2048, { goodput: 1 }).gpuHours).toBeCloseTo(run.stepGpuHours, 3);
+    expect(() => trainingRunTime(step, 300e9, 1, { goodput: 0 })).toThrow(ConfigError);
     expect(run.gpuHoursLow).toBeLessThan(run.gpuHours);
     expect(run.gpuHoursHigh).toBeGreaterThan(run.gpuHours);
     expect(() => trainingRunTime(step, Number.NaN, 1)).toThrow(ConfigError);

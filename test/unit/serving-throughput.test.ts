@@ -97,10 +97,10 @@ describe('held-out published results (never fitted on)', () => {
     expect(outside).toEqual(Object.keys(HELD_OUT_KNOWN_MISSES).sort());
   });
 
-  it('every FP8 / 16-bit dense row on H100 and H200 is within ±27%', () => {
+  it('every FP8 / 16-bit dense row on H100 and H200 is within ±25%', () => {
     const dense = results.filter((r) => ['fp8', 'bf16'].includes(r.row.weightPrecision) && !isMixtureOfExperts(r.row.model));
     expect(dense.length).toBeGreaterThanOrEqual(60);
-    for (const { row, error } of dense) expect(Math.abs(error), row.id).toBeLessThanOrEqual(0.27);
+    for (const { row, error } of dense) expect(Math.abs(error), row.id).toBeLessThanOrEqual(0.25);
   });
 
   it('MLPerf server runs: the chosen point meets TTFT ≤ 2 s and TPOT ≤ 200 ms', () => {

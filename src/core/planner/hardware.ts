@@ -4,22 +4,29 @@
  * cluster an accelerator sits in. Units: FLOPs, bytes, seconds.
  */
 import type { Accelerator, ComputeFormat } from '../../data/types';
-import { ACCELERATOR_TRAINING_DEFAULTS, CLUSTERS_BY_ID, type ClusterPreset } from '../../data/clusters';
+import { ACCELERATOR_TRAINING_DEFAULTS, CLUSTERS_BY_ID, type AttentionKernelCurve, type ClusterPreset } from '../../data/clusters';
 import { ConfigError } from '../errors';
-import { gemmSeconds as sharedGemmSeconds, MATMUL_INPUT_BYTES, MEMORY_BOUND_EFFICIENCY, matmulEfficiency } from '../gemm';
+import {
+  GEMM_KERNEL_FIXED_SECONDS,
+  gemmSeconds as sharedGemmSeconds,
+  gemmTiling,
+  MATMUL_INPUT_BYTES,
+  MEMORY_BOUND_EFFICIENCY,
+  matmulEfficiency,
+  type GemmTiling,
+} from '../gemm';
 import { PLANNER_CALIBRATION } from './calibration';
 import type { ClusterOverride, ResolvedCluster } from './types';
 
-
 /**
- * FlashAttention throughput falls for short key lengths:
- *   efficiency(keys) = PLANNER_CALIBRATION.attentionEfficiency × keys / (keys + ATTENTION_HALF_KEYS)
- * The long-sequence level: FlashAttention-2 on A100 reaches about 190 TFLOP/s of 312 forward +
- * backward, causal, head dim 128 (Dao 2023, Figure 6); FA-3 on H100 a similar fraction (Shah et
- * al. 2024 §4.1); fitted within that range (calibration.ts). The half-point is read off the same
- * figure (512 keys ≈ 0.6 of the 16K rate, 2K ≈ 0.86).
+ * The attention kernel curve of an accelerator without a measured one: the Hopper cuDNN curve
+ * (src/data/clusters.ts), the kernel generation most training stacks run today.
  */
-export const ATTENTION_HALF_KEYS = 340;
+export const DEFAULT_ATTENTION_CURVE: AttentionKernelCurve = {
+  efficiency: 0.553,
+  halfKeys: 380,
+  source: 'fallback: the H100 cuDNN curve of src/data/clusters.ts',
+};
 
 /** Shared with the serving model (src/core/gemm.ts). */
 export { MEMORY_BOUND_EFFICIENCY };
@@ -39,22 +46,24 @@ export interface ComputeRates {
   matmulEfficiency: number;
   /** Bytes per matmul input element (1 for FP8, 2 for BF16/FP16, 4 for TF32/FP32). */
   matmulInputBytes: number;
+  /** Tile geometry of the matmul format's GEMMs (undefined: large-GEMM rate everywhere). */
+  matmulTiling: GemmTiling | undefined;
   /** Dense BF16 (or FP16) peak: attention kernels and the output head run in 16 bits. */
   halfPeak: number;
   halfEfficiency: number;
+  halfTiling: GemmTiling | undefined;
+  /** The accelerator's FlashAttention-class kernel curve. */
+  attention: AttentionKernelCurve;
   /** HBM bytes per second. */
   memoryBandwidth: number;
 }
 
-const INPUT_BYTES = MATMUL_INPUT_BYTES;
-
-/** MAMF at `format` times the accelerator's realised training factor (clusters.ts; src/core/gemm.ts). */
-function matmulEfficiencyFor(accelerator: Accelerator, format: ComputeFormat): number {
-  return matmulEfficiency(accelerator, format);
-}
+/** Which of a step's two GEMM formats: the matmul precision, or 16 bits (output head). */
+export type GemmFormat = 'matmul' | 'half';
 
 /**
- * The rates a step uses on `accelerator` with matmuls in `precision`. Throws ConfigError when
+ * The rates a step uses on `accelerator` with matmuls in `precision`: MAMF (times the fitted
+ * Blackwell fraction on B200 / GB200), tile geometry, attention curve, HBM. Throws ConfigError when
  * the accelerator lists no dense rate for that format (FP8 on an A100).
  */
 export function computeRates(accelerator: Accelerator, precision: ComputeFormat): ComputeRates {
@@ -68,59 +77,71 @@ export function computeRates(accelerator: Accelerator, precision: ComputeFormat)
   if (!(memoryBandwidth > 0 && Number.isFinite(memoryBandwidth))) {
     throw new ConfigError(`accelerator ${accelerator.id} has no memory bandwidth`, 'accelerator');
   }
+  const defaults = ACCELERATOR_TRAINING_DEFAULTS[accelerator.id];
+  const generationFactor = defaults?.generation === 'blackwell' ? PLANNER_CALIBRATION.blackwellGemmFraction : 1;
   return {
     matmulPeak,
-    matmulEfficiency: matmulEfficiencyFor(accelerator, precision),
-    matmulInputBytes: INPUT_BYTES[precision] ?? 2,
+    matmulEfficiency: matmulEfficiency(accelerator, precision) * generationFactor,
+    matmulInputBytes: MATMUL_INPUT_BYTES[precision] ?? 2,
+    matmulTiling: gemmTiling(accelerator, precision),
     halfPeak,
-    halfEfficiency: matmulEfficiencyFor(accelerator, halfFormat),
+    halfEfficiency: matmulEfficiency(accelerator, halfFormat) * generationFactor,
+    halfTiling: gemmTiling(accelerator, halfFormat),
+    attention: defaults?.attention ?? DEFAULT_ATTENTION_CURVE,
     memoryBandwidth,
   };
 }
 
 /**
- * Seconds for one GEMM (m × k) · (k × n): the slower of its compute time at the size-dependent
- * efficiency and its memory time (inputs at `inputBytes`, 16-bit output) — a roofline.
- *   compute = 2·m·n·k · (1 + E/m + E/n + E/k) / (peak × MAMF × sustained)
+ * Seconds for one GEMM (m × k) · (k × n) of a training step, in the step's matmul format or in 16
+ * bits ('half': the output head, which Transformer Engine keeps out of FP8): the shared GEMM
+ * model (src/core/gemm.ts) with the accelerator's tile geometry, anchored at its measured MAMF,
+ * times the fitted sustained fraction, on an ideal roofline (p = ∞), plus the fixed time of one
+ * kernel (GEMM_KERNEL_FIXED_SECONDS, measured):
+ *   compute = 2·m·n·k · tileEfficiency(MAMF shape) / tileEfficiency(m, n) / (peak × MAMF × sustained) + fixed
  *   memory  = (inputBytes·(m·k + k·n) + 2·m·n) / (HBM × MEMORY_BOUND_EFFICIENCY)
- * E and `sustained` are PLANNER_CALIBRATION.gemmEdge / .sustainedFraction (fitted once, see
- * calibration.ts): the Megatron-Core README attributes its weak-scaling MFU rise (41 % → 48 %)
- * to "larger GEMMs have higher arithmetic intensity". MAMF: clusters.ts (measured).
- * The formula lives in src/core/gemm.ts (shared with the serving model); this is it with the
- * planner's training profile. Units: seconds. Source: roofline model (Williams et al. 2009).
+ * Units: seconds. Source: roofline model (Williams et al. 2009); src/core/gemm.ts.
  */
-export function gemmSeconds(
-  m: number,
-  n: number,
-  k: number,
-  peak: number,
-  efficiency: number,
-  inputBytes: number,
-  memoryBandwidth: number,
-): number {
-  return sharedGemmSeconds(m, n, k, peak, efficiency, inputBytes, memoryBandwidth, {
-    edge: PLANNER_CALIBRATION.gemmEdge,
-    sustainedFraction: PLANNER_CALIBRATION.sustainedFraction,
-    memoryEfficiency: MEMORY_BOUND_EFFICIENCY,
-    sharpness: Infinity,
-  });
+export function gemmSeconds(m: number, n: number, k: number, rates: ComputeRates, format: GemmFormat = 'matmul'): number {
+  if (!(m > 0 && n > 0 && k > 0)) return 0;
+  const half = format === 'half';
+  return sharedGemmSeconds(
+    m,
+    n,
+    k,
+    half ? rates.halfPeak : rates.matmulPeak,
+    half ? rates.halfEfficiency : rates.matmulEfficiency,
+    half ? 2 : rates.matmulInputBytes,
+    rates.memoryBandwidth,
+    {
+      edge: 0,
+      tiling: half ? rates.halfTiling : rates.matmulTiling,
+      fixedSeconds: GEMM_KERNEL_FIXED_SECONDS,
+      sustainedFraction: !half && rates.matmulInputBytes < 2 ? PLANNER_CALIBRATION.fp8SustainedFraction : PLANNER_CALIBRATION.sustainedFraction,
+      memoryEfficiency: MEMORY_BOUND_EFFICIENCY,
+      sharpness: Infinity,
+    },
+  );
 }
 
 /**
- * Seconds of FlashAttention work executing `flops` (the causal half of the square, already
- * halved by the caller) with `keys` keys per query at the BF16 rate.
- * Units: seconds. Sources: Dao 2023 (FlashAttention-2) Figure 6; Shah et al. 2024 (FA-3).
+ * Seconds of attention-kernel work executing `flops` with `keys` keys per query at the 16-bit
+ * rate, on the accelerator's measured kernel curve (src/data/clusters.ts):
+ *   efficiency(keys) = curve.efficiency × keys / (keys + curve.halfKeys) × attention sustained fraction
+ * plus the fixed time of one kernel (GEMM_KERNEL_FIXED_SECONDS).
+ * Units: seconds. Sources: Dao 2023 (FlashAttention-2) Figure 4; Shah et al. 2024 (FlashAttention-3).
  */
 export function attentionSeconds(flops: number, keys: number, rates: ComputeRates): number {
   if (!(flops > 0 && keys > 0)) return 0;
-  const efficiency = (PLANNER_CALIBRATION.attentionEfficiency * keys) / (keys + ATTENTION_HALF_KEYS);
-  return flops / (rates.halfPeak * efficiency);
+  const curve = rates.attention;
+  const efficiency = (curve.efficiency * keys * PLANNER_CALIBRATION.attentionSustainedFraction) / (keys + curve.halfKeys);
+  return GEMM_KERNEL_FIXED_SECONDS + flops / (rates.halfPeak * efficiency);
 }
 
-/** Seconds to move `bytes` through HBM in memory-bound kernels. */
+/** Seconds to move `bytes` through HBM in memory-bound kernels (at MEMORY_BOUND_EFFICIENCY). */
 export function memorySeconds(bytes: number, rates: ComputeRates): number {
   if (!(bytes > 0)) return 0;
-  return (bytes * PLANNER_CALIBRATION.memoryTrafficScale) / (rates.memoryBandwidth * MEMORY_BOUND_EFFICIENCY);
+  return bytes / (rates.memoryBandwidth * MEMORY_BOUND_EFFICIENCY);
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

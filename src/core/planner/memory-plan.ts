@@ -86,10 +86,15 @@ export function activationBytesPerToken(
   sequenceParallel: boolean,
   recompute: Recompute,
   linearInputBytes = 2,
+  unfusedKeys = 0,
 ): number {
   const h = shapes.hidden;
   const sp = sequenceParallel || tp === 1;
   if (recompute === 'full') return (2 * h) / (sp ? tp : 1);
+  // Unfused attention (Megatron-LM 2019–22) stores the softmax output (2 bytes per score), and with
+  // dropout its 1-byte mask and 2-byte output: Korthikanti et al. 2022 Eq. 1's 5as/h term per sbh.
+  // Selective recomputation drops exactly these.
+  const scores = recompute === 'none' && unfusedKeys > 0 ? ((shapes.dropout ? 5 : 2) * shapes.heads * unfusedKeys) / tp : 0;
   const mask = shapes.dropout ? h : 0;
   const linear = linearInputBytes;
   // norm inputs (16-bit), QKV and MLP-up inputs (kept in the matmul format for the weight gradient)
@@ -104,7 +109,7 @@ export function activationBytesPerToken(
   } else {
     mlpSharded = 2 * shapes.denseFfn * gatedFactor + linear * shapes.denseFfn;
   }
-  return (sp ? replicatedInputs / tp : replicatedInputs) + (attentionSharded + mlpSharded) / tp;
+  return (sp ? replicatedInputs / tp : replicatedInputs) + (attentionSharded + mlpSharded) / tp + scores;
 }
 
 /**
@@ -136,6 +141,8 @@ export interface MemoryInput {
   microBatches: number;
   seqLen: number;
   tiedEmbeddings: boolean;
+  /** The attention core stores its s × s scores (Megatron-LM 2019–22), adding Korthikanti's 5as/h term. */
+  unfusedAttention?: boolean;
 }
 
 /**
@@ -159,8 +166,9 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
   const tokens = (layout.microBatch * seqLen) / cp;
   const moeShare = input.totalLayers > 0 ? shapes.moeLayers / input.totalLayers : 0;
   const linear = input.linearInputBytes ?? 2;
-  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute, linear);
-  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none', linear) : 0;
+  const unfusedKeys = input.unfusedAttention ? seqLen : 0;
+  const perToken = averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, recompute, linear, unfusedKeys);
+  const perTokenFull = recompute === 'full' ? averageActivationPerToken(shapes, moeShare, tp, layout.sequenceParallel, 'none', linear, unfusedKeys) : 0;
   const gradientBytes = input.gradientBytes ?? GRADIENT_BYTES;
   let best: MemoryBreakdown | null = null;
   for (let end = 0; end < 2; end += 1) {
@@ -198,8 +206,9 @@ function averageActivationPerToken(
   sequenceParallel: boolean,
   recompute: Recompute,
   linearInputBytes: number,
+  unfusedKeys: number,
 ): number {
-  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute, linearInputBytes) : 0;
-  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute, linearInputBytes) : 0;
+  const dense = moeShare < 1 ? activationBytesPerToken(shapes, false, tp, sequenceParallel, recompute, linearInputBytes, unfusedKeys) : 0;
+  const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tp, sequenceParallel, recompute, linearInputBytes, unfusedKeys) : 0;
   return (1 - moeShare) * dense + moeShare * moe;
 }

@@ -140,7 +140,7 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
         }
         const perReplica = model.globalBatch / dp;
         for (const split of splits) {
-          const virtualStages = pp === 1 ? [1] : divisors(split.middle, MAXIMUM_VIRTUAL_STAGES);
+          const virtualStages = pp === 1 || !model.framework.interleavedSchedule ? [1] : divisors(split.middle, MAXIMUM_VIRTUAL_STAGES);
           for (const vp of virtualStages) {
             const epChoices = arch.moe ? divisors(experts).filter((ep) => (dp * cp) % ep === 0) : [1];
             for (const ep of epChoices) {

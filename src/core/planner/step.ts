@@ -9,7 +9,8 @@ import { ConfigError } from '../errors';
 import { validateArchitecture } from '../params';
 import { computeRates, memorySeconds, resolveCluster, type ComputeRates } from './hardware';
 import { PLANNER_CALIBRATION } from './calibration';
-import { ACCELERATOR_TRAINING_DEFAULTS } from '../../data/clusters';
+import { ACCELERATOR_TRAINING_DEFAULTS, type AcceleratorGeneration } from '../../data/clusters';
+import { DEFAULT_TRAINING_FRAMEWORK_ID, TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
 import { resolveLayout } from './layout';
@@ -72,6 +73,38 @@ export interface PreparedModel {
   recomputeFlopsPerToken: Record<Recompute, number>;
   /** Bytes per gradient element in the accumulation buffer and the data-parallel reduction. */
   gradientBytes: 2 | 4;
+  /** The software generation the step is priced with. */
+  framework: TrainingFramework;
+}
+
+/**
+ * The training software a step is priced with when the input names none: the Megatron generation
+ * NVIDIA published its reference runs with on the accelerator's generation — Volta: Megatron-LM 2021
+ * (Narayanan et al. 2021 ran V100 and A100), Ampere: Megatron-LM 2022 (Korthikanti et al. 2022, the
+ * last A100 reference: sequence parallelism, selective recomputation, unfused attention), Hopper and
+ * Blackwell (and anything else): Megatron-Core (the 2024 README table, NeMo's recipes). Pass
+ * `framework` to price other software on the same GPUs (e.g. 'megatron-core' on an A100 today).
+ */
+export const DEFAULT_FRAMEWORK_BY_GENERATION: Readonly<Record<AcceleratorGeneration, string>> = {
+  volta: 'megatron-lm-2021',
+  ampere: 'megatron-lm-2022',
+  hopper: DEFAULT_TRAINING_FRAMEWORK_ID,
+  blackwell: DEFAULT_TRAINING_FRAMEWORK_ID,
+};
+
+/** The default framework id for `accelerator` (see DEFAULT_FRAMEWORK_BY_GENERATION). */
+export function defaultFrameworkId(accelerator: Pick<Accelerator, 'id'>): string {
+  const generation = ACCELERATOR_TRAINING_DEFAULTS[accelerator.id]?.generation;
+  return generation ? DEFAULT_FRAMEWORK_BY_GENERATION[generation] : DEFAULT_TRAINING_FRAMEWORK_ID;
+}
+
+/** The framework row of `id` (default: `defaultFrameworkId(accelerator)`); ConfigError for an unknown id. */
+export function resolveFramework(id: string | undefined, accelerator?: Pick<Accelerator, 'id'>): TrainingFramework {
+  const framework = TRAINING_FRAMEWORKS_BY_ID.get(id ?? (accelerator ? defaultFrameworkId(accelerator) : DEFAULT_TRAINING_FRAMEWORK_ID));
+  if (!framework) {
+    throw new ConfigError(`framework must be one of ${[...TRAINING_FRAMEWORKS_BY_ID.keys()].join(', ')}; got ${String(id)}`, 'framework');
+  }
+  return framework;
 }
 
 /** Checks the model-level inputs and precomputes what every layout shares. */
@@ -83,6 +116,7 @@ export function prepareModel(input: {
   globalBatch: number;
   cluster?: TrainingStepInput['cluster'];
   gradientReduceBytes?: 2 | 4;
+  framework?: string;
 }): PreparedModel {
   if (typeof input !== 'object' || input === null) throw new ConfigError('input must be an object', 'input');
   const arch = validateArchitecture(input.arch);
@@ -102,7 +136,9 @@ export function prepareModel(input: {
   if (gradientBytes !== 2 && gradientBytes !== 4) {
     throw new ConfigError(`gradientReduceBytes must be 2 or 4, got ${String(input.gradientReduceBytes)}`, 'gradientReduceBytes');
   }
+  const framework = resolveFramework(input.framework, accelerator);
   return {
+    framework,
     gradientBytes,
     arch,
     accelerator,
@@ -123,8 +159,10 @@ export function prepareModel(input: {
 
 /** The per-layer costs of a layout: they depend on tp, cp, ep, the micro-batch and SP only. */
 export interface LayoutLayerCosts {
-  /** Share of TP traffic that can hide under GEMMs for this layout (0 without the capability or across nodes). */
+  /** Share of TP traffic that can hide under the GEMMs it feeds, forward and backward ('full' overlap), else 0. */
   tpOverlap: number;
+  /** The backward TP collectives run under the weight-gradient GEMMs ('backward' overlap, or 'full' where it falls back). */
+  tpBackwardOverlap: boolean;
   dense: LayerCost;
   moe: LayerCost | null;
   head: PhaseSeconds;
@@ -146,11 +184,18 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     ep: layout.ep,
     sequenceParallel: layout.sequenceParallel,
     fp8: model.rates.matmulInputBytes < 2,
+    attentionKernel: model.framework.attention,
+    crossEntropyBytesPerLogit: model.framework.crossEntropyBytesPerLogit,
+    tpChunkedGemms: false,
   };
-  const ends = headCost(context);
   const capable = ACCELERATOR_TRAINING_DEFAULTS[model.accelerator.id]?.tensorParallelOverlap === true;
+  const mode = model.framework.tensorParallelOverlap;
+  const full = mode === 'full' && capable && layout.tp <= model.cluster.gpusPerNode;
+  context.tpChunkedGemms = full && layout.sequenceParallel;
+  const ends = headCost(context);
   return {
-    tpOverlap: capable && layout.tp <= model.cluster.gpusPerNode ? PLANNER_CALIBRATION.tpCommOverlap : 0,
+    tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
+    tpBackwardOverlap: !full && mode !== 'none',
     dense: layerCost(context, false),
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
@@ -160,16 +205,22 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
 }
 
 /**
- * Exposed tensor-parallel time of a phase: a fraction f = PLANNER_CALIBRATION.tpCommOverlap of the
- * collectives can run under the GEMMs they feed (Megatron-Core `--tp-comm-overlap`, Transformer
- * Engine userbuffers: Wang et al. 2023, "Overlap communication with dependent computation via
- * decomposition", ASPLOS); the first/last chunks and the collectives beside norms and attention
- * stay exposed. f = 0 where the accelerator lacks the capability (Ampere and older:
- * `tensorParallelOverlap` in clusters.ts) or the TP group spans nodes; 2021–22 Megatron overlapped
- * none. Exposed = (1 − f)·comm + max(0, f·comm − GEMMs).
+ * Exposed tensor-parallel time of a phase. With 'full' overlap (Megatron-Core `--tp-comm-overlap`,
+ * Transformer Engine userbuffers: Wang et al. 2023, "Overlap communication with dependent
+ * computation via decomposition", ASPLOS) a fraction f = PLANNER_CALIBRATION.tpCommOverlap of the
+ * collectives runs under the GEMMs they feed; the first/last chunks and the collectives beside
+ * norms and attention stay exposed: exposed = (1 − f)·comm + max(0, f·comm − GEMMs). f = 0 where
+ * the accelerator lacks the capability (Ampere and older: `tensorParallelOverlap` in clusters.ts)
+ * or the TP group spans nodes; the framework then falls back to 'backward' overlap.
+ * 'backward' (Megatron-LM 2022, Korthikanti et al. 2022 §6.2): the backward collectives run under
+ * the weight-gradient GEMMs, half the backward GEMM time: exposed = max(0, comm − GEMMs/2);
+ * forward collectives are exposed. 'none' (Megatron-LM 2021): all exposed.
  */
-function exposedTp(phase: PhaseSeconds, overlap: number): number {
-  return (1 - overlap) * phase.tp + Math.max(0, overlap * phase.tp - phase.gemm);
+function exposedTp(phase: PhaseSeconds, costs: LayoutLayerCosts, kind: 'forward' | 'backward' | 'recompute'): number {
+  const overlap = costs.tpOverlap;
+  if (overlap > 0) return (1 - overlap) * phase.tp + Math.max(0, overlap * phase.tp - phase.gemm);
+  if (kind === 'backward' && costs.tpBackwardOverlap) return Math.max(0, phase.tp - phase.gemm / 2);
+  return phase.tp;
 }
 
 function exposedCp(phase: PhaseSeconds): number {
@@ -194,10 +245,10 @@ function addPhase(
   phase: PhaseSeconds,
   weight: number,
   kind: 'forward' | 'backward' | 'recompute',
-  tpOverlap: number,
+  costs: LayoutLayerCosts,
 ): void {
   const work = phase.gemm + phase.attention + phase.memory;
-  const tp = exposedTp(phase, tpOverlap);
+  const tp = exposedTp(phase, costs, kind);
   const cp = exposedCp(phase);
   if (kind === 'recompute') target.recompute += weight * work;
   else target.compute += weight * work;
@@ -226,16 +277,16 @@ function stageCost(
   if (costs.moe) kinds.push([costs.moe, moeShare * layers]);
   for (const [cost, count] of kinds) {
     if (!(count > 0)) continue;
-    addPhase(stage, cost.forward, count, 'forward', costs.tpOverlap);
-    addPhase(stage, cost.backward, count, 'backward', costs.tpOverlap);
-    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs.tpOverlap);
+    addPhase(stage, cost.forward, count, 'forward', costs);
+    addPhase(stage, cost.backward, count, 'backward', costs);
+    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs);
     if (recompute === 'selective') {
       stage.recompute += count * cost.forward.attention;
       stage.backward += count * cost.forward.attention;
     }
   }
-  if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs.tpOverlap);
-  if (ends.first) addPhase(stage, costs.embedding, 1, 'forward', costs.tpOverlap);
+  if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs);
+  if (ends.first) addPhase(stage, costs.embedding, 1, 'forward', costs);
   stage.total = stage.forward + stage.backward;
   costs.stageCache.set(key, stage);
   return stage;
@@ -266,9 +317,15 @@ export function assembleStep(
   let ppP2p = 0;
   if (pp > 1) {
     const tokens = (layout.microBatch * model.seqLen) / cp;
-    const bytes = (tokens * arch.hidden * 2) / (layout.sequenceParallel ? tp : 1);
+    // Scatter/gather (Narayanan 2021 §4.1) or sequence parallelism: each TP rank sends 1/tp.
+    const split = layout.sequenceParallel || model.framework.pipelineScatterGather;
+    const bytes = (tokens * arch.hidden * 2) / (split ? tp : 1);
     const crossesNodes = tp * cp * dp >= cluster.gpusPerNode;
-    const transfers = 2 * (pp - 1) + (vp === 1 ? 2 * microBatches : 0);
+    // Critical-path sends: fill and drain, plus the steady state's blocking send/receive pairs —
+    // 2m with the non-interleaved schedule; with interleaving Megatron-Core overlaps them
+    // (`--overlap-p2p-communication`), older frameworks wait for all 2·m·vp of them.
+    const steady = vp === 1 ? 2 * microBatches : model.framework.interleavedSendOverlap ? 0 : 2 * microBatches * vp;
+    const transfers = 2 * (pp - 1) + steady;
     ppP2p = transfers * sendSeconds(bytes, crossesNodes, cluster);
   }
 
@@ -289,11 +346,16 @@ export function assembleStep(
   const bucketShare = Math.min(1, GRADIENT_BUCKET_PARAMS / Math.max(1, params.dense + params.expert));
   const windowBackward = first.backward;
   const windowForward = first.forward;
-  const hidden = (comm: number, window: number): number => Math.max(0, comm - window) + comm * bucketShare;
+  // Frameworks that reduce after the backward pass (Megatron-LM 2021–22, DeepSpeed's pipeline
+  // engine) expose all of it.
+  const overlaps = model.framework.gradientReduceOverlap;
+  const hidden = (comm: number, window: number): number =>
+    overlaps ? Math.max(0, comm - window) + comm * bucketShare : comm;
   let dpSeconds = 0;
   if (dp * cp > 1) {
     const reduceScatter = collective('reduce-scatter', model.gradientBytes);
-    const gather = collective('all-gather', 2);
+    const parameterBytes = model.framework.fp8ParameterGather ? Math.min(2, model.rates.matmulInputBytes) : 2;
+    const gather = collective('all-gather', parameterBytes);
     if (layout.zeroStage === 0) dpSeconds = hidden(collective('all-reduce', model.gradientBytes), windowBackward);
     else if (layout.zeroStage === 1) dpSeconds = hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
     else if (layout.zeroStage === 2) dpSeconds = microBatches * hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
@@ -330,6 +392,7 @@ export function assembleStep(
     microBatches,
     seqLen: model.seqLen,
     tiedEmbeddings: arch.details.tiedEmbeddings,
+    unfusedAttention: model.framework.attention === 'unfused',
   });
   return {
     seconds,
@@ -352,6 +415,7 @@ export function assembleStep(
     secondsLow: seconds * (1 - STEP_TIME_SPREAD),
     secondsHigh: seconds * (1 + STEP_TIME_SPREAD),
     cluster,
+    framework: model.framework.id,
   };
 }
 
@@ -378,5 +442,8 @@ export function trainingStep(input: TrainingStepInput): TrainingStep {
     throw new ConfigError(`recompute must be one of none, selective, full; got ${String(input.recompute)}`, 'recompute');
   }
   const layout = resolveLayout(model.arch, input.layout, input.globalBatch, input.seqLen);
+  if (layout.vp > 1 && !model.framework.interleavedSchedule) {
+    throw new ConfigError(`framework ${model.framework.id} has no interleaved pipeline schedule: vp must be 1, got ${layout.vp}`, 'layout.vp');
+  }
   return assembleStep(model, layout, input.recompute, layoutLayerCosts(model, layout));
 }

@@ -53,6 +53,13 @@ export interface TrainingStepInput {
   cluster?: ClusterOverride;
   /** Bytes per gradient element in the buffer and the DP reduction: 2 (BF16, default) or 4 (FP32). */
   gradientReduceBytes?: 2 | 4;
+  /**
+   * The training software generation (an id of `TRAINING_FRAMEWORKS` in src/data/training-frameworks.ts):
+   * attention kernel, tensor-parallel overlap, gradient-reduction overlap, pipeline sends,
+   * cross-entropy. Default: by the accelerator's generation (step.ts `DEFAULT_FRAMEWORK_BY_GENERATION`:
+   * Megatron-LM 2022 on Ampere, Megatron-LM 2021 on Volta, Megatron-Core on Hopper, Blackwell and others).
+   */
+  framework?: string;
 }
 
 /** The layout with every default filled in. */
@@ -149,6 +156,8 @@ export interface TrainingStep {
   secondsLow: number;
   secondsHigh: number;
   cluster: ResolvedCluster;
+  /** The framework id the step was priced with. */
+  framework: string;
 }
 
 /** Why a layout the planner considered is not among the winners. */
@@ -188,6 +197,8 @@ export interface PlanTrainingInput {
   /** How many layouts to return, default 50. */
   limit?: number;
   gradientReduceBytes?: 2 | 4;
+  /** As `TrainingStepInput.framework`. */
+  framework?: string;
 }
 
 export interface PlanTrainingResult {

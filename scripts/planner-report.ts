@@ -1,0 +1,92 @@
+/**
+ * Prints the training planner's three accuracy tables: the 25 calibration rows, the held-out
+ * literature rows (with the default framework, as an outside check calls `trainingStep`, and with
+ * each row's era framework), and the published runs' GPU-hours.
+ *   npx tsx scripts/planner-report.ts            # all three tables
+ *   npx tsx scripts/planner-report.ts --quick    # calibration and held-out only (no plan search)
+ * The tests (test/unit/planner-*.test.ts) assert the same numbers; this prints them for the docs.
+ */
+import { trainingStep } from '../src/core/planner/step';
+import { planTraining } from '../src/core/planner/plan';
+import { trainingRunTime } from '../src/core/planner/run';
+import { architectureFromHfConfig } from '../src/core/params';
+import { getAccelerator } from '../src/data/hardware';
+import { getModelPreset } from '../src/data/models';
+import { TRAINING_RUN_LAYOUTS } from '../src/data/training-run-layouts';
+import { calibrationCases } from '../test/fixtures/training-throughput';
+import { heldOutCases } from '../test/fixtures/training-heldout';
+
+function percent(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
+}
+
+function summary(errors: readonly number[]): string {
+  const absolute = errors.map(Math.abs);
+  const mean = absolute.reduce((a, b) => a + b, 0) / Math.max(1, absolute.length);
+  return `mean ${(mean * 100).toFixed(2)} %, max ${(Math.max(0, ...absolute) * 100).toFixed(2)} %, within ±10 %: ${absolute.filter((value) => value <= 0.1).length}/${absolute.length}`;
+}
+
+console.log('## Calibration (throughput error, + = predicted faster)');
+const calibrationErrors: number[] = [];
+for (const entry of calibrationCases()) {
+  const step = trainingStep(entry.input);
+  const predicted = entry.metric === 'tflops' ? step.modelFlops / step.seconds / step.gpus / 1e12 : step.tokensPerSecondPerGpu;
+  const error = predicted / entry.published - 1;
+  calibrationErrors.push(error);
+  console.log(`| ${entry.name} | ${entry.published} | ${predicted.toFixed(1)} | ${percent(error)} | ${(step.mfu * 100).toFixed(1)} % |`);
+}
+console.log(summary(calibrationErrors));
+
+console.log('\n## Held out (step-time throughput error, + = predicted faster): default framework | era framework');
+const defaultErrors: number[] = [];
+const eraErrors: number[] = [];
+for (const entry of heldOutCases()) {
+  const { framework: _framework, gradientReduceBytes: _bytes, ...bare } = entry.input;
+  const era = trainingStep(entry.input);
+  const plain = trainingStep(bare);
+  const published = entry.publishedSeconds;
+  const errorDefault = published / plain.seconds - 1;
+  const errorEra = published / era.seconds - 1;
+  defaultErrors.push(errorDefault);
+  eraErrors.push(errorEra);
+  console.log(
+    `| ${entry.name} | ${published.toFixed(2)} | ${plain.seconds.toFixed(2)} | ${percent(errorDefault)} | ${era.seconds.toFixed(2)} | ${percent(errorEra)} | ${entry.input.framework ?? 'default'} |`,
+  );
+}
+console.log(`default: ${summary(defaultErrors)}`);
+console.log(`era:     ${summary(eraErrors)}`);
+
+if (!process.argv.includes('--quick')) {
+  console.log('\n## Published runs (GPU-hours error, + = predicted more hours)');
+  const runErrors: number[] = [];
+  for (const row of TRAINING_RUN_LAYOUTS) {
+    const config = row.config ?? getModelPreset(row.modelPresetId ?? '')?.config;
+    const accelerator = getAccelerator(row.hardwareId);
+    if (!config || !accelerator) throw new Error(row.runId);
+    const arch = architectureFromHfConfig(config);
+    const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6, framework: row.framework });
+    const published = row.layout;
+    const step = plan.layouts.find(
+      (candidate) =>
+        !published ||
+        (candidate.layout.tp === published.tp &&
+          candidate.layout.pp === published.pp &&
+          candidate.layout.dp === published.dp &&
+          candidate.layout.cp === (published.cp ?? 1) &&
+          candidate.layout.ep === (published.ep ?? 1)),
+    );
+    if (!step) {
+      console.log(`| ${row.runId} | none fits |`);
+      continue;
+    }
+    const run = trainingRunTime(step, row.tokens, row.globalBatch * row.seqLen);
+    const predicted = row.comparison === 'steps' ? run.stepGpuHours : run.gpuHours;
+    const error = predicted / row.gpuHours - 1;
+    if (row.comparison !== 'not-comparable') runErrors.push(error);
+    const layout = step.layout;
+    console.log(
+      `| ${row.runId} | ${row.framework} | ${row.gpuHours} | ${Math.round(predicted)} | ${percent(error)} | ${row.comparison} | tp${layout.tp} pp${layout.pp} vp${layout.vp} dp${layout.dp} mb${layout.microBatch} ${step.recompute} | ${(step.mfu * 100).toFixed(1)} % |`,
+    );
+  }
+  console.log(`comparable runs: ${summary(runErrors)}`);
+}

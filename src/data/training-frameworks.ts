@@ -1,0 +1,196 @@
+/**
+ * Training software generations the planner can model: what a framework of a given era did with
+ * attention, tensor-parallel communication, gradient reduction and pipeline sends. The same GPUs
+ * ran GPT-3-sized models 20–30 % faster in 2024 than in 2021 because of these, not because of
+ * the hardware, so a published run is predicted with the software it used. Ids are permanent
+ * (they may appear in shared links). Every field is cited to the source that states it.
+ */
+
+/** How the attention core runs. */
+export type AttentionKernel =
+  /**
+   * FlashAttention (Dao et al. 2022, 2023): tiled, the s × s scores never reach HBM, only the
+   * causal half is computed.
+   */
+  | 'flash'
+  /**
+   * Megatron-LM 2019–2022: QKᵀ and attention-over-V as batched GEMMs over the full s × s square
+   * (the causal mask is applied afterwards), a fused scale-mask-softmax kernel and dropout on the
+   * scores, all through HBM; the scores and the dropout mask are stored for the backward pass
+   * (the 5as/h term of Korthikanti et al. 2022 Eq. 1).
+   */
+  | 'unfused';
+
+/** What of the tensor-parallel collectives runs under computation. */
+export type TensorParallelOverlap =
+  /** Nothing: every all-reduce waits (Megatron-LM 2021, Narayanan et al. 2021 §2.3). */
+  | 'none'
+  /**
+   * The backward collectives run under the weight-gradient GEMMs (Megatron-LM 2022
+   * `--async-tensor-model-parallel-allreduce`; Korthikanti et al. 2022 §6.2: "we overlap
+   * all-reduce communication with the linear weight's gradient computation").
+   */
+  | 'backward'
+  /**
+   * Forward and backward, chunked under the GEMMs they feed (Transformer Engine userbuffers,
+   * Megatron-Core `--tp-comm-overlap`, 2023+): only where the accelerator can
+   * (`tensorParallelOverlap` in clusters.ts) and TP stays inside one NVLink domain; elsewhere
+   * it falls back to 'backward'.
+   */
+  | 'full';
+
+export interface TrainingFramework {
+  id: string;
+  name: string;
+  attention: AttentionKernel;
+  tensorParallelOverlap: TensorParallelOverlap;
+  /** Data-parallel gradient reduction starts during the backward pass (bucketed), else after it. */
+  gradientReduceOverlap: boolean;
+  /**
+   * Pipeline sends are split over the tensor-parallel ranks and re-gathered over NVLink
+   * (Narayanan et al. 2021 §4.1, "scatter/gather"); sequence parallelism splits them anyway.
+   * Without it every TP rank sends the whole activation through its own NIC.
+   */
+  pipelineScatterGather: boolean;
+  /**
+   * With the interleaved schedule, the steady state's sends and receives run under computation
+   * (Megatron-Core `--overlap-p2p-communication`, 2023). Without it each of the 2·m·vp transfers
+   * waits (Megatron-LM 2021–22 batched isend/irecv and waited).
+   */
+  interleavedSendOverlap: boolean;
+  /** Has an interleaved (virtual-stage) pipeline schedule; DeepSpeed's pipeline engine has none. */
+  interleavedSchedule: boolean;
+  /**
+   * HBM bytes the cross-entropy over the logits moves per logit, forward and backward:
+   * `UNFUSED_CROSS_ENTROPY_BYTES` for Megatron's vocab-parallel cross-entropy in FP32 operator by
+   * operator, `FUSED_CROSS_ENTROPY_BYTES` for a fused kernel.
+   */
+  crossEntropyBytesPerLogit: number;
+  /** The data-parallel parameter all-gather moves FP8 weights when the matmuls run in FP8 (NeMo `fp8_param_gather`). */
+  fp8ParameterGather: boolean;
+  source: string;
+}
+
+/**
+ * Megatron's `_VocabParallelCrossEntropy` (megatron/core/tensor_parallel/cross_entropy.py, the
+ * default without `--cross-entropy-loss-fusion`), per logit: forward `.float()` (read 2, write 4),
+ * max (read 4), subtract the max in place (read 4, write 4), exp in place (read 4, write 4), sum
+ * (read 4), divide in place to the softmax kept for backward (read 4, write 4) = 42 bytes; backward
+ * scale by the loss gradient in place (read 4, write 4) and the cast to 16 bits for the output
+ * layer's GEMMs (read 4, write 2) = 14 bytes. Units: bytes per logit.
+ */
+export const UNFUSED_CROSS_ENTROPY_BYTES = 56;
+/**
+ * A fused cross-entropy (Megatron-Core `cross_entropy_loss_fusion`, Transformer Engine's
+ * `cross_entropy_fusion_impl = "te"`): forward reads the 16-bit logits once and keeps the FP32
+ * row statistics, backward reads them again and writes the 16-bit gradient: about 2 + 4 + 2 + 4
+ * bytes with the FP32 work buffer. Units: bytes per logit.
+ */
+export const FUSED_CROSS_ENTROPY_BYTES = 12;
+
+export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
+  {
+    id: 'megatron-core',
+    name: 'Megatron-Core / NeMo (2024–25)',
+    attention: 'flash',
+    tensorParallelOverlap: 'full',
+    gradientReduceOverlap: true,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: true,
+    interleavedSchedule: true,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Megatron-LM README, 2024-07-15 (commit f2e5db402c): the H100 model table ran "--overlap-grad-reduce --overlap-param-gather", "--tp-comm-overlap" and pipeline communication overlap (r0.8.0: on with the interleaved schedule); Transformer Engine fused attention; Megatron\'s command-line defaults elsewhere (cross-entropy unfused: `--cross-entropy-loss-fusion` is off by default)',
+  },
+  {
+    id: 'nemo-2',
+    name: 'NeMo 2 performance recipes (2024–25, Megatron-Core underneath)',
+    attention: 'flash',
+    tensorParallelOverlap: 'full',
+    gradientReduceOverlap: true,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: true,
+    interleavedSchedule: true,
+    crossEntropyBytesPerLogit: FUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: true,
+    source:
+      'NVIDIA/NeMo v2.0.0–v2.3.0: GPTConfig `cross_entropy_loss_fusion = True` (nemo/collections/llm/gpt/model/base.py), scripts/performance/utils.py `cross_entropy_fusion_impl = "te"` (25.04); recipes/precision/mixed_precision.py bf16_with_fp8_mixed `fp8_param_gather = True`, `grad_reduce_in_fp32 = False`; MegatronCommOverlapCallback (tp_comm_overlap, overlap_grad_reduce, overlap_param_gather)',
+  },
+  {
+    id: 'megatron-lm-2022',
+    name: 'Megatron-LM 2022 (sequence parallelism, selective recompute)',
+    attention: 'unfused',
+    tensorParallelOverlap: 'backward',
+    gradientReduceOverlap: false,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: false,
+    interleavedSchedule: true,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Korthikanti et al. 2022, arXiv:2205.05198: §5 Figure 3 and Eq. 1 (QKᵀ, softmax, softmax dropout and attention over V stored: 5as/h); §6.2 (all-reduce overlapped with the weight-gradient computation in the backward pass); §6.3 ("we do not use any overlapping of gradient all-reduces with back-propagation")',
+  },
+  {
+    id: 'megatron-lm-2021',
+    name: 'Megatron-LM 2021 (PTD-P)',
+    attention: 'unfused',
+    tensorParallelOverlap: 'none',
+    gradientReduceOverlap: false,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: false,
+    interleavedSchedule: true,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Narayanan et al. 2021, arXiv:2104.04473: §2.3 (two all-reduces forward, two backward), §4.1 (scatter/gather), §4.2 (fused scale-mask-softmax kernels, no FlashAttention in 2021); Megatron-LM 2021 `--DDP-impl local` reduces gradients after the backward pass',
+  },
+  {
+    id: 'megatron-deepspeed-2021',
+    name: 'Megatron-DeepSpeed 2021–22 (DeepSpeed pipeline engine + Megatron tensor slicing)',
+    attention: 'unfused',
+    tensorParallelOverlap: 'none',
+    gradientReduceOverlap: false,
+    pipelineScatterGather: false,
+    interleavedSendOverlap: false,
+    interleavedSchedule: false,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Smith et al. 2022 (MT-NLG), arXiv:2201.11990 §2: pipeline and data parallelism from DeepSpeed, tensor slicing from Megatron; DeepSpeed PipelineEngine runs a non-interleaved 1F1B schedule, sends whole activations and reduces gradients after the last micro-batch (deepspeed/runtime/pipe/engine.py, `_exec_reduce_grads` in the schedule\'s final step)',
+  },
+  {
+    id: 'meta-llama3-2024',
+    name: 'Meta Llama 3 stack (2024: FSDP + TP/CP/PP, FlashAttention)',
+    attention: 'flash',
+    tensorParallelOverlap: 'backward',
+    gradientReduceOverlap: true,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: true,
+    interleavedSchedule: true,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Llama Team 2024, arXiv:2407.21783 §3.3.2: 4D parallelism (TP, CP, PP, FSDP), interleaved pipeline schedule with asynchronous point-to-point sends, FSDP gradient reduce-scatter overlapped with compute, gradients accumulated and reduced in FP32; no tensor-parallel overlap is described (Transformer Engine userbuffers are NVIDIA\'s): taken as backward-only, as Meta\'s LLaMA stack described it (Touvron et al. 2023 §2.4); cross-entropy not described: unfused',
+  },
+  {
+    id: 'fsdp-xformers-2023',
+    name: 'PyTorch FSDP + xformers attention (Meta 2023)',
+    attention: 'flash',
+    tensorParallelOverlap: 'backward',
+    gradientReduceOverlap: true,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: false,
+    interleavedSchedule: false,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    source:
+      'Touvron et al. 2023 (LLaMA) §2.4: "an efficient implementation of the causal multi-head attention … available in the xformers library", activation checkpointing of the expensive activations, "model and sequence parallelism, as described by Korthikanti et al. (2022)", "we also overlap the computation of activations and the communication between GPUs over the network (due to all_reduce operations) as much as possible" (backward-style TP overlap); FSDP reduce-scatter overlapped with the backward pass',
+  },
+] satisfies TrainingFramework[]);
+
+export const DEFAULT_TRAINING_FRAMEWORK_ID = 'megatron-core';
+
+export const TRAINING_FRAMEWORKS_BY_ID: ReadonlyMap<string, TrainingFramework> = new Map(
+  TRAINING_FRAMEWORKS.map((framework) => [framework.id, framework]),
+);
