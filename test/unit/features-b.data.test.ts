@@ -4,18 +4,32 @@
  * 20·√C) or against the estimate they are shaped from.
  */
 import { describe, expect, it } from 'vitest';
-import { estimate, series, type Estimate } from '../../src/core';
+import type { Estimate } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
+import { createScenarioStore } from '../../src/store/scenario-store';
+import type { ScenarioSelectors } from '../../src/store/selectors';
 import { costChart, strategyChart, trainingFacts } from '../../src/features/training/training.data';
 import { articleAllocation, frontierChart, lawRows, lossChart, trainingVerdict } from '../../src/features/scaling/scaling.data';
 import { decodeRatioRows, inferenceMemoryChart, kvFacts, throughputChart } from '../../src/features/inference/inference.data';
 import { articleComparison, deploymentChart } from '../../src/features/deployment/deployment.data';
 import { decadeTicks, formatDecade, linearTicks, logDomain, niceCeil, rangeTicks } from '../../src/components/ui/chart-helpers';
 
-function run(patch: Partial<Scenario> = {}): { scenario: Scenario; estimate: Estimate; series: ReturnType<typeof series> } {
+/** A scenario, its estimate and the chart sweeps, through a store's selectors (as the page gets them). */
+function run(patch: Partial<Scenario> = {}) {
   const scenario = { ...DEFAULT_SCENARIO, ...patch } as Scenario;
-  const e = estimate(scenario);
-  return { scenario, estimate: e, series: series(scenario, e) };
+  const { select } = createScenarioStore(scenario);
+  const sweep = <K extends keyof ScenarioSelectors>(key: K) => (select[key] as (s: Scenario) => ReturnType<ScenarioSelectors[K]>)(scenario);
+  const series = {
+    get costVsScale() { return sweep('costVsScale'); },
+    get trainingMemoryByStrategy() { return sweep('trainingMemoryByStrategy'); },
+    get lossVsCompute() { return sweep('lossVsCompute'); },
+    get computeOptimalFrontier() { return sweep('computeOptimalFrontier'); },
+    get inferenceMemoryVsContext() { return sweep('inferenceMemoryVsContext'); },
+    get throughputVsBatch() { return sweep('throughputVsBatch'); },
+    get deploymentVsLoad() { return sweep('deploymentVsLoad'); },
+  };
+  const estimate: Estimate = select.estimate(scenario);
+  return { scenario, estimate, series };
 }
 
 describe('chart helpers', () => {

@@ -6,7 +6,8 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
-import { modelView } from './model-view';
+import { useModelValue } from './model-view';
+import type { ModelResolution } from '../../store/selectors';
 import { formatInteger, plural } from './controls-format';
 import { CountField } from './fields';
 
@@ -51,7 +52,7 @@ export const ARCH_FIELDS: readonly ArchField[] = [
 
 const selectSetOverride = (state: ScenarioState) => state.setOverride;
 const selectUpdate = (state: ScenarioState) => state.update;
-const selectOverridesInvalid = (state: ScenarioState) => modelView(state.scenario).overridesError !== null;
+const pickOverridesInvalid = (resolution: ModelResolution) => resolution.overridesError !== null;
 const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario.overrides).length;
 
 /**
@@ -61,10 +62,10 @@ const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario
 const ArchitectureField = memo(function ArchitectureField({ field }: { field: ArchField }) {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  const resolved = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).model?.arch, field), [field]));
-  const base = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).base?.arch, field), [field]));
+  const resolved = useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field]));
+  const base = useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field]));
   const override = useScenarioState(useCallback((state: ScenarioState) => state.scenario.overrides[field], [field]));
-  const invalid = useScenarioState(selectOverridesInvalid);
+  const invalid = useModelValue(pickOverridesInvalid);
   const setOverride = useScenarioState(selectSetOverride);
   const value = invalid && override !== undefined ? override : resolved;
   const [one, other] = UNITS[field](m);

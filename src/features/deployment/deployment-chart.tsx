@@ -1,16 +1,15 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { Curve, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel } from '../../components/ui/labels';
-import { deploymentChart, type DeploymentChart as DeploymentChartData } from './deployment.data';
+import { gpuLabel } from '../../view/labels';
+import { deploymentData, type DeploymentChart as DeploymentChartData } from './deployment.data';
 
 const OURS = PALETTE[0];
 const ARTICLE = PALETTE[7];
@@ -20,9 +19,9 @@ const COST_TICK = perLang((lang) => (value: number) => `$${formatCompactCount(va
 
 const DeploymentPlot = memo(function DeploymentPlot({ chart, lang, title }: { chart: DeploymentChartData; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  const xDomain = useStableValue(chart.xDomain, sameJson);
-  const gpuDomain = useStableValue(chart.gpuDomain, sameJson);
-  const costDomain = useStableValue(chart.costDomain, sameJson);
+  const xDomain = chart.xDomain;
+  const gpuDomain = chart.gpuDomain;
+  const costDomain = chart.costDomain;
   const xAxis = useMemo(
     (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 8), format: COMPACT[lang], label: m.axisLoad }),
     [xDomain, lang, m],
@@ -81,11 +80,11 @@ const DeploymentPlot = memo(function DeploymentPlot({ chart, lang, title }: { ch
 });
 
 /** `deployment`: GPUs and monthly cost vs load, with the article's FLOPs-only estimate. */
-export const DeploymentChart = memo(function DeploymentChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series, frameRef } = useChartData(visible);
+export const DeploymentChart = memo(function DeploymentChart() {
+  const { scenario, estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => deploymentChart(series.deploymentVsLoad, estimate), [series.deploymentVsLoad, estimate]);
+  const chart = derive(deploymentData);
   const caption = (
     <>
       {fill(m.chartCaption, {
@@ -105,7 +104,7 @@ export const DeploymentChart = memo(function DeploymentChart({ visible = true }:
     </>
   );
   return (
-    <ChartFrame frameRef={frameRef} id="deployment" title={m.chartTitle} caption={caption} height={360}>
+    <ChartFrame id="deployment" title={m.chartTitle} caption={caption} height={360}>
       <DeploymentPlot chart={chart} lang={lang} title={m.chartTitle} />
     </ChartFrame>
   );

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatCount, formatNumber } from '../../i18n/format';
@@ -10,11 +10,10 @@ import { TimelineChart } from './timeline-chart';
 import { MESSAGES } from './messages';
 
 const TimelineStats = memo(function TimelineStats() {
-  const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const rows = series.timeline.rows;
+  const rows = select.timelineSeries(scenario).rows;
   const growth = useMemo(() => timelineGrowth(rows), [rows]);
   const model = estimate.model;
   const currentNote =
@@ -54,7 +53,7 @@ const TimelineStats = memo(function TimelineStats() {
 export function TimelineSection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="timeline"
       title={m.title}
       lead={[m.lead1, m.lead2]}
@@ -64,6 +63,6 @@ export function TimelineSection() {
       <div className="charts">
         <TimelineChart />
       </div>
-    </Section>
+    </FeatureSection>
   );
 }

@@ -7,6 +7,7 @@ import type { CostVsScaleRow, CostVsScaleSeries, Estimate, TrainingMemoryByStrat
 import type { RecomputeMode, ZeroStage } from '../../scenario/scenario';
 import { PRECISIONS } from '../../core';
 import { isPositive, logDomain, niceCeil } from '../../components/ui/chart-helpers';
+import { derivation } from '../../store/selectors';
 
 // ---------------------------------------------------------------------------------------------
 // training-memory: ZeRO 0–3 × recompute none / selective / full
@@ -138,6 +139,12 @@ export function costChart(series: CostVsScaleSeries, estimate: Estimate, scenari
   }
   return { rows, current, tokensPerParam: isPositive(effective) ? effective : scenarioTokensPerParam, xDomain, yDomain, empty };
 }
+
+/** The strategy chart of a scenario, memoized per store. */
+export const strategyData = derivation((scenario, select) => strategyChart(select.trainingMemoryByStrategy(scenario)));
+
+/** The cost chart of a scenario, memoized per store (rows and domains keep their identity while equal). */
+export const costData = derivation((scenario, select) => costChart(select.costVsScale(scenario), select.estimate(scenario), scenario.tokensPerParam));
 
 /** Guides on the cost chart: the article's 100B, 1T and 10T. */
 export const SCALE_GUIDES: readonly number[] = [1e11, 1e12, 1e13];

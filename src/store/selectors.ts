@@ -1,0 +1,156 @@
+/**
+ * The store's derived values: one memoized selector per result, created per store (page, embed,
+ * test). A selector takes a scenario and returns the same object for the same inputs, and an
+ * object equal to the previous result *as* the previous result (`shareEqual`), so a chart whose
+ * data did not change skips its render without any equality checks of its own.
+ *
+ *   model(scenario)     the model resolution, on the model fields only (id, size, config, overrides)
+ *   estimate(scenario)  estimate(scenario, model(scenario)), per scenario object
+ *   <series>(scenario)  the one sweep a chart needs, from the estimate
+ *   derived(definition, scenario)  a feature's chart data built on the above (see `derivation`)
+ *   constant(definition)  a value that does not depend on the scenario, computed once
+ */
+import {
+  compressionSeries,
+  computeOptimalFrontier,
+  costVsScale,
+  deploymentVsLoad,
+  hardwareTimeline,
+  inferenceMemoryVsContext,
+  lossVsCompute,
+  memoryByPrecision,
+  moeSeries,
+  throughputVsBatch,
+  timelineSeries,
+  trainingMemoryByStrategy,
+  type CompressionSeries,
+  type ComputeOptimalFrontierSeries,
+  type CostVsScaleSeries,
+  type DeploymentVsLoadSeries,
+  type Estimate,
+  type HardwareTimelineSeries,
+  type InferenceMemoryVsContextSeries,
+  type LossVsComputeSeries,
+  type MemoryByPrecisionSeries,
+  type ModelTimelineSeries,
+  type MoeSeries,
+  type ThroughputVsBatchSeries,
+  type TrainingMemoryByStrategySeries,
+} from '../core';
+import type { Scenario } from '../scenario/scenario';
+import type { PrecisionId } from '../data/types';
+import { estimate, resolveScenarioModel, sameModelInput, type ModelResolution } from './core-shim';
+
+export type { ModelResolution };
+import { memoizeByIdentity, memoizeRecent, sameKeys, sharing } from './memo';
+
+/**
+ * A feature's chart data as a function of the scenario and the store's selectors, declared once
+ * at module scope and memoized per store. `key` lists what the result depends on (compared with
+ * `Object.is`); without it the result is remembered per scenario object.
+ */
+export interface Derivation<T> {
+  readonly compute: (scenario: Scenario, select: ScenarioSelectors) => T;
+  readonly key?: (scenario: Scenario) => readonly unknown[];
+}
+
+export function derivation<T>(compute: Derivation<T>['compute'], key?: Derivation<T>['key']): Derivation<T> {
+  return key ? { compute, key } : { compute };
+}
+
+/** A value that does not depend on the scenario (a table of published rows), computed once per store. */
+export interface Constant<T> {
+  readonly compute: () => T;
+}
+
+export function constant<T>(compute: () => T): Constant<T> {
+  return { compute };
+}
+
+export interface ScenarioSelectors {
+  model: (scenario: Scenario) => ModelResolution;
+  estimate: (scenario: Scenario) => Estimate;
+  memoryByPrecision: (scenario: Scenario) => MemoryByPrecisionSeries;
+  costVsScale: (scenario: Scenario) => CostVsScaleSeries;
+  lossVsCompute: (scenario: Scenario) => LossVsComputeSeries;
+  computeOptimalFrontier: (scenario: Scenario) => ComputeOptimalFrontierSeries;
+  trainingMemoryByStrategy: (scenario: Scenario) => TrainingMemoryByStrategySeries;
+  inferenceMemoryVsContext: (scenario: Scenario) => InferenceMemoryVsContextSeries;
+  throughputVsBatch: (scenario: Scenario) => ThroughputVsBatchSeries;
+  moeSeries: (scenario: Scenario) => MoeSeries | null;
+  compressionSeries: (scenario: Scenario) => CompressionSeries;
+  /** Depends on the weight precision only. */
+  hardwareTimeline: (scenario: Scenario) => HardwareTimelineSeries;
+  /** Depends on the weight precision only. */
+  timelineSeries: (scenario: Scenario) => ModelTimelineSeries;
+  deploymentVsLoad: (scenario: Scenario) => DeploymentVsLoadSeries;
+  derived: <T>(definition: Derivation<T>, scenario: Scenario) => T;
+  constant: <T>(definition: Constant<T>) => T;
+}
+
+/** A sweep of the estimate, per scenario object, sharing structure with its previous result. */
+function fromEstimate<R>(select: () => ScenarioSelectors, sweep: (scenario: Scenario, result: Estimate) => R): (scenario: Scenario) => R {
+  const shared = sharing(sweep);
+  return memoizeByIdentity((scenario: Scenario) => shared(scenario, select().estimate(scenario)));
+}
+
+/** A sweep that depends on the weight precision alone. */
+function byPrecision<R>(sweep: (precision: PrecisionId) => R): (scenario: Scenario) => R {
+  const memo = memoizeRecent(sweep, (a, b) => a === b, 8);
+  return (scenario) => memo(scenario.weightPrecision);
+}
+
+/** One set of selectors for one store. */
+export function createSelectors(): ScenarioSelectors {
+  const model = memoizeRecent(resolveScenarioModel, sameModelInput);
+  const derivations = new Map<Derivation<unknown>, (scenario: Scenario) => unknown>();
+  const constants = new Map<Constant<unknown>, { value: unknown }>();
+  const self = (): ScenarioSelectors => selectors;
+
+  const derived = <T>(definition: Derivation<T>, scenario: Scenario): T => {
+    let select = derivations.get(definition as Derivation<unknown>) as ((scenario: Scenario) => T) | undefined;
+    if (!select) {
+      const shared = sharing((current: Scenario) => definition.compute(current, selectors));
+      const { key } = definition;
+      if (key) {
+        // Keyed: the key of each remembered scenario is computed once, beside it.
+        const byKey = memoizeRecent(
+          (entry: { scenario: Scenario; key: readonly unknown[] }) => shared(entry.scenario),
+          (a, b) => sameKeys(a.key, b.key),
+        );
+        select = memoizeByIdentity((current: Scenario) => byKey({ scenario: current, key: key(current) }));
+      } else {
+        select = memoizeByIdentity(shared);
+      }
+      derivations.set(definition as Derivation<unknown>, select as (scenario: Scenario) => unknown);
+    }
+    return select(scenario);
+  };
+
+  const selectors: ScenarioSelectors = {
+    model: (scenario) => model(scenario),
+    estimate: memoizeByIdentity((scenario: Scenario) => estimate(scenario, model(scenario))),
+    memoryByPrecision: fromEstimate(self, (_scenario, result) => memoryByPrecision(result)),
+    costVsScale: fromEstimate(self, costVsScale),
+    lossVsCompute: fromEstimate(self, (_scenario, result) => lossVsCompute(result)),
+    computeOptimalFrontier: fromEstimate(self, (_scenario, result) => computeOptimalFrontier(result)),
+    trainingMemoryByStrategy: fromEstimate(self, trainingMemoryByStrategy),
+    inferenceMemoryVsContext: fromEstimate(self, (_scenario, result) => inferenceMemoryVsContext(result)),
+    throughputVsBatch: fromEstimate(self, throughputVsBatch),
+    moeSeries: fromEstimate(self, (_scenario, result) => moeSeries(result)),
+    compressionSeries: fromEstimate(self, (_scenario, result) => compressionSeries(result)),
+    hardwareTimeline: byPrecision(hardwareTimeline),
+    timelineSeries: byPrecision(timelineSeries),
+    deploymentVsLoad: fromEstimate(self, deploymentVsLoad),
+    derived,
+    constant: <T>(definition: Constant<T>): T => {
+      let entry = constants.get(definition as Constant<unknown>);
+      if (!entry) {
+        entry = { value: definition.compute() };
+        constants.set(definition as Constant<unknown>, entry);
+      }
+      return entry.value as T;
+    },
+  };
+  return selectors;
+}

@@ -1,0 +1,32 @@
+import type { Estimate } from '../core';
+import type { Scenario } from '../scenario/scenario';
+import type { Derivation, ScenarioSelectors } from '../store/selectors';
+import { useChartScenario } from '../store/scenario-scope';
+import { useSelectors } from '../store/store-context';
+
+/** What a chart (or a section's numbers) draws from. */
+export interface ChartView {
+  /** The scenario it shows: its section's, deferred (see `ScenarioScope`). */
+  scenario: Scenario;
+  estimate: Estimate;
+  /** The store's selectors, for the one series the chart needs: `select.costVsScale(scenario)`. */
+  select: ScenarioSelectors;
+  /** A feature's memoized chart data for this scenario. */
+  derive: <T>(definition: Derivation<T>) => T;
+}
+
+/**
+ * The one path from the store to a chart: scenario (deferred, followed while on screen) →
+ * the store's memoized selectors → the chart. Equal data comes back as the same object, so
+ * memoized plots skip their render.
+ */
+export function useChartView(): ChartView {
+  const scenario = useChartScenario();
+  const select = useSelectors();
+  return {
+    scenario,
+    estimate: select.estimate(scenario),
+    select,
+    derive: (definition) => select.derived(definition, scenario),
+  };
+}
