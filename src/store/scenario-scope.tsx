@@ -1,14 +1,14 @@
-import { createContext, useCallback, useContext, useDeferredValue, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Scenario } from '../scenario/scenario';
 import { useScenarioStore } from './store-context';
 
 /**
  * How charts follow the store: a scope (one per page section) subscribes to the scenario only
- * while `active` (its section is on screen), and hands it on through `useDeferredValue`: a slider
- * step first re-renders the control alone (the scope's context keeps the old value), then React
- * renders the charts with the new value in the background, interruptibly, and paints them
- * together. Off-screen scopes do not subscribe, so their charts do no work during a drag; they
- * catch up when they become active.
+ * while `active` (its section is on screen), and takes each new scenario in a transition
+ * (`startTransition`): a slider step renders and paints the control alone, then React renders the
+ * charts with the new value in the background, interruptibly (a newer step restarts it), and
+ * commits them together. Off-screen scopes do not subscribe, so their charts do no work during a
+ * drag; they catch up, in a transition too, when they become active.
  */
 interface Scope {
   scenario: Scenario;
@@ -16,27 +16,30 @@ interface Scope {
 }
 
 const ScopeContext = createContext<Scope | null>(null);
-const NOTHING = () => undefined;
 
-/** The store's scenario, subscribed only while `active`, deferred. */
+/** The store's scenario, followed in transitions while `active`. */
 function useFollowedScenario(active: boolean): Scenario {
   const store = useScenarioStore();
-  const subscribe = useCallback(
-    (onChange: () => void) => (active ? store.subscribe((state, previous) => state.scenario !== previous.scenario && onChange()) : NOTHING),
-    [store, active],
-  );
-  const read = useCallback(() => store.getState().scenario, [store]);
-  return useDeferredValue(useSyncExternalStore(subscribe, read, read));
+  const [scenario, setScenario] = useState(() => store.getState().scenario);
+  useEffect(() => {
+    if (!active) return undefined;
+    const follow = () => startTransition(() => setScenario(store.getState().scenario));
+    follow(); // catch up with what happened while inactive
+    return store.subscribe((state, previous) => {
+      if (state.scenario !== previous.scenario) follow();
+    });
+  }, [store, active]);
+  return scenario;
 }
 
-/** The scenario the charts inside show: followed while `active`, deferred. */
+/** The scenario the charts inside show: followed in transitions while `active`. */
 export function ScenarioScope({ active, children }: { active: boolean; children: ReactNode }) {
   const scenario = useFollowedScenario(active);
   const scope = useMemo<Scope>(() => ({ scenario, active }), [scenario, active]);
   return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
 }
 
-/** The scenario of the enclosing scope (or an own deferred subscription outside any), untracked. */
+/** The scenario of the enclosing scope (or an own subscription outside any), untracked. */
 export function useScopeScenario(): { scenario: Scenario; following: boolean } {
   const scope = useContext(ScopeContext);
   const own = useFollowedScenario(scope === null);
@@ -59,7 +62,7 @@ export function useTrackShown(scenario: Scenario, following: boolean): void {
 
 /**
  * The scenario a chart (or a section's numbers) shows: its scope's, or — outside any scope, e.g.
- * an embedded chart — its own deferred subscription; tracked (see `useTrackShown`).
+ * an embedded chart — its own subscription; tracked (see `useTrackShown`).
  */
 export function useChartScenario(): Scenario {
   const { scenario, following } = useScopeScenario();

@@ -6,7 +6,7 @@ import { useSelectors } from '../store/store-context';
 
 /** What a chart (or a section's numbers) draws from. */
 export interface ChartView {
-  /** The scenario it shows: its section's, deferred (see `ScenarioScope`). */
+  /** The scenario it shows: its section's, taken in a transition (see `ScenarioScope`). */
   scenario: Scenario;
   estimate: Estimate;
   /** The store's selectors, for the one series the chart needs: `select.costVsScale(scenario)`. */
@@ -16,7 +16,7 @@ export interface ChartView {
 }
 
 /**
- * The one path from the store to a chart: scenario (deferred, followed while on screen) →
+ * The one path from the store to a chart: scenario (followed while on screen, in a transition) →
  * the store's memoized selectors → the chart. Equal data comes back as the same object, so
  * memoized plots skip their render.
  */

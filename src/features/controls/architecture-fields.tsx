@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useDeferredValue } from 'react';
 import type { Architecture } from '../../core';
 import { RANGES, type ArchOverrides } from '../../scenario/scenario';
 import { fill } from '../../i18n/i18n';
@@ -62,8 +62,10 @@ const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario
 const ArchitectureField = memo(function ArchitectureField({ field }: { field: ArchField }) {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  const resolved = useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field]));
-  const base = useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field]));
+  // The model's own values change with the size slider: they follow in the background, so a size
+  // step paints the slider before these nine fields (usually in a closed group) re-render.
+  const resolved = useDeferredValue(useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field])));
+  const base = useDeferredValue(useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field])));
   const override = useScenarioState(useCallback((state: ScenarioState) => state.scenario.overrides[field], [field]));
   const invalid = useModelValue(pickOverridesInvalid);
   const setOverride = useScenarioState(selectSetOverride);

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { MODELS } from '../../data/models';
 import type { ModelPreset } from '../../data/types';
 import type { Lang } from '../../i18n/i18n';
@@ -191,7 +191,8 @@ export const ModelSummary = memo(function ModelSummary() {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
   const id = useScenarioState(selectModelId);
-  const view = useModelResolution();
+  // Follows in the background (with the charts): the size slider shows the total at once.
+  const view = useDeferredValue(useModelResolution());
   const overrides = useScenarioState(countOverrides);
   // While the model cannot be resolved the page shows the default's numbers; the summary shows the error.
   const model = view.error === null ? view.model : null;

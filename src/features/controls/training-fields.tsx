@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useMemo } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
 import { SelectField, type SelectOption } from '../../components/ui/select-field';
 import { RANGES, type RecomputeMode, type ZeroStage } from '../../scenario/scenario';
@@ -39,7 +39,8 @@ const TokensField = memo(function TokensField() {
   const lang = useLang();
   const tokens = useScenarioState(selectTokens);
   const tokensPerParam = useScenarioState(selectTokensPerParam);
-  const total = useModelValue(modelTotal);
+  // Only the hints show it: they follow a size drag in the background, after the slider paints.
+  const total = useDeferredValue(useModelValue(modelTotal));
   const update = useScenarioState(selectUpdate);
   const name = useId();
   const perParam = tokens === null;
