@@ -12,7 +12,8 @@ import { costChart, strategyChart, trainingFacts } from '../../src/features/trai
 import { articleAllocation, frontierChart, lawRows, lossChart, trainingVerdict } from '../../src/features/scaling/scaling.data';
 import { decodeRatioRows, inferenceMemoryChart, kvFacts, throughputChart } from '../../src/features/inference/inference.data';
 import { articleComparison, deploymentChart } from '../../src/features/deployment/deployment.data';
-import { decadeTicks, formatDecade, linearTicks, logDomain, niceCeil, rangeTicks } from '../../src/components/ui/chart-helpers';
+import { formatDecade } from '../../src/components/ui/chart-helpers';
+import { linearTicks, logDomain, logTicks, niceCeil, rangeTicks } from '../../src/components/ui/chart-scales';
 
 /** A scenario, its estimate and the chart sweeps, through a store's selectors (as the page gets them). */
 function run(patch: Partial<Scenario> = {}) {
@@ -39,8 +40,8 @@ describe('chart helpers', () => {
     expect(logDomain([1e9], [1, 10])).toEqual([1e8, 1e10]);
   });
   it('decade ticks thin out to the requested count', () => {
-    expect(decadeTicks(1e18, 1e28, 6)).toEqual([1e18, 1e20, 1e22, 1e24, 1e26, 1e28]);
-    expect(decadeTicks(1, 1000)).toEqual([1, 10, 100, 1000]);
+    expect(logTicks([1e18, 1e28], 6)).toEqual([1e18, 1e20, 1e22, 1e24, 1e26, 1e28]);
+    expect(logTicks([1, 1000])).toEqual([1, 10, 100, 1000]);
   });
   it('linear and range ticks are round numbers', () => {
     expect(linearTicks(250e9, 1e9, 5)).toEqual([0, 50e9, 100e9, 150e9, 200e9, 250e9]);

@@ -23,7 +23,6 @@ const COLORS: Record<BreakdownKey, string> = {
   other: PALETTE[6],
 };
 
-
 export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   const { estimate, derive } = useChartView();
   const m = useMessages(MESSAGES);

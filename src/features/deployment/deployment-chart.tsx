@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatCount, formatNumber, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { gpuLabel } from '../../view/labels';
 import { deploymentData, type DeploymentChart as DeploymentChartData } from './deployment.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const OURS = PALETTE[0];
 const ARTICLE = PALETTE[7];
@@ -23,17 +24,17 @@ const DeploymentPlot = memo(function DeploymentPlot({ chart, lang, title }: { ch
   const gpuDomain = chart.gpuDomain;
   const costDomain = chart.costDomain;
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 8), format: COMPACT[lang], label: m.axisLoad }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain, 8), format: COMPACT[lang], label: m.axisLoad }),
     [xDomain, lang, m],
   );
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: gpuDomain, ticks: decadeTicks(gpuDomain[0], gpuDomain[1], 8), format: COMPACT[lang], label: m.axisGpus }),
+    (): PlotAxis => ({ kind: 'log', domain: gpuDomain, ticks: logTicks(gpuDomain, 8), format: COMPACT[lang], label: m.axisGpus }),
     [gpuDomain, lang, m],
   );
   // Monthly cost reads the same curve on the right: the GPUs axis × 730 h × price.
   const y2Axis = useMemo(
     (): PlotAxis | undefined =>
-      costDomain ? { kind: 'log', domain: costDomain, ticks: decadeTicks(costDomain[0], costDomain[1], 8), format: COST_TICK[lang], label: m.axisCost } : undefined,
+      costDomain ? { kind: 'log', domain: costDomain, ticks: logTicks(costDomain, 8), format: COST_TICK[lang], label: m.axisCost } : undefined,
     [costDomain, lang, m],
   );
   const legend = useMemo(

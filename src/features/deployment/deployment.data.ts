@@ -6,8 +6,9 @@
 import type { DeploymentVsLoadSeries, Estimate } from '../../core';
 import { HOURS_PER_MONTH } from '../../core';
 import { articleDeployment } from '../../core/article';
-import { clampTo, isPositive, logDomain } from '../../components/ui/chart-helpers';
+
 import { derivation } from '../../store/selectors';
+import { clampTo, isPositive, logDomain } from '../../components/ui/chart-scales';
 
 export interface DeploymentRow {
   load: number;

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { RefLine, SvgPlot, areaPath, linePath, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { RefLine, SvgPlot, areaPath, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { byteAxis, decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { byteAxis, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i
 import { MESSAGES } from './messages';
 import { gpuCountText, gpuLabel, modelLabel } from '../../view/labels';
 import { inferenceMemoryData, type InferenceMemoryChart as MemoryChartData } from './inference.data';
+import { logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const COLORS = { weights: PALETTE[0], working: PALETTE[7], kv: PALETTE[2] } as const;
 const LINE = '#6b7785';
@@ -22,7 +23,7 @@ const MemoryPlot = memo(function MemoryPlot({ chart, lang, units, title }: { cha
   const bytes = (value: number) => formatBytes(value, lang, units);
   const { xDomain } = chart;
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1]), format: CONTEXT_TICK[lang], label: m.axisContext }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain), format: CONTEXT_TICK[lang], label: m.axisContext }),
     [xDomain, lang, m],
   );
   const yAxis = useMemo(() => byteAxis(chart.yMax, units, lang, m.axisMemory), [chart.yMax, units, lang, m]);

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, RefLine, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, RefLine, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
+import { formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { gpuLabel } from '../../view/labels';
 import { throughputData, type ThroughputChart } from './inference.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const PER_SEQUENCE = PALETTE[0];
 const AGGREGATE = PALETTE[2];
@@ -32,7 +33,7 @@ const ThroughputPlot = memo(function ThroughputPlot({ chart, lang, title }: { ch
   const { yDomain } = chart;
   const xAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: BATCH_TICKS, format: BATCH_TICK, label: m.axisBatch }), [xDomain, m]);
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: RATE_TICK[lang], label: m.axisTokens }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 7), format: RATE_TICK[lang], label: m.axisTokens }),
     [yDomain, lang, m],
   );
   const legend = useMemo(

@@ -9,8 +9,9 @@ import { DEFAULT_BANDWIDTH_EFFICIENCY, decodeRooflineTokensPerSecond } from '../
 import { DECODE_MEASUREMENTS } from '../../data/decode-measurements';
 import { HARDWARE_BY_ID } from '../../data/hardware';
 import type { AcceleratorKind } from '../../data/types';
-import { clampTo, isPositive, logDomain, niceCeil } from '../../components/ui/chart-helpers';
+
 import { constant, derivation } from '../../store/selectors';
+import { clampTo, isPositive, logDomain, niceCeil } from '../../components/ui/chart-scales';
 
 // ---------------------------------------------------------------------------------------------
 // KV cache per token

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, inDomain, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { LAW_COLORS, useComputeAxis } from './scaling-law-chart';
 import { OPTIMAL_LAW_ORDER, frontierData, type FrontierChart, type RunPoint } from './scaling.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const RUN_FILL = '#999999';
 const RUN_STROKE = '#5f6b76';
@@ -41,7 +42,7 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
   const xDomain = xAxis.domain;
   const { yDomain } = chart;
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 8), format: PARAMS_TICK[lang], label: m.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 8), format: PARAMS_TICK[lang], label: m.axisParams }),
     [yDomain, m, lang],
   );
   const legend = useMemo(

@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatDecade, perLang, rangeTicks } from '../../components/ui/chart-helpers';
+import { formatDecade, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { LossLaw } from '../../core';
 import { MESSAGES } from './messages';
 import { LOSS_LAW_ORDER, lossData, type LossChart } from './scaling.data';
+import { logTicks, nearestBy, rangeTicks } from '../../components/ui/chart-scales';
 
 export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   hoffmann2022: PALETTE[0],
@@ -25,7 +26,7 @@ const LOSS_TICK = perLang((lang) => (value: number) => formatNumber(value, lang,
  * store's selectors as one object, so the ticks and the axis are not rebuilt between slider steps.
  */
 export function useComputeAxis(domain: [number, number], label: string): PlotAxis {
-  return useMemo(() => ({ kind: 'log', domain, ticks: decadeTicks(domain[0], domain[1], 6), format: formatDecade, label }), [domain, label]);
+  return useMemo(() => ({ kind: 'log', domain, ticks: logTicks(domain, 6), format: formatDecade, label }), [domain, label]);
 }
 
 const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart; lang: Lang; title: string }) {

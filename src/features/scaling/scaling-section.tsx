@@ -129,7 +129,6 @@ const LawTable = memo(function LawTable({ estimate, lang, m }: { estimate: Estim
   );
 });
 
-
 const RunsTable = memo(function RunsTable({ runs, lang, m }: { runs: readonly RunPoint[]; lang: Lang; m: Messages }) {
   return (
     <details className="scaling-runs">

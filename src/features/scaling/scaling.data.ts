@@ -13,8 +13,9 @@ import type {
   LossVsComputeSeries,
   OptimalLaw,
 } from '../../core';
-import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-helpers';
+
 import { derivation } from '../../store/selectors';
+import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-scales';
 
 export const LOSS_LAW_ORDER: readonly LossLaw[] = ['hoffmann2022', 'besiroglu2024', 'kaplan2020'];
 export const OPTIMAL_LAW_ORDER: readonly OptimalLaw[] = ['hoffmann2022', 'besiroglu2024', 'tokens20', 'kaplan2020'];

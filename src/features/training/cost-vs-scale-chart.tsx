@@ -1,8 +1,8 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, inDomain, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Curve, SvgPlot, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -10,6 +10,7 @@ import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent,
 import { MESSAGES } from './messages';
 import { gpuCountText, gpuLabel, shortModelLabel } from '../../view/labels';
 import { COST_METRICS, SCALE_GUIDES, costData, type CostChart, type CostMetric } from './training.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -76,11 +77,11 @@ const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName
   const { xDomain, rows } = chart;
   const yDomain = chart.yDomain[metric];
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: PARAMS_TICK[lang], label: m.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain, 6), format: PARAMS_TICK[lang], label: m.axisParams }),
     [xDomain, m, lang],
   );
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: TICK[metric][lang], label: axisLabel(m, metric, gpus) }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 7), format: TICK[metric][lang], label: axisLabel(m, metric, gpus) }),
     [yDomain, metric, lang, m, gpus],
   );
   const name = metricLabel(m, metric, gpus);

@@ -6,8 +6,9 @@
 import type { CostVsScaleRow, CostVsScaleSeries, Estimate, TrainingMemoryByStrategySeries } from '../../core';
 import type { RecomputeMode, ZeroStage } from '../../scenario/scenario';
 import { PRECISIONS } from '../../core';
-import { isPositive, logDomain, niceCeil } from '../../components/ui/chart-helpers';
+
 import { derivation } from '../../store/selectors';
+import { isPositive, logDomain, niceCeil } from '../../components/ui/chart-scales';
 
 // ---------------------------------------------------------------------------------------------
 // training-memory: ZeRO 0–3 × recompute none / selective / full
