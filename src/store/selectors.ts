@@ -6,39 +6,12 @@
  *
  *   model(scenario)     the model resolution, on the model fields only (id, size, config, overrides)
  *   estimate(scenario)  estimate(scenario, model(scenario)), per scenario object
- *   <series>(scenario)  the one sweep a chart needs, from the estimate
- *   derived(definition, scenario)  a feature's chart data built on the above (see `derivation`)
+ *   derived(definition, scenario)  a derivation: the one sweep a chart needs (`CHART_SERIES` in
+ *                       chart-series.ts) or a feature's chart data built on it
  *   constant(definition)  a value that does not depend on the scenario, computed once
  */
-import {
-  compressionSeries,
-  computeOptimalFrontier,
-  costVsScale,
-  deploymentVsLoad,
-  hardwareTimeline,
-  inferenceMemoryVsContext,
-  lossVsCompute,
-  memoryByPrecision,
-  moeSeries,
-  throughputVsBatch,
-  timelineSeries,
-  trainingMemoryByStrategy,
-  type CompressionSeries,
-  type ComputeOptimalFrontierSeries,
-  type CostVsScaleSeries,
-  type DeploymentVsLoadSeries,
-  type Estimate,
-  type HardwareTimelineSeries,
-  type InferenceMemoryVsContextSeries,
-  type LossVsComputeSeries,
-  type MemoryByPrecisionSeries,
-  type ModelTimelineSeries,
-  type MoeSeries,
-  type ThroughputVsBatchSeries,
-  type TrainingMemoryByStrategySeries,
-} from '../core';
+import type { Estimate } from '../core';
 import type { Scenario } from '../scenario/scenario';
-import type { PrecisionId } from '../data/types';
 import { estimate, resolveScenarioModel, sameModelInput, type ModelResolution } from './core-shim';
 
 export type { ModelResolution };
@@ -70,34 +43,8 @@ export function constant<T>(compute: () => T): Constant<T> {
 export interface ScenarioSelectors {
   model: (scenario: Scenario) => ModelResolution;
   estimate: (scenario: Scenario) => Estimate;
-  memoryByPrecision: (scenario: Scenario) => MemoryByPrecisionSeries;
-  costVsScale: (scenario: Scenario) => CostVsScaleSeries;
-  lossVsCompute: (scenario: Scenario) => LossVsComputeSeries;
-  computeOptimalFrontier: (scenario: Scenario) => ComputeOptimalFrontierSeries;
-  trainingMemoryByStrategy: (scenario: Scenario) => TrainingMemoryByStrategySeries;
-  inferenceMemoryVsContext: (scenario: Scenario) => InferenceMemoryVsContextSeries;
-  throughputVsBatch: (scenario: Scenario) => ThroughputVsBatchSeries;
-  moeSeries: (scenario: Scenario) => MoeSeries | null;
-  compressionSeries: (scenario: Scenario) => CompressionSeries;
-  /** Depends on the weight precision only. */
-  hardwareTimeline: (scenario: Scenario) => HardwareTimelineSeries;
-  /** Depends on the weight precision only. */
-  timelineSeries: (scenario: Scenario) => ModelTimelineSeries;
-  deploymentVsLoad: (scenario: Scenario) => DeploymentVsLoadSeries;
   derived: <T>(definition: Derivation<T>, scenario: Scenario) => T;
   constant: <T>(definition: Constant<T>) => T;
-}
-
-/** A sweep of the estimate, per scenario object, sharing structure with its previous result. */
-function fromEstimate<R>(select: () => ScenarioSelectors, sweep: (scenario: Scenario, result: Estimate) => R): (scenario: Scenario) => R {
-  const shared = sharing(sweep);
-  return memoizeByIdentity((scenario: Scenario) => shared(scenario, select().estimate(scenario)));
-}
-
-/** A sweep that depends on the weight precision alone. */
-function byPrecision<R>(sweep: (precision: PrecisionId) => R): (scenario: Scenario) => R {
-  const memo = memoizeRecent(sweep, (a, b) => a === b, 8);
-  return (scenario) => memo(scenario.weightPrecision);
 }
 
 /** One set of selectors for one store. */
@@ -105,7 +52,6 @@ export function createSelectors(): ScenarioSelectors {
   const model = memoizeRecent(resolveScenarioModel, sameModelInput);
   const derivations = new Map<Derivation<unknown>, (scenario: Scenario) => unknown>();
   const constants = new Map<Constant<unknown>, { value: unknown }>();
-  const self = (): ScenarioSelectors => selectors;
 
   const derived = <T>(definition: Derivation<T>, scenario: Scenario): T => {
     let select = derivations.get(definition as Derivation<unknown>) as ((scenario: Scenario) => T) | undefined;
@@ -130,18 +76,6 @@ export function createSelectors(): ScenarioSelectors {
   const selectors: ScenarioSelectors = {
     model: (scenario) => model(scenario),
     estimate: memoizeByIdentity((scenario: Scenario) => estimate(scenario, model(scenario))),
-    memoryByPrecision: fromEstimate(self, (_scenario, result) => memoryByPrecision(result)),
-    costVsScale: fromEstimate(self, costVsScale),
-    lossVsCompute: fromEstimate(self, (_scenario, result) => lossVsCompute(result)),
-    computeOptimalFrontier: fromEstimate(self, (_scenario, result) => computeOptimalFrontier(result)),
-    trainingMemoryByStrategy: fromEstimate(self, trainingMemoryByStrategy),
-    inferenceMemoryVsContext: fromEstimate(self, (_scenario, result) => inferenceMemoryVsContext(result)),
-    throughputVsBatch: fromEstimate(self, throughputVsBatch),
-    moeSeries: fromEstimate(self, (_scenario, result) => moeSeries(result)),
-    compressionSeries: fromEstimate(self, (_scenario, result) => compressionSeries(result)),
-    hardwareTimeline: byPrecision(hardwareTimeline),
-    timelineSeries: byPrecision(timelineSeries),
-    deploymentVsLoad: fromEstimate(self, deploymentVsLoad),
     derived,
     constant: <T>(definition: Constant<T>): T => {
       let entry = constants.get(definition as Constant<unknown>);

@@ -9,7 +9,7 @@ export interface ChartView {
   /** The scenario it shows: its section's, taken in a transition (see `ScenarioScope`). */
   scenario: Scenario;
   estimate: Estimate;
-  /** The store's selectors, for the one series the chart needs: `select.costVsScale(scenario)`. */
+  /** The store's selectors: `select.derived(CHART_SERIES.costVsScale, scenario)` for the one sweep a chart needs. */
   select: ScenarioSelectors;
   /** A feature's memoized chart data for this scenario. */
   derive: <T>(definition: Derivation<T>) => T;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Estimate } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { createScenarioStore } from '../../src/store/scenario-store';
-import type { ScenarioSelectors } from '../../src/store/selectors';
+import { CHART_SERIES } from '../../src/store/chart-series';
 import { costChart, strategyChart, trainingFacts } from '../../src/features/training/training.data';
 import { articleAllocation, frontierChart, lawRows, lossChart, trainingVerdict } from '../../src/features/scaling/scaling.data';
 import { decodeRatioRows, inferenceMemoryChart, kvFacts, throughputChart } from '../../src/features/inference/inference.data';
@@ -19,15 +19,14 @@ import { linearTicks, logDomain, logTicks, niceCeil, rangeTicks } from '../../sr
 function run(patch: Partial<Scenario> = {}) {
   const scenario = { ...DEFAULT_SCENARIO, ...patch } as Scenario;
   const { select } = createScenarioStore(scenario);
-  const sweep = <K extends keyof ScenarioSelectors>(key: K) => (select[key] as (s: Scenario) => ReturnType<ScenarioSelectors[K]>)(scenario);
   const series = {
-    get costVsScale() { return sweep('costVsScale'); },
-    get trainingMemoryByStrategy() { return sweep('trainingMemoryByStrategy'); },
-    get lossVsCompute() { return sweep('lossVsCompute'); },
-    get computeOptimalFrontier() { return sweep('computeOptimalFrontier'); },
-    get inferenceMemoryVsContext() { return sweep('inferenceMemoryVsContext'); },
-    get throughputVsBatch() { return sweep('throughputVsBatch'); },
-    get deploymentVsLoad() { return sweep('deploymentVsLoad'); },
+    get costVsScale() { return select.derived(CHART_SERIES.costVsScale, scenario); },
+    get trainingMemoryByStrategy() { return select.derived(CHART_SERIES.trainingMemoryByStrategy, scenario); },
+    get lossVsCompute() { return select.derived(CHART_SERIES.lossVsCompute, scenario); },
+    get computeOptimalFrontier() { return select.derived(CHART_SERIES.computeOptimalFrontier, scenario); },
+    get inferenceMemoryVsContext() { return select.derived(CHART_SERIES.inferenceMemoryVsContext, scenario); },
+    get throughputVsBatch() { return select.derived(CHART_SERIES.throughputVsBatch, scenario); },
+    get deploymentVsLoad() { return select.derived(CHART_SERIES.deploymentVsLoad, scenario); },
   };
   const estimate: Estimate = select.estimate(scenario);
   return { scenario, estimate, series };

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createScenarioStore } from '../../src/store/scenario-store';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { applyPatch } from '../../src/scenario/validate';
-import { derivation } from '../../src/store/selectors';
+import { derivation, type Derivation, type ScenarioSelectors } from '../../src/store/selectors';
+import { CHART_SERIES } from '../../src/store/chart-series';
+import type { Scenario } from '../../src/scenario/scenario';
+
+const sweep = <T>(select: ScenarioSelectors, definition: Derivation<T>, scenario: Scenario): T => select.derived(definition, scenario);
 import { shareEqual } from '../../src/store/memo';
 
 describe('scenario store', () => {
@@ -83,16 +87,16 @@ describe('store selectors (one set per store)', () => {
 
   it('give a chart the same object when a step leaves its data unchanged', () => {
     const { select } = createScenarioStore();
-    const before = select.memoryByPrecision(DEFAULT_SCENARIO);
+    const before = sweep(select, CHART_SERIES.memoryByPrecision, DEFAULT_SCENARIO);
     // MFU changes the training time, not the bytes of the weights: same rows, same object.
-    expect(select.memoryByPrecision({ ...DEFAULT_SCENARIO, mfu: 0.31 })).toBe(before);
-    const int4 = select.memoryByPrecision({ ...DEFAULT_SCENARIO, weightPrecision: 'int4' });
+    expect(sweep(select, CHART_SERIES.memoryByPrecision, { ...DEFAULT_SCENARIO, mfu: 0.31 })).toBe(before);
+    const int4 = sweep(select, CHART_SERIES.memoryByPrecision, { ...DEFAULT_SCENARIO, weightPrecision: 'int4' });
     expect(int4).not.toBe(before);
     // Only the selection moved: the capacity lines are still the previous array.
     expect(int4.capacities).toBe(before.capacities);
     // The hardware timeline depends on the weight precision only.
-    const timeline = select.hardwareTimeline(DEFAULT_SCENARIO);
-    expect(select.hardwareTimeline({ ...DEFAULT_SCENARIO, gpuCount: 1, model: 'gpt-2' })).toBe(timeline);
+    const timeline = sweep(select, CHART_SERIES.hardwareTimeline, DEFAULT_SCENARIO);
+    expect(sweep(select, CHART_SERIES.hardwareTimeline, { ...DEFAULT_SCENARIO, gpuCount: 1, model: 'gpt-2' })).toBe(timeline);
   });
 
   it('memoize a feature derivation per store, on its key', () => {

@@ -12,6 +12,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
 import { compressionPoints, type CompressionPoint } from './compression.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const BYTES = PALETTE[0];
 const PARAMS = PALETTE[2];
@@ -94,7 +95,7 @@ export const CompressionChart = memo(function CompressionChart() {
   const { units } = useViewSettings();
   const unit = byteUnit(units);
   // The same rows object while the chain's values are the same (the store's selectors).
-  const rows = select.compressionSeries(scenario).rows;
+  const rows = select.derived(CHART_SERIES.compressionSeries, scenario).rows;
   const selected = estimate.weights.selected;
   const precisionLabel = PRECISIONS[selected.id]?.label ?? selected.id;
   const points = useMemo(() => compressionPoints(rows, unit.divisor), [rows, unit.divisor]);

@@ -10,6 +10,7 @@ import { formatBytes, formatCount, formatNumber, formatPercent } from '../../i18
 import { compressionPoints } from './compression.data';
 import { CompressionChart } from './compression-chart';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const SECTION_SOURCES = [SOURCES.dettmers2022, SOURCES.frantar2023, SOURCES.ma2023, SOURCES.hinton2015];
 
@@ -18,7 +19,7 @@ const CompressionStats = memo(function CompressionStats() {
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
-  const rows = select.compressionSeries(scenario).rows;
+  const rows = select.derived(CHART_SERIES.compressionSeries, scenario).rows;
   const points = useMemo(() => compressionPoints(rows, 1), [rows]);
   const start = points[0];
   const int4 = points.find((p) => p.step === 'int4');

@@ -9,6 +9,7 @@ import { articleDeployment } from '../../core/article';
 
 import { derivation } from '../../store/selectors';
 import { clampTo, isPositive, logDomain } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 export interface DeploymentRow {
   load: number;
@@ -91,4 +92,4 @@ export function articleComparison(estimate: Estimate): ArticleComparison {
 }
 
 /** The deployment chart of a scenario, memoized per store. */
-export const deploymentData = derivation((scenario, select) => deploymentChart(select.deploymentVsLoad(scenario), select.estimate(scenario)));
+export const deploymentData = derivation((scenario, select) => deploymentChart(select.derived(CHART_SERIES.deploymentVsLoad, scenario), select.estimate(scenario)));

@@ -10,6 +10,7 @@ import { HARDWARE } from '../../data/hardware';
 import type { Accelerator } from '../../data/types';
 import { linearAxis, logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
 import { derivation } from '../../store/selectors';
+import { CHART_SERIES } from '../../store/chart-series';
 
 /** Model-state bytes per parameter of mixed-precision Adam: 2 + 2 + 12 (ZeRO §3.1). */
 export const TRAINING_BYTES_PER_PARAM = 16;
@@ -211,7 +212,7 @@ export function hardwareChart(rows: readonly HardwareTimelineRow[], estimate: Es
 }
 
 /** The hardware chart of a scenario, memoized per store; the specs keep their identity while equal. */
-export const hardwareChartData = derivation((scenario, select) => hardwareChart(select.hardwareTimeline(scenario).rows, select.estimate(scenario)));
+export const hardwareChartData = derivation((scenario, select) => hardwareChart(select.derived(CHART_SERIES.hardwareTimeline, scenario).rows, select.estimate(scenario)));
 
 /** The spec table's rows: they change with the weight precision and one sequence's KV cache. */
 export const specRowsData = derivation((scenario, select) => {

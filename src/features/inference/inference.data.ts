@@ -12,6 +12,7 @@ import type { AcceleratorKind } from '../../data/types';
 
 import { constant, derivation } from '../../store/selectors';
 import { clampTo, isPositive, logDomain, niceCeil } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 // ---------------------------------------------------------------------------------------------
 // KV cache per token
@@ -244,11 +245,11 @@ export const decodeRatioData = constant(decodeRatioRows);
 
 /** The memory-vs-context chart of a scenario, memoized per store. */
 export const inferenceMemoryData = derivation((scenario, select) =>
-  inferenceMemoryChart(select.inferenceMemoryVsContext(scenario), select.estimate(scenario)),
+  inferenceMemoryChart(select.derived(CHART_SERIES.inferenceMemoryVsContext, scenario), select.estimate(scenario)),
 );
 
 /** The throughput-vs-batch chart of a scenario, memoized per store. */
-export const throughputData = derivation((scenario, select) => throughputChart(select.throughputVsBatch(scenario), select.estimate(scenario)));
+export const throughputData = derivation((scenario, select) => throughputChart(select.derived(CHART_SERIES.throughputVsBatch, scenario), select.estimate(scenario)));
 
 /** The default bandwidth efficiency for the scenario's accelerator kind. */
 export function defaultEfficiencyFor(estimate: Estimate): number {

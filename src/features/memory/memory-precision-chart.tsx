@@ -12,6 +12,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, type UnitSystem } from '../../i18n/format';
 import { capacityLines, precisionBars, shortAcceleratorName, type CapacityLine, type PrecisionBar } from './memory.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const BAR = PALETTE[0];
 const LINE = PALETTE[7];
@@ -104,7 +105,7 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
   const { units } = useViewSettings();
   const unit = byteUnit(units);
   // The same rows (and capacities) object while their values are the same: see the store's selectors.
-  const memory = select.memoryByPrecision(scenario);
+  const memory = select.derived(CHART_SERIES.memoryByPrecision, scenario);
   const rows = memory.rows;
   const bars = useMemo(() => precisionBars(rows, unit.divisor), [rows, unit.divisor]);
   const hardware = estimate.hardware;

@@ -18,6 +18,7 @@ import {
 } from '../../core';
 import { articleMoe } from '../../core/article';
 import { constant, derivation } from '../../store/selectors';
+import { CHART_SERIES } from '../../store/chart-series';
 
 /** The article's §6.1 example: 1T parameters, 8 experts, 2 per token. */
 export const ARTICLE_MOE = Object.freeze({ totalParams: 1e12, experts: 8, expertsPerToken: 2 });
@@ -145,7 +146,7 @@ export const moeViewData = derivation((scenario, select): MoeView => {
   const estimate = select.estimate(scenario);
   const bitsPerWeight = estimate.weights.selected.bitsPerWeight;
   const batch = estimate.inference.batch;
-  const own = select.moeSeries(scenario);
+  const own = select.derived(CHART_SERIES.moeSeries, scenario);
   const { arch, counts } = estimate.model;
   if (own && arch.moe) return { fallback: false, arch, counts, series: own, bars: moeBars(arch, counts, bitsPerWeight, batch), batch, bitsPerWeight };
   const model = select.constant(articleMoeData);

@@ -16,6 +16,7 @@ import type {
 
 import { derivation } from '../../store/selectors';
 import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 export const LOSS_LAW_ORDER: readonly LossLaw[] = ['hoffmann2022', 'besiroglu2024', 'kaplan2020'];
 export const OPTIMAL_LAW_ORDER: readonly OptimalLaw[] = ['hoffmann2022', 'besiroglu2024', 'tokens20', 'kaplan2020'];
@@ -153,14 +154,14 @@ export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierCha
 }
 
 /** The loss chart of a scenario, memoized per store. */
-export const lossData = derivation((scenario, select) => lossChart(select.lossVsCompute(scenario)));
+export const lossData = derivation((scenario, select) => lossChart(select.derived(CHART_SERIES.lossVsCompute, scenario)));
 
 /** The frontier chart of a scenario, memoized per store (the runs keep their identity). */
-export const frontierData = derivation((scenario, select) => frontierChart(select.computeOptimalFrontier(scenario)));
+export const frontierData = derivation((scenario, select) => frontierChart(select.derived(CHART_SERIES.computeOptimalFrontier, scenario)));
 
 /** The published runs by compute (the runs table), memoized per store. */
 export const runsData = derivation((scenario, select) =>
-  runPoints(select.computeOptimalFrontier(scenario).runs).sort((a, b) => a.compute - b.compute),
+  runPoints(select.derived(CHART_SERIES.computeOptimalFrontier, scenario).runs).sort((a, b) => a.compute - b.compute),
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount } from '../../i18n/format';
 import { timelinePoints, type TimelineData, type TimelinePoint } from './timeline.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const CONFIRMED = PALETTE[0];
 const UNCONFIRMED = PALETTE[3];
@@ -142,7 +143,7 @@ export const TimelineChart = memo(function TimelineChart() {
   const m = useMessages(MESSAGES);
   const lang = useLang();
   // Depends on the weight precision only: the same rows while another control moves.
-  const rows = select.timelineSeries(scenario).rows;
+  const rows = select.derived(CHART_SERIES.timelineSeries, scenario).rows;
   const currentId = estimate.model.kind === 'preset' ? estimate.model.id : null;
   const data = useMemo(() => timelinePoints(rows, currentId), [rows, currentId]);
   const currentParams = estimate.model.counts.total;

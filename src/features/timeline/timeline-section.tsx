@@ -8,12 +8,13 @@ import { formatCount, formatNumber } from '../../i18n/format';
 import { isHypotheticalModel, timelineGrowth } from './timeline.data';
 import { TimelineChart } from './timeline-chart';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const TimelineStats = memo(function TimelineStats() {
   const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const rows = select.timelineSeries(scenario).rows;
+  const rows = select.derived(CHART_SERIES.timelineSeries, scenario).rows;
   const growth = useMemo(() => timelineGrowth(rows), [rows]);
   const model = estimate.model;
   const currentNote =
