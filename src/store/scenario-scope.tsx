@@ -64,7 +64,7 @@ export function useTrackShown(scenario: Scenario, following: boolean): void {
  * The scenario a chart (or a section's numbers) shows: its scope's, or — outside any scope, e.g.
  * an embedded chart — its own subscription; tracked (see `useTrackShown`).
  */
-export function useChartScenario(): Scenario {
+export function useShownScenario(): Scenario {
   const { scenario, following } = useScopeScenario();
   useTrackShown(scenario, following);
   return scenario;

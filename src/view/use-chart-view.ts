@@ -1,7 +1,7 @@
 import type { Estimate } from '../core';
 import type { Scenario } from '../scenario/scenario';
 import type { Derivation, ScenarioSelectors } from '../store/selectors';
-import { useChartScenario } from '../store/scenario-scope';
+import { useShownScenario } from '../store/scenario-scope';
 import { useSelectors } from '../store/store-context';
 
 /** What a chart (or a section's numbers) draws from. */
@@ -21,7 +21,7 @@ export interface ChartView {
  * memoized plots skip their render.
  */
 export function useChartView(): ChartView {
-  const scenario = useChartScenario();
+  const scenario = useShownScenario();
   const select = useSelectors();
   return {
     scenario,
