@@ -125,8 +125,30 @@ const settleAfter = (page: Page) =>
       }),
   );
 
+/**
+ * Scrolls a section into view. A section that has not loaded yet is a placeholder, replaced when
+ * its code arrives: scroll again until the loaded section is in place.
+ */
+async function scrollToSection(page: Page, selector: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await page.locator(selector).first().scrollIntoViewIfNeeded({ timeout: 5_000 });
+      const loaded = await page.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-busy') !== 'true', selector);
+      if (loaded) {
+        await page.waitForTimeout(300);
+        await page.locator(selector).first().scrollIntoViewIfNeeded({ timeout: 5_000 });
+        return;
+      }
+    } catch {
+      // detached while scrolling: the placeholder was replaced; try again
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`could not scroll to ${selector}`);
+}
+
 async function drive(page: Page, selector: string | null): Promise<PositionResult> {
-  if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();
+  if (selector) await scrollToSection(page, selector);
   else await page.evaluate(() => scrollTo(0, 0));
   // Let the sections near the new position load, mount and catch up before measuring.
   await page.waitForFunction(() => (globalThis as unknown as { __explorerPendingRenders: () => number }).__explorerPendingRenders() === 0, undefined, { timeout: 30_000 });

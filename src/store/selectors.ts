@@ -20,15 +20,21 @@ import { memoizeByIdentity, memoizeRecent, sameKeys, sharing } from './memo';
 /**
  * A feature's chart data as a function of the scenario and the store's selectors, declared once
  * at module scope and memoized per store. `key` lists what the result depends on (compared with
- * `Object.is`); without it the result is remembered per scenario object.
+ * `Object.is`); without it the result is remembered per scenario object. Results share structure
+ * with the previous one (`shareEqual`) unless `share` is false: for an intermediate result that
+ * only other derivations read (they share their own output; comparing twice costs time).
  */
 export interface Derivation<T> {
   readonly compute: (scenario: Scenario, select: ScenarioSelectors) => T;
   readonly key?: (scenario: Scenario) => readonly unknown[];
+  readonly share: boolean;
 }
 
-export function derivation<T>(compute: Derivation<T>['compute'], key?: Derivation<T>['key']): Derivation<T> {
-  return key ? { compute, key } : { compute };
+export function derivation<T>(
+  compute: Derivation<T>['compute'],
+  options: { key?: Derivation<T>['key']; share?: boolean } = {},
+): Derivation<T> {
+  return { compute, share: options.share ?? true, ...(options.key ? { key: options.key } : {}) };
 }
 
 /** A value that does not depend on the scenario (a table of published rows), computed once per store. */
@@ -56,7 +62,8 @@ export function createSelectors(): ScenarioSelectors {
   const derived = <T>(definition: Derivation<T>, scenario: Scenario): T => {
     let select = derivations.get(definition as Derivation<unknown>) as ((scenario: Scenario) => T) | undefined;
     if (!select) {
-      const shared = sharing((current: Scenario) => definition.compute(current, selectors));
+      const compute = (current: Scenario) => definition.compute(current, selectors);
+      const shared = definition.share ? sharing(compute) : compute;
       const { key } = definition;
       if (key) {
         // Keyed: the key of each remembered scenario is computed once, beside it.

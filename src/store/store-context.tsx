@@ -1,7 +1,6 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Scenario } from '../scenario/scenario';
-import type { ModelResolution } from './core-shim';
 import type { ScenarioSelectors } from './selectors';
 import type { ScenarioState, ScenarioStore } from './scenario-store';
 
@@ -28,19 +27,32 @@ export function useScenarioState<T>(selector: (state: ScenarioState) => T): T {
   return useStore(useScenarioStore(), selector);
 }
 
+/**
+ * A slice of the store that follows in a transition, after the control that moved has painted:
+ * for what a control shows but does not drive (a total beside another field, an architecture
+ * the size slider reshapes). Nothing of it runs in the input's own task but `selector` itself.
+ * `selector` must be stable (module scope or `useCallback`).
+ */
+export function useScenarioStateLater<T>(selector: (state: ScenarioState) => T): T {
+  const store = useScenarioStore();
+  const [value, setValue] = useState(() => selector(store.getState()));
+  const shown = useRef(value);
+  useEffect(() => {
+    const follow = () => {
+      const next = selector(store.getState());
+      if (Object.is(next, shown.current)) return;
+      shown.current = next;
+      startTransition(() => setValue(next));
+    };
+    follow();
+    return store.subscribe(follow);
+  }, [store, selector]);
+  return value;
+}
+
 const selectScenario = (state: ScenarioState) => state.scenario;
 
 /** The live scenario: for controls, which must follow every step. */
 export function useLiveScenario(): Scenario {
   return useScenarioState(selectScenario);
-}
-
-/**
- * The live scenario's model resolution (the controls): the same object while the model fields
- * (id, size, config, overrides) are unchanged, so a GPU-count step does not re-render the model
- * summary. Narrower reads: `useScenarioState((state) => select.model(state.scenario).…)`.
- */
-export function useModelResolution(): ModelResolution {
-  const store = useScenarioStore();
-  return useStore(store, (state) => store.select.model(state.scenario));
 }

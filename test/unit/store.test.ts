@@ -107,7 +107,7 @@ describe('store selectors (one set per store)', () => {
         runs += 1;
         return { gpu: scenario.gpu, list: [scenario.gpuCount > 0] };
       },
-      (scenario) => [scenario.gpu],
+      { key: (scenario) => [scenario.gpu] },
     );
     const a = select.derived(byGpu, DEFAULT_SCENARIO);
     expect(select.derived(byGpu, { ...DEFAULT_SCENARIO, mfu: 0.2 })).toBe(a);
@@ -116,6 +116,16 @@ describe('store selectors (one set per store)', () => {
     expect(b.gpu).toBe('a100-sxm-80gb');
     expect(b.list).toBe(a.list); // equal parts are shared with the previous result
     expect(runs).toBe(2);
+  });
+
+  it('share nothing for an intermediate derivation (its readers share their own output)', () => {
+    const { select } = createScenarioStore();
+    const plain = derivation((scenario) => ({ list: [scenario.gpu] }), { share: false });
+    const first = select.derived(plain, DEFAULT_SCENARIO);
+    expect(select.derived(plain, DEFAULT_SCENARIO)).toBe(first); // same scenario object: memoized
+    const next = select.derived(plain, { ...DEFAULT_SCENARIO });
+    expect(next).toEqual(first);
+    expect(next).not.toBe(first);
   });
 });
 

@@ -6,8 +6,8 @@ import { useLang } from '../../i18n/view-settings';
 const VisibleContext = createContext(true);
 
 /**
- * Whether the enclosing section is on screen or within a quarter screen of it (true outside any
- * section). What is inside may skip work while it is false and catch up when it turns true.
+ * Whether the enclosing section is on screen (true outside any section). What is inside may skip
+ * work while it is false and catch up when it turns true.
  */
 export function useSectionVisible(): boolean {
   return useContext(VisibleContext);
@@ -30,8 +30,13 @@ const FAILED = {
 };
 const RETRY = { en: 'Try again', zh: '重试' };
 
-/** How far outside the viewport a section still counts as visible: a quarter screen each way. */
-const SECTION_MARGIN = '25% 0px';
+/**
+ * How far outside the viewport a section still counts as visible: none. A section entering the
+ * viewport shows its lead and numbers first; its charts, further down, have caught up (one
+ * transition, a frame or two) by the time they scroll in. A margin made every step also redraw
+ * the neighbours' charts, off screen.
+ */
+const SECTION_MARGIN = '0px';
 
 /**
  * A page section: `<section id>` with a heading, a short explanation, its content inside an error

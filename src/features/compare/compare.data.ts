@@ -125,7 +125,7 @@ export function presetRows(scenario: Scenario): CompareRow[] {
  * The preset rows, memoized per store on `presetKey`: choosing another model or moving the size
  * slider does not recompute the 40 presets.
  */
-export const presetRowsData = derivation((scenario) => presetRows(scenario), (scenario) => [presetKey(scenario)]);
+export const presetRowsData = derivation((scenario) => presetRows(scenario), { key: (scenario) => [presetKey(scenario)] });
 
 // ---------------------------------------------------------------------------------------------
 // Pins (localStorage)

@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue } from 'react';
+import { memo, useCallback } from 'react';
 import type { Architecture } from '../../core';
 import { RANGES, type ArchOverrides } from '../../scenario/scenario';
 import { fill } from '../../i18n/i18n';
@@ -6,7 +6,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
-import { useModelValue } from './model-view';
+import { useModelValue, useModelValueLater } from './model-view';
 import type { ModelResolution } from '../../store/selectors';
 import { formatInteger, plural } from './controls-format';
 import { CountField } from './fields';
@@ -62,10 +62,10 @@ const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario
 const ArchitectureField = memo(function ArchitectureField({ field }: { field: ArchField }) {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  // The model's own values change with the size slider: they follow in the background, so a size
+  // The model's own values change with the size slider: they follow in a transition, so a size
   // step paints the slider before these nine fields (usually in a closed group) re-render.
-  const resolved = useDeferredValue(useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field])));
-  const base = useDeferredValue(useModelValue(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field])));
+  const resolved = useModelValueLater(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field]));
+  const base = useModelValueLater(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field]));
   const override = useScenarioState(useCallback((state: ScenarioState) => state.scenario.overrides[field], [field]));
   const invalid = useModelValue(pickOverridesInvalid);
   const setOverride = useScenarioState(selectSetOverride);

@@ -1,11 +1,11 @@
-import { memo, useDeferredValue, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { MODELS } from '../../data/models';
 import type { ModelPreset } from '../../data/types';
 import type { Lang } from '../../i18n/i18n';
 import { fill } from '../../i18n/i18n';
 import { formatCount } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/view-settings';
-import { useModelResolution, useScenarioState, useSelectors } from '../../store/store-context';
+import { useScenarioState, useScenarioStateLater, useScenarioStore, useSelectors } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, ZH_MODEL_NAMES, type ControlsMessages } from './messages';
 import { presetTotalsData } from './model-view';
@@ -190,10 +190,11 @@ const countOverrides = (state: ScenarioState): number => Object.keys(state.scena
 export const ModelSummary = memo(function ModelSummary() {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  const id = useScenarioState(selectModelId);
-  // Follows in the background (with the charts): the size slider shows the total at once.
-  const view = useDeferredValue(useModelResolution());
-  const overrides = useScenarioState(countOverrides);
+  // Follows in a transition (with the charts): the size slider shows the total at once.
+  const store = useScenarioStore();
+  const id = useScenarioStateLater(selectModelId);
+  const view = useScenarioStateLater(useCallback((state: ScenarioState) => store.select.model(state.scenario), [store]));
+  const overrides = useScenarioStateLater(countOverrides);
   // While the model cannot be resolved the page shows the default's numbers; the summary shows the error.
   const model = view.error === null ? view.model : null;
   const preset = model?.preset ?? null;

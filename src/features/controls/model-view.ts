@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { resolveModel } from '../../core';
 import { MODELS } from '../../data/models';
 import { constant, type ModelResolution } from '../../store/selectors';
-import { useScenarioState, useScenarioStore } from '../../store/store-context';
+import { useScenarioState, useScenarioStateLater, useScenarioStore } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 
 /**
@@ -23,6 +23,15 @@ export function modelTotal(resolution: ModelResolution): number {
 export function useModelValue<T>(pick: (resolution: ModelResolution, state: ScenarioState) => T): T {
   const store = useScenarioStore();
   return useScenarioState(useCallback((state: ScenarioState) => pick(store.select.model(state.scenario), state), [store, pick]));
+}
+
+/**
+ * The same, following in a transition after the control that moved has painted: for values a
+ * control shows but the size slider reshapes (architecture fields, token hints, the summary).
+ */
+export function useModelValueLater<T>(pick: (resolution: ModelResolution, state: ScenarioState) => T): T {
+  const store = useScenarioStore();
+  return useScenarioStateLater(useCallback((state: ScenarioState) => pick(store.select.model(state.scenario), state), [store, pick]));
 }
 
 /** Total parameters of every preset without overrides (the picker's list), once per store. */

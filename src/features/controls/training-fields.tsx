@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
 import { SelectField, type SelectOption } from '../../components/ui/select-field';
 import { RANGES, type RecomputeMode, type ZeroStage } from '../../scenario/scenario';
@@ -8,7 +8,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES } from './messages';
-import { modelTotal, useModelValue } from './model-view';
+import { modelTotal, useModelValueLater } from './model-view';
 import { formatCountWords, formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
@@ -40,7 +40,7 @@ const TokensField = memo(function TokensField() {
   const tokens = useScenarioState(selectTokens);
   const tokensPerParam = useScenarioState(selectTokensPerParam);
   // Only the hints show it: they follow a size drag in the background, after the slider paints.
-  const total = useDeferredValue(useModelValue(modelTotal));
+  const total = useModelValueLater(modelTotal);
   const update = useScenarioState(selectUpdate);
   const name = useId();
   const perParam = tokens === null;
