@@ -9,6 +9,7 @@
  *   npx tsx scripts/bench-ui.ts --throttle 4               (only 4× throttled: a mid-range phone)
  *   npx tsx scripts/bench-ui.ts --positions top,training   (only these scroll positions)
  *   npx tsx scripts/bench-ui.ts --json /tmp/after.json     (also write the per-run figures)
+ *   npx tsx scripts/bench-ui.ts --cpu 20                   (also 20 traced steps per position: CPU time)
  *
  * CPU throttling is Chromium's own (DevTools protocol `Emulation.setCPUThrottlingRate`): the main
  * thread runs `rate` times slower, from navigation on, so first load is throttled too.
@@ -19,7 +20,10 @@
  *  2. charts settled: from the input event until no chart on screen waits for its update and a
  *     frame has painted (p50 / p95 / max);
  *  3. JavaScript loaded before the first chart (gzip KB) and the first chart's paint time;
- *  4. long tasks (> 50 ms) during the steps.
+ *  4. long tasks (> 50 ms) during the steps;
+ *  5. with `--cpu N`: main-thread CPU time (thread time from a Chromium trace, so a loaded machine
+ *     inflates it far less than wall time) of N more keyboard steps: the key's own task, the
+ *     rendering of the frame that paints it, and everything else until the next step (charts).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -47,6 +51,8 @@ const text = (name: string): string | undefined => {
 const RATES = (text('--throttle') ?? '1,4').split(',').map(Number).filter((rate) => Number.isFinite(rate) && rate >= 1);
 const ONLY = text('--positions')?.split(',');
 const JSON_OUT = text('--json');
+/** Traced keyboard steps per position for CPU time (0: none). */
+const CPU_STEPS = flag('--cpu', 0);
 
 if (!args.includes('--no-build') && distAt < 0) execSync('npx vite build', { stdio: 'ignore' });
 
@@ -85,6 +91,8 @@ interface PositionResult {
   longTasks: number;
   /** Charts on screen while the slider moved (data-chart ids). */
   onScreen: string[];
+  /** `--cpu`: thread time per traced step, ms: the key's task, the frame painting it, the rest. */
+  cpu?: { keyTask: number[]; keyFrame: number[]; after: number[] };
 }
 
 interface RunResult {
@@ -195,7 +203,62 @@ async function drive(page: Page, selector: string | null): Promise<PositionResul
   const pointerPaint = (await readEvents(page)).filter((e) => /pointer|mouse|^input$/.test(e.name)).map((e) => e.duration);
   while (pointerPaint.length < STEPS) pointerPaint.push(16);
   const longTasksPointer = await readLongTasks(page);
-  return { keyboardPaint, keyboardSettled, pointerPaint, pointerSettled, longTasks: longTasksKeyboard + longTasksPointer, onScreen };
+  const cpu = CPU_STEPS > 0 ? await traceSteps(page, slider) : undefined;
+  return { keyboardPaint, keyboardSettled, pointerPaint, pointerSettled, longTasks: longTasksKeyboard + longTasksPointer, onScreen, cpu };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { type?: string } };
+}
+
+/**
+ * CPU (thread) time of `CPU_STEPS` keyboard steps, 200 ms apart (under the URL's 250 ms debounce,
+ * so the URL write stays out): per step, the task that handles the key (React's render and commit
+ * of the control included), the rendering of the first frame after it (style, layout, paint), and
+ * every other main-thread task until the next key (the charts).
+ */
+async function traceSteps(page: Page, slider: ReturnType<Page['locator']>): Promise<NonNullable<PositionResult['cpu']>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => {
+    events.push(...(event.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await slider.focus();
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  for (let i = 0; i < CPU_STEPS; i++) {
+    await page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(200);
+  }
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const keys = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
+  const thread = keys[0];
+  const main = events.filter((e) => thread && e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const tasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const paints = main.filter((e) => e.name === 'Paint');
+  const cost = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const result: NonNullable<PositionResult['cpu']> = { keyTask: [], keyFrame: [], after: [] };
+  keys.forEach((key, index) => {
+    const next = keys[index + 1]?.ts ?? key.ts + 200_000;
+    const task = tasks.find((t) => t.ts <= key.ts && t.ts + (t.dur ?? 0) >= key.ts);
+    if (!task) return;
+    const end = task.ts + (task.dur ?? 0);
+    const frame = tasks.find((t) => t.ts >= end && paints.some((p) => p.ts >= t.ts && p.ts <= t.ts + (t.dur ?? 0)));
+    const rest = tasks.filter((t) => t.ts >= end && t.ts < next && t !== frame);
+    result.keyTask.push(cost(task));
+    result.keyFrame.push(frame ? cost(frame) : 0);
+    result.after.push(rest.reduce((sum, t) => sum + cost(t), 0));
+  });
+  return result;
 }
 
 async function run(rate: number): Promise<RunResult> {
@@ -294,18 +357,27 @@ function report(rate: number, results: RunResult[]): void {
     line('pointer drag → next paint', (r) => at(r).pointerPaint);
     line('pointer step → charts settled', (r) => at(r).pointerSettled);
     console.log(`  long tasks during the steps      median ${median(results.map((r) => at(r).longTasks))} per run (${results.map((r) => at(r).longTasks).join(', ')})`);
+    if (CPU_STEPS > 0) {
+      const cpu = (pick: (c: NonNullable<PositionResult['cpu']>) => number[]) => (r: RunResult) => pick(at(r).cpu ?? { keyTask: [], keyFrame: [], after: [] });
+      line('CPU: the key\'s task', cpu((c) => c.keyTask));
+      line('CPU: the frame painting it', cpu((c) => c.keyFrame));
+      line('CPU: the rest until next step', cpu((c) => c.after));
+    }
   });
   console.log(`first chart painted after navigation median ${fmt(median(results.map((r) => r.firstChartMs)))} ms (${results.map((r) => fmt(r.firstChartMs)).join(', ')})`);
   console.log(`JS loaded before the first chart     ${(median(results.map((r) => r.jsBeforeFirstChartGzip)) / 1024).toFixed(1)} KB gzip`);
   for (const chunk of results[0]?.chunks ?? []) console.log(`  ${chunk.name.padEnd(40)} ${(chunk.gzip / 1024).toFixed(1)} KB gzip`);
   // The same figures as one markdown table (docs/performance.md).
   const p = (pick: (r: RunResult) => number[], q: number) => fmt(median(perRun(pick, q)));
-  console.log(`\n| ${rate}× position | keyboard → paint p95 | keyboard → settled p50 / p95 | pointer → settled p50 / p95 | long tasks |`);
-  console.log('|---|---:|---:|---:|---:|');
+  const cpuHeader = CPU_STEPS > 0 ? ' CPU p50: key task / its frame / rest |' : '';
+  console.log(`\n| ${rate}× position | keyboard → paint p95 | keyboard → settled p50 / p95 | pointer → settled p50 / p95 | long tasks |${cpuHeader}`);
+  console.log(`|---|---:|---:|---:|---:|${CPU_STEPS > 0 ? '---:|' : ''}`);
   POSITIONS.forEach((position, index) => {
     const at = (r: RunResult) => r.positions[index] as PositionResult;
+    const cpu = (pick: (c: NonNullable<PositionResult['cpu']>) => number[]) => p((r) => pick(at(r).cpu ?? { keyTask: [], keyFrame: [], after: [] }), 0.5);
+    const cpuCell = CPU_STEPS > 0 ? ` ${cpu((c) => c.keyTask)} / ${cpu((c) => c.keyFrame)} / ${cpu((c) => c.after)} |` : '';
     console.log(
-      `| ${position.name} | ${p((r) => at(r).keyboardPaint, 0.95)} | ${p((r) => at(r).keyboardSettled, 0.5)} / ${p((r) => at(r).keyboardSettled, 0.95)} | ${p((r) => at(r).pointerSettled, 0.5)} / ${p((r) => at(r).pointerSettled, 0.95)} | ${median(results.map((r) => at(r).longTasks))} |`,
+      `| ${position.name} | ${p((r) => at(r).keyboardPaint, 0.95)} | ${p((r) => at(r).keyboardSettled, 0.5)} / ${p((r) => at(r).keyboardSettled, 0.95)} | ${p((r) => at(r).pointerSettled, 0.5)} / ${p((r) => at(r).pointerSettled, 0.95)} | ${median(results.map((r) => at(r).longTasks))} |${cpuCell}`,
     );
   });
 }
