@@ -1,4 +1,5 @@
 import { createContext, startTransition, useContext, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { Scenario } from '../scenario/scenario';
 import { useScenarioStore } from './store-context';
 
@@ -32,9 +33,32 @@ function useFollowedScenario(active: boolean): Scenario {
   return scenario;
 }
 
+/**
+ * True while the page prints. A printed page shows the store's scenario in every section, also
+ * the ones the reader has not scrolled to since the last change: `beforeprint` renders them at
+ * once (flushSync: the print is taken right after the event).
+ */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (typeof window === 'undefined') return undefined;
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing;
+}
+
 /** The scenario the charts inside show: followed in transitions while `active`. */
 export function ScenarioScope({ active, children }: { active: boolean; children: ReactNode }) {
-  const scenario = useFollowedScenario(active);
+  const followed = useFollowedScenario(active);
+  const store = useScenarioStore();
+  const scenario = usePrinting() ? store.getState().scenario : followed;
   const scope = useMemo<Scope>(() => ({ scenario, active }), [scenario, active]);
   return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
 }
