@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Architecture } from '../../core';
 import { RANGES, type ArchOverrides } from '../../scenario/scenario';
 import { fill } from '../../i18n/i18n';
@@ -91,20 +91,23 @@ const ArchitectureField = memo(function ArchitectureField({ field }: { field: Ar
   );
 });
 
+/**
+ * The architecture fields, in a group closed by default. Its fields render only while it is open:
+ * closed, they would re-render on every size step for nobody.
+ */
 export const ArchitectureGroup = memo(function ArchitectureGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
   const count = useScenarioState(selectOverrideCount);
   const update = useScenarioState(selectUpdate);
+  const [open, setOpen] = useState(false);
   return (
-    <details className="controls-details" data-testid="architecture">
+    <details className="controls-details" data-testid="architecture" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {m.architecture}
         {count > 0 ? <span className="controls-count">{count}</span> : null}
       </summary>
       <div className="controls-details__body">
-        {ARCH_FIELDS.map((field) => (
-          <ArchitectureField key={field} field={field} />
-        ))}
+        {open ? ARCH_FIELDS.map((field) => <ArchitectureField key={field} field={field} />) : null}
         <button type="button" disabled={count === 0} onClick={() => update({ overrides: {} })} data-testid="reset-architecture">
           {m.resetArchitecture}
         </button>
