@@ -3,9 +3,16 @@
  * and drives the size slider in headless Chromium with trusted keyboard steps and a pointer drag,
  * with the page scrolled to three places (the charts on screen differ).
  *
- *   npm run bench:ui            (3 runs × 30 steps per position)
+ *   npm run bench:ui            (3 runs × 30 steps per position, at 1× and 4× CPU throttling)
  *   npx tsx scripts/bench-ui.ts --no-build --runs 3 --steps 30
  *   npx tsx scripts/bench-ui.ts --dist /tmp/other-build   (measure another build as it is)
+ *   npx tsx scripts/bench-ui.ts --throttle 4               (only 4× throttled: a mid-range phone)
+ *   npx tsx scripts/bench-ui.ts --positions top,training   (only these scroll positions)
+ *   npx tsx scripts/bench-ui.ts --json /tmp/after.json     (also write the per-run figures)
+ *   npx tsx scripts/bench-ui.ts --cpu 20                   (also 20 traced steps per position: CPU time)
+ *
+ * CPU throttling is Chromium's own (DevTools protocol `Emulation.setCPUThrottlingRate`): the main
+ * thread runs `rate` times slower, from navigation on, so first load is throttled too.
  *
  * Figures (targets of the performance issue):
  *  1. input → next paint: Event Timing `duration` of the slider's keydown / input / keyup events
@@ -13,10 +20,13 @@
  *  2. charts settled: from the input event until no chart on screen waits for its update and a
  *     frame has painted (p50 / p95 / max);
  *  3. JavaScript loaded before the first chart (gzip KB) and the first chart's paint time;
- *  4. long tasks (> 50 ms) during the steps.
+ *  4. long tasks (> 50 ms) during the steps;
+ *  5. with `--cpu N`: main-thread CPU time (thread time from a Chromium trace, so a loaded machine
+ *     inflates it far less than wall time) of N more keyboard steps: the key's own task, the
+ *     rendering of the frame that paints it, and everything else until the next step (charts).
  */
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { startStaticServer } from '../test/browser/static-server';
@@ -33,6 +43,16 @@ const STEPS = flag('--steps', 30);
 const distAt = args.indexOf('--dist');
 /** A build to measure instead of building `dist` (e.g. to compare two builds). */
 const DIST = distAt >= 0 ? (args[distAt + 1] ?? 'dist') : 'dist';
+const text = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+/** CPU throttling rates to measure, each a full set of runs (1 = none). */
+const RATES = (text('--throttle') ?? '1,4').split(',').map(Number).filter((rate) => Number.isFinite(rate) && rate >= 1);
+const ONLY = text('--positions')?.split(',');
+const JSON_OUT = text('--json');
+/** Traced keyboard steps per position for CPU time (0: none). */
+const CPU_STEPS = flag('--cpu', 0);
 
 if (!args.includes('--no-build') && distAt < 0) execSync('npx vite build', { stdio: 'ignore' });
 
@@ -49,7 +69,7 @@ const server = await startStaticServer(DIST, '/explorer/');
 const browser = await launchBrowser();
 
 /** Where the page is scrolled while the slider moves: the charts in view differ. */
-const POSITIONS = [
+const ALL_POSITIONS = [
   { name: 'top (anatomy)', selector: null },
   { name: 'memory', selector: '#memory' },
   { name: 'training', selector: '#training' },
@@ -61,6 +81,7 @@ const POSITIONS = [
   { name: 'hardware (bottom panel Recharts)', selector: '#hardware' },
   { name: 'deployment', selector: '#deployment' },
 ] as const;
+const POSITIONS = ALL_POSITIONS.filter((position) => !ONLY || ONLY.some((name) => position.name.startsWith(name)));
 
 interface PositionResult {
   keyboardPaint: number[];
@@ -70,6 +91,8 @@ interface PositionResult {
   longTasks: number;
   /** Charts on screen while the slider moved (data-chart ids). */
   onScreen: string[];
+  /** `--cpu`: thread time per traced step, ms: the key's task, the frame painting it, the rest. */
+  cpu?: { keyTask: number[]; keyFrame: number[]; after: number[] };
 }
 
 interface RunResult {
@@ -90,8 +113,9 @@ const readEvents = (page: Page) =>
 const readLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
 
 /**
- * From the input event until no chart on screen waits for its update (render queue, priority
- * `view`) and the frame with the last chart's commit has been produced.
+ * From the input event until no chart on screen waits for its update and the frame with the last
+ * chart's commit has been produced. (`'view'` is for builds before the render queue was removed,
+ * whose hook took a priority; the current hook ignores it.)
  */
 const settleAfter = (page: Page) =>
   page.evaluate(
@@ -109,8 +133,30 @@ const settleAfter = (page: Page) =>
       }),
   );
 
+/**
+ * Scrolls a section into view. A section that has not loaded yet is a placeholder, replaced when
+ * its code arrives: scroll again until the loaded section is in place.
+ */
+async function scrollToSection(page: Page, selector: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await page.locator(selector).first().scrollIntoViewIfNeeded({ timeout: 5_000 });
+      const loaded = await page.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-busy') !== 'true', selector);
+      if (loaded) {
+        await page.waitForTimeout(300);
+        await page.locator(selector).first().scrollIntoViewIfNeeded({ timeout: 5_000 });
+        return;
+      }
+    } catch {
+      // detached while scrolling: the placeholder was replaced; try again
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(`could not scroll to ${selector}`);
+}
+
 async function drive(page: Page, selector: string | null): Promise<PositionResult> {
-  if (selector) await page.locator(selector).first().scrollIntoViewIfNeeded();
+  if (selector) await scrollToSection(page, selector);
   else await page.evaluate(() => scrollTo(0, 0));
   // Let the sections near the new position load, mount and catch up before measuring.
   await page.waitForFunction(() => (globalThis as unknown as { __explorerPendingRenders: () => number }).__explorerPendingRenders() === 0, undefined, { timeout: 30_000 });
@@ -157,12 +203,71 @@ async function drive(page: Page, selector: string | null): Promise<PositionResul
   const pointerPaint = (await readEvents(page)).filter((e) => /pointer|mouse|^input$/.test(e.name)).map((e) => e.duration);
   while (pointerPaint.length < STEPS) pointerPaint.push(16);
   const longTasksPointer = await readLongTasks(page);
-  return { keyboardPaint, keyboardSettled, pointerPaint, pointerSettled, longTasks: longTasksKeyboard + longTasksPointer, onScreen };
+  const cpu = CPU_STEPS > 0 ? await traceSteps(page, slider) : undefined;
+  return { keyboardPaint, keyboardSettled, pointerPaint, pointerSettled, longTasks: longTasksKeyboard + longTasksPointer, onScreen, cpu };
 }
 
-async function run(): Promise<RunResult> {
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { type?: string } };
+}
+
+/**
+ * CPU (thread) time of `CPU_STEPS` keyboard steps, 200 ms apart (under the URL's 250 ms debounce,
+ * so the URL write stays out): per step, the task that handles the key (React's render and commit
+ * of the control included), the rendering of the first frame after it (style, layout, paint), and
+ * every other main-thread task until the next key (the charts).
+ */
+async function traceSteps(page: Page, slider: ReturnType<Page['locator']>): Promise<NonNullable<PositionResult['cpu']>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => {
+    events.push(...(event.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await slider.focus();
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  for (let i = 0; i < CPU_STEPS; i++) {
+    await page.keyboard.press(i % 20 < 10 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForTimeout(200);
+  }
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const keys = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
+  const thread = keys[0];
+  const main = events.filter((e) => thread && e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const tasks = main.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const paints = main.filter((e) => e.name === 'Paint');
+  const cost = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const result: NonNullable<PositionResult['cpu']> = { keyTask: [], keyFrame: [], after: [] };
+  keys.forEach((key, index) => {
+    const next = keys[index + 1]?.ts ?? key.ts + 200_000;
+    const task = tasks.find((t) => t.ts <= key.ts && t.ts + (t.dur ?? 0) >= key.ts);
+    if (!task) return;
+    const end = task.ts + (task.dur ?? 0);
+    const frame = tasks.find((t) => t.ts >= end && paints.some((p) => p.ts >= t.ts && p.ts <= t.ts + (t.dur ?? 0)));
+    const rest = tasks.filter((t) => t.ts >= end && t.ts < next && t !== frame);
+    result.keyTask.push(cost(task));
+    result.keyFrame.push(frame ? cost(frame) : 0);
+    result.after.push(rest.reduce((sum, t) => sum + cost(t), 0));
+  });
+  return result;
+}
+
+async function run(rate: number): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  if (rate > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  }
   // tsx (esbuild keepNames) wraps functions passed to the page in __name().
   await page.addInitScript('globalThis.__name = globalThis.__name || ((target) => target);');
   await page.addInitScript(() => {
@@ -217,31 +322,62 @@ async function run(): Promise<RunResult> {
   return { positions, firstChartMs, jsBeforeFirstChartGzip: chunks.reduce((sum, c) => sum + c.gzip, 0), chunks };
 }
 
-const results: RunResult[] = [];
+const byRate = new Map<number, RunResult[]>();
 try {
-  for (let i = 0; i < RUNS; i++) results.push(await run());
+  // Rates interleaved run by run, so a burst of load on the shared machine hits both alike.
+  for (let i = 0; i < RUNS; i++) {
+    for (const rate of RATES) {
+      const list = byRate.get(rate) ?? [];
+      list.push(await run(rate));
+      byRate.set(rate, list);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
 }
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ dist: DIST, runs: RUNS, steps: STEPS, results: Object.fromEntries(byRate) }, null, 1));
 
-const perRun = (pick: (r: RunResult) => number[], q: number) => results.map((r) => quantile(pick(r), q));
-const line = (label: string, pick: (r: RunResult) => number[]) =>
-  console.log(
-    `  ${label.padEnd(32)} p50 ${fmt(median(perRun(pick, 0.5))).padStart(6)} ms   p95 ${fmt(median(perRun(pick, 0.95))).padStart(6)} ms   max ${fmt(
-      median(perRun(pick, 1)),
-    ).padStart(6)} ms   (per-run p95: ${perRun(pick, 0.95).map(fmt).join(', ')})`,
-  );
-console.log(`UI benchmark: ${RUNS} runs × ${STEPS} steps, production build, headless Chromium, 1440×900 (medians of the runs)`);
-POSITIONS.forEach((position, index) => {
-  const at = (r: RunResult) => r.positions[index] as PositionResult;
-  console.log(`scrolled to ${position.name}; on screen: ${results[0] ? at(results[0]).onScreen.join(', ') || 'no chart' : ''}`);
-  line('keyboard input → next paint', (r) => at(r).keyboardPaint);
-  line('keyboard step → charts settled', (r) => at(r).keyboardSettled);
-  line('pointer drag → next paint', (r) => at(r).pointerPaint);
-  line('pointer step → charts settled', (r) => at(r).pointerSettled);
-  console.log(`  long tasks during the steps      median ${median(results.map((r) => at(r).longTasks))} per run (${results.map((r) => at(r).longTasks).join(', ')})`);
-});
-console.log(`first chart painted after navigation median ${fmt(median(results.map((r) => r.firstChartMs)))} ms (${results.map((r) => fmt(r.firstChartMs)).join(', ')})`);
-console.log(`JS loaded before the first chart     ${(median(results.map((r) => r.jsBeforeFirstChartGzip)) / 1024).toFixed(1)} KB gzip`);
-for (const chunk of results[0]?.chunks ?? []) console.log(`  ${chunk.name.padEnd(40)} ${(chunk.gzip / 1024).toFixed(1)} KB gzip`);
+for (const [rate, results] of byRate) report(rate, results);
+
+function report(rate: number, results: RunResult[]): void {
+  const perRun = (pick: (r: RunResult) => number[], q: number) => results.map((r) => quantile(pick(r), q));
+  const line = (label: string, pick: (r: RunResult) => number[]) =>
+    console.log(
+      `  ${label.padEnd(32)} p50 ${fmt(median(perRun(pick, 0.5))).padStart(6)} ms   p95 ${fmt(median(perRun(pick, 0.95))).padStart(6)} ms   max ${fmt(
+        median(perRun(pick, 1)),
+      ).padStart(6)} ms   (per-run p95: ${perRun(pick, 0.95).map(fmt).join(', ')})`,
+    );
+  console.log(`\nUI benchmark at ${rate}× CPU throttling: ${RUNS} runs × ${STEPS} steps, production build, headless Chromium, 1440×900 (medians of the runs)`);
+  POSITIONS.forEach((position, index) => {
+    const at = (r: RunResult) => r.positions[index] as PositionResult;
+    console.log(`scrolled to ${position.name}; on screen: ${results[0] ? at(results[0]).onScreen.join(', ') || 'no chart' : ''}`);
+    line('keyboard input → next paint', (r) => at(r).keyboardPaint);
+    line('keyboard step → charts settled', (r) => at(r).keyboardSettled);
+    line('pointer drag → next paint', (r) => at(r).pointerPaint);
+    line('pointer step → charts settled', (r) => at(r).pointerSettled);
+    console.log(`  long tasks during the steps      median ${median(results.map((r) => at(r).longTasks))} per run (${results.map((r) => at(r).longTasks).join(', ')})`);
+    if (CPU_STEPS > 0) {
+      const cpu = (pick: (c: NonNullable<PositionResult['cpu']>) => number[]) => (r: RunResult) => pick(at(r).cpu ?? { keyTask: [], keyFrame: [], after: [] });
+      line('CPU: the key\'s task', cpu((c) => c.keyTask));
+      line('CPU: the frame painting it', cpu((c) => c.keyFrame));
+      line('CPU: the rest until next step', cpu((c) => c.after));
+    }
+  });
+  console.log(`first chart painted after navigation median ${fmt(median(results.map((r) => r.firstChartMs)))} ms (${results.map((r) => fmt(r.firstChartMs)).join(', ')})`);
+  console.log(`JS loaded before the first chart     ${(median(results.map((r) => r.jsBeforeFirstChartGzip)) / 1024).toFixed(1)} KB gzip`);
+  for (const chunk of results[0]?.chunks ?? []) console.log(`  ${chunk.name.padEnd(40)} ${(chunk.gzip / 1024).toFixed(1)} KB gzip`);
+  // The same figures as one markdown table (docs/performance.md).
+  const p = (pick: (r: RunResult) => number[], q: number) => fmt(median(perRun(pick, q)));
+  const cpuHeader = CPU_STEPS > 0 ? ' CPU p50: key task / its frame / rest |' : '';
+  console.log(`\n| ${rate}× position | keyboard → paint p95 | keyboard → settled p50 / p95 | pointer → settled p50 / p95 | long tasks |${cpuHeader}`);
+  console.log(`|---|---:|---:|---:|---:|${CPU_STEPS > 0 ? '---:|' : ''}`);
+  POSITIONS.forEach((position, index) => {
+    const at = (r: RunResult) => r.positions[index] as PositionResult;
+    const cpu = (pick: (c: NonNullable<PositionResult['cpu']>) => number[]) => p((r) => pick(at(r).cpu ?? { keyTask: [], keyFrame: [], after: [] }), 0.5);
+    const cpuCell = CPU_STEPS > 0 ? ` ${cpu((c) => c.keyTask)} / ${cpu((c) => c.keyFrame)} / ${cpu((c) => c.after)} |` : '';
+    console.log(
+      `| ${position.name} | ${p((r) => at(r).keyboardPaint, 0.95)} | ${p((r) => at(r).keyboardSettled, 0.5)} / ${p((r) => at(r).keyboardSettled, 0.95)} | ${p((r) => at(r).pointerSettled, 0.5)} / ${p((r) => at(r).pointerSettled, 0.95)} | ${median(results.map((r) => at(r).longTasks))} |${cpuCell}`,
+    );
+  });
+}

@@ -40,6 +40,16 @@ export function Root() {
     stop: () => syncRef.current?.stop(),
   }));
 
+  // Test hook: how many charts that follow the store do not yet show its scenario (0 = settled).
+  // The browser tests and `npm run bench:ui` wait on it; it reads this page's store.
+  useEffect(() => {
+    const hook = globalThis as { __explorerPendingRenders?: () => number };
+    hook.__explorerPendingRenders = store.charts.pending;
+    return () => {
+      if (hook.__explorerPendingRenders === store.charts.pending) delete hook.__explorerPendingRenders;
+    };
+  }, [store]);
+
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = APP_MESSAGES[lang].title + (lang === 'zh' ? ' · LLM Scale Explorer' : '');

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO, type ArchOverrides, type Scenario } from '../scenario/scenario';
 import { applyPatch } from '../scenario/validate';
+import { createSelectors, type ScenarioSelectors } from './selectors';
+import { createChartTracker, type ChartTracker } from './chart-tracker';
 
-/** What the store holds: the scenario (inputs only) and view settings. Results are derived. */
+/** What the store holds: the scenario (inputs only) and its setters. Results are derived. */
 export interface ScenarioState {
   scenario: Scenario;
   /** Replace fields of the scenario; the same object is kept when nothing changes. */
@@ -19,11 +21,18 @@ export interface ScenarioState {
   replace: (scenario: Scenario) => void;
 }
 
-export type ScenarioStore = StoreApi<ScenarioState>;
+/**
+ * A zustand store of the scenario, with what belongs to this store alone: its memoized selectors
+ * (`select`) and the record of which scenario each of its charts shows (`charts`).
+ */
+export interface ScenarioStore extends StoreApi<ScenarioState> {
+  readonly select: ScenarioSelectors;
+  readonly charts: ChartTracker;
+}
 
 /** A store per page, per embed and per test. */
 export function createScenarioStore(initial: Scenario = DEFAULT_SCENARIO): ScenarioStore {
-  return createStore<ScenarioState>()((set, get) => {
+  const store = createStore<ScenarioState>()((set, get) => {
     const apply = (patch: Partial<Scenario>) => {
       const current = get().scenario;
       const scenario = applyPatch(current, patch);
@@ -45,5 +54,9 @@ export function createScenarioStore(initial: Scenario = DEFAULT_SCENARIO): Scena
         if (scenario !== get().scenario) set({ scenario });
       },
     };
+  });
+  return Object.assign(store, {
+    select: createSelectors(),
+    charts: createChartTracker(() => store.getState().scenario),
   });
 }

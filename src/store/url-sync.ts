@@ -34,25 +34,38 @@ export function startUrlSync(
 ): UrlSync {
   const debounceMs = options.debounceMs ?? 250;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
   let lastWritten = location.search;
 
   const write = () => {
     timer = undefined;
+    idle = undefined;
     const search = buildSearch(store.getState().scenario, getView());
     if (search === lastWritten) return;
     lastWritten = search;
     history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   };
-  const schedule = () => {
+  const cancel = () => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, debounceMs);
+    if (idle !== undefined) cancelIdleCallback(idle);
+    timer = undefined;
+    idle = undefined;
+  };
+  // `replaceState` with a long query costs a few milliseconds here: once the scenario has rested,
+  // it waits for an idle moment so it never delays an input or a frame.
+  const schedule = () => {
+    cancel();
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(write, { timeout: 1000 });
+      else write();
+    }, debounceMs);
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.scenario !== previous.scenario) schedule();
   });
   const onPopState = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+    cancel();
     const decoded = decodeScenario(location.search);
     lastWritten = location.search;
     store.getState().replace(decoded.scenario);
@@ -62,8 +75,8 @@ export function startUrlSync(
 
   return {
     openScenario: (scenario) => {
-      if (timer !== undefined) {
-        clearTimeout(timer);
+      if (timer !== undefined || idle !== undefined) {
+        cancel();
         write();
       }
       const search = buildSearch(scenario, getView());
@@ -74,7 +87,7 @@ export function startUrlSync(
     stop: () => {
       unsubscribe();
       window.removeEventListener('popstate', onPopState);
-      if (timer !== undefined) clearTimeout(timer);
+      cancel();
     },
   };
 }

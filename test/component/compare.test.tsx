@@ -13,7 +13,7 @@ import { charts as articleCharts, Section as ArticleSection } from '../../src/fe
 import { charts as sourcesCharts } from '../../src/features/sources';
 import { PINS_STORAGE_KEY, presetRows, writePins } from '../../src/features/compare/compare.data';
 import { getArticleCheckRows } from '../../src/features/article/article.data';
-import { getValidationRows } from '../../src/features/sources/sources.data';
+import { validationRows } from '../../src/features/sources/sources.data';
 import { tableCsv } from '../../src/components/ui/data-table';
 
 const CompareTable = compareCharts.compare!;
@@ -286,7 +286,7 @@ describe('article and validation tables', { timeout: 30_000 }, () => {
   it('validation is sorted by the size of the error', () => {
     renderWith(<ValidationTable />);
     const rows = Array.from(table('validation').querySelectorAll('tbody tr'));
-    expect(rows).toHaveLength(getValidationRows().length);
+    expect(rows).toHaveLength(validationRows().length);
     const column = headers('validation').indexOf('|Error|');
     expect(column).toBeGreaterThan(0);
     const errors = rows.map((tr) => Number.parseFloat(tr.querySelectorAll('td')[column]?.textContent ?? ''));

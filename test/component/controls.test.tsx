@@ -7,21 +7,13 @@ import { ScenarioStoreProvider } from '../../src/store/store-context';
 import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-settings';
 import type { Lang } from '../../src/i18n/i18n';
 import type { UnitSystem } from '../../src/i18n/format';
-import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { MODELS } from '../../src/data/models';
 import { LLAMA_3_2_1B } from '../fixtures/hf-configs';
 import { filterPresets } from '../../src/features/controls/model-picker';
-import { modelView } from '../../src/features/controls/model-view';
 
 // Typing into a 40-option combobox in jsdom takes seconds on a loaded machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-const resolveSpy = vi.hoisted(() => vi.fn());
-vi.mock('../../src/core', async (importOriginal) => {
-  const core = await importOriginal<typeof import('../../src/core')>();
-  resolveSpy.mockImplementation(core.resolveModel);
-  return { ...core, resolveModel: resolveSpy };
-});
 
 function renderPanel(setup: { lang?: Lang; units?: UnitSystem; store?: ScenarioStore } = {}) {
   const store = setup.store ?? createScenarioStore();
@@ -488,37 +480,32 @@ describe('ControlsPanel: Chinese', () => {
 });
 
 describe('ControlsPanel: narrow subscriptions', () => {
+  // The controls read the model through the store's memoized resolver: the same resolution object
+  // means it was not resolved again.
+  const resolution = (store: ScenarioStore) => store.select.model(store.getState().scenario);
+
   it('a GPU-count or MFU step does not resolve the model again', () => {
     const { store } = renderPanel();
-    const calls = resolveSpy.mock.calls.length;
+    const before = resolution(store);
     act(() => store.getState().update({ gpuCount: 2048 }));
     act(() => store.getState().update({ mfu: 0.5 }));
-    expect(resolveSpy.mock.calls.length).toBe(calls);
+    expect(resolution(store)).toBe(before);
     expect(screen.getByTestId('model-total').textContent).toBe('70.6B');
     act(() => store.getState().chooseSize(2e12));
-    expect(resolveSpy.mock.calls.length).toBe(calls + 1);
+    expect(resolution(store)).not.toBe(before);
     expect(screen.getByTestId('model-total').textContent).toBe('2T');
   });
 
-  it('nor with an imported config and overrides (the store rebuilds those objects on every update)', () => {
+  it('nor with an imported config and overrides', () => {
     const store = createScenarioStore();
     store.getState().useConfig({ ...LLAMA_3_2_1B.config });
     store.getState().setOverride('layers', 20);
     renderPanel({ store });
-    const calls = resolveSpy.mock.calls.length;
+    const before = resolution(store);
+    expect(before.model.arch.layers).toBe(20);
     act(() => store.getState().update({ gpuCount: 4096 }));
     act(() => store.getState().update({ batch: 3 }));
-    expect(resolveSpy.mock.calls.length).toBe(calls);
+    expect(resolution(store)).toBe(before);
     expect(screen.getByTestId('model-summary').textContent).toContain('1 architecture field changed by hand.');
-  });
-
-  it('the model view is the same object for scenarios that share the model inputs', () => {
-    const a = modelView(DEFAULT_SCENARIO);
-    const otherGpus: Scenario = { ...DEFAULT_SCENARIO, gpuCount: 7 };
-    expect(modelView(otherGpus)).toBe(a);
-    expect(modelView({ ...DEFAULT_SCENARIO, params: 5e9 })).toBe(a); // params only matter for 'size'
-    expect(modelView({ ...DEFAULT_SCENARIO, overrides: {} })).toBe(a); // by value: the store rebuilds objects
-    expect(modelView({ ...DEFAULT_SCENARIO, overrides: { layers: 40 } })).not.toBe(a);
-    expect(modelView({ ...DEFAULT_SCENARIO, overrides: { layers: 40 } }).model?.arch.layers).toBe(40);
   });
 });

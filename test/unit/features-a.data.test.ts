@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
-import { estimate, series } from '../../src/core';
+import { compressionSeries, estimate, hardwareTimeline, memoryByPrecision, moeSeries, timelineSeries } from '../../src/core';
 import { linearAxis, logDomain, logTicks, niceCeil, paddedLogDomain } from '../../src/components/ui/chart-scales';
-import { modelDisplayName } from '../../src/components/ui/model-name';
+import { modelDisplayName } from '../../src/view/model-name';
 import { attentionKind, mlpParameterCount, paramBreakdownRows, parseMlpSize } from '../../src/features/anatomy/anatomy.data';
 import { isHypotheticalModel, timelineGrowth, timelinePoints } from '../../src/features/timeline/timeline.data';
 import { acceleratorsToHold, capacityLines, precisionBars, shortAcceleratorName, shortPrecisionLabel } from '../../src/features/memory/memory.data';
@@ -57,7 +57,7 @@ describe('anatomy', () => {
 });
 
 describe('timeline', () => {
-  const rows = series(DEFAULT_SCENARIO, estimate(DEFAULT_SCENARIO)).timeline.rows;
+  const rows = timelineSeries(DEFAULT_SCENARIO.weightPrecision).rows;
   it('shows released models only, each within ±0.35 of its year, GPT-4 as unconfirmed', () => {
     const data = timelinePoints(rows, 'gpt-3-175b');
     const all = [...data.confirmed, ...data.unconfirmed];
@@ -87,7 +87,7 @@ describe('memory', () => {
   });
   it('bars in the axis unit, labels without the container name', () => {
     const e = estimate(scenarioFor({ model: 'size', params: 1e11, weightPrecision: 'q4_0' }));
-    const bars = precisionBars(series(scenarioFor({ model: 'size', params: 1e11, weightPrecision: 'q4_0' }), e).memoryByPrecision.rows, 2 ** 30);
+    const bars = precisionBars(memoryByPrecision(e).rows, 2 ** 30);
     const q40 = bars.find((bar) => bar.id === 'q4_0')!;
     expect(q40.selected).toBe(true);
     expect(q40.tick).toBe('Q4_0 (4.5)');
@@ -97,11 +97,11 @@ describe('memory', () => {
     expect(shortAcceleratorName('NVIDIA H100 SXM5 80GB')).toBe('H100 SXM5 80GB');
   });
   it('capacity lines: four references, the selected accelerator and a node of 8, sorted', () => {
-    const s = series(DEFAULT_SCENARIO, estimate(DEFAULT_SCENARIO));
-    const lines = capacityLines(s.memoryByPrecision.capacities, { id: 'h100-sxm', name: 'H100', memoryBytes: 80e9 }, 1e9, (name) => `8 × ${name}`);
+    const { capacities } = memoryByPrecision(estimate(DEFAULT_SCENARIO));
+    const lines = capacityLines(capacities, { id: 'h100-sxm', name: 'H100', memoryBytes: 80e9 }, 1e9, (name) => `8 × ${name}`);
     expect(lines.map((line) => line.memoryBytes)).toEqual([24e9, 80e9, 141e9, 192e9, 640e9]);
     expect(lines.filter((line) => line.selected).map((line) => line.name)).toEqual(['H100', '8 × H100']);
-    const custom = capacityLines(s.memoryByPrecision.capacities, { id: 'custom', name: 'custom', memoryBytes: 48e9 }, 1e9, (name) => `8 × ${name}`);
+    const custom = capacityLines(capacities, { id: 'custom', name: 'custom', memoryBytes: 48e9 }, 1e9, (name) => `8 × ${name}`);
     expect(custom).toHaveLength(6);
   });
 });
@@ -111,7 +111,7 @@ describe('hardware', () => {
     expect(largestServableParams(80e9, 16, 0)).toBeCloseTo(39.5e9, 0);
     expect(largestServableParams(80e9, 4, 9e9)).toBeCloseTo(140e9, 0);
     expect(largestServableParams(16e9, 16, 20e9)).toBe(0);
-    const rows = series(DEFAULT_SCENARIO, estimate(DEFAULT_SCENARIO)).hardwareTimeline.rows;
+    const rows = hardwareTimeline(DEFAULT_SCENARIO.weightPrecision).rows;
     const points = hardwarePoints(rows, { bitsPerWeight: 16, kvAllowanceBytes: 0, selectedId: 'a100-sxm-40gb' });
     expect(points).toHaveLength(rows.length);
     const a100 = points.find((point) => point.selected)!;
@@ -157,7 +157,7 @@ describe('moe', () => {
     const scenario = scenarioFor({ model: 'deepseek-v3' });
     const e = estimate(scenario);
     const ours = moeSeriesFor(e.model.arch, e.model.counts, e.weights.selected.bitsPerWeight, e.inference.batch)!;
-    const core = series(scenario, e).moe!;
+    const core = moeSeries(e)!;
     expect(ours.summary).toEqual(core.summary);
     expect(ours.bytesReadVsBatch).toEqual(core.bytesReadVsBatch);
     expect(moeSeriesFor(estimate(DEFAULT_SCENARIO).model.arch, estimate(DEFAULT_SCENARIO).model.counts, 16, 1)).toBeNull();
@@ -173,7 +173,7 @@ describe('compression', () => {
   it('1T: ours ends at 50B parameters = 25 GB at 4 bits; the article at 6.25B “params”', () => {
     const scenario = scenarioFor({ model: 'size', params: 1e12 });
     const e = estimate(scenario);
-    const points = compressionPoints(series(scenario, e).compression.rows, 1e9);
+    const points = compressionPoints(compressionSeries(e).rows, 1e9);
     expect(points.map((point) => point.step)).toEqual(['start', 'bf16', 'int8', 'int4', 'prune', 'distil']);
     const total = e.model.counts.total;
     const last = points[points.length - 1]!;

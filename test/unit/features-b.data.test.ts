@@ -4,18 +4,32 @@
  * 20·√C) or against the estimate they are shaped from.
  */
 import { describe, expect, it } from 'vitest';
-import { estimate, series, type Estimate } from '../../src/core';
+import type { Estimate } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
+import { createScenarioStore } from '../../src/store/scenario-store';
+import { CHART_SERIES } from '../../src/store/chart-series';
 import { costChart, strategyChart, trainingFacts } from '../../src/features/training/training.data';
 import { articleAllocation, frontierChart, lawRows, lossChart, trainingVerdict } from '../../src/features/scaling/scaling.data';
 import { decodeRatioRows, inferenceMemoryChart, kvFacts, throughputChart } from '../../src/features/inference/inference.data';
 import { articleComparison, deploymentChart } from '../../src/features/deployment/deployment.data';
-import { decadeTicks, formatDecade, linearTicks, logDomain, niceCeil, rangeTicks } from '../../src/components/ui/chart-helpers';
+import { formatDecade } from '../../src/components/ui/chart-helpers';
+import { linearTicks, logDomain, logTicks, niceCeil, rangeTicks } from '../../src/components/ui/chart-scales';
 
-function run(patch: Partial<Scenario> = {}): { scenario: Scenario; estimate: Estimate; series: ReturnType<typeof series> } {
+/** A scenario, its estimate and the chart sweeps, through a store's selectors (as the page gets them). */
+function run(patch: Partial<Scenario> = {}) {
   const scenario = { ...DEFAULT_SCENARIO, ...patch } as Scenario;
-  const e = estimate(scenario);
-  return { scenario, estimate: e, series: series(scenario, e) };
+  const { select } = createScenarioStore(scenario);
+  const series = {
+    get costVsScale() { return select.derived(CHART_SERIES.costVsScale, scenario); },
+    get trainingMemoryByStrategy() { return select.derived(CHART_SERIES.trainingMemoryByStrategy, scenario); },
+    get lossVsCompute() { return select.derived(CHART_SERIES.lossVsCompute, scenario); },
+    get computeOptimalFrontier() { return select.derived(CHART_SERIES.computeOptimalFrontier, scenario); },
+    get inferenceMemoryVsContext() { return select.derived(CHART_SERIES.inferenceMemoryVsContext, scenario); },
+    get throughputVsBatch() { return select.derived(CHART_SERIES.throughputVsBatch, scenario); },
+    get deploymentVsLoad() { return select.derived(CHART_SERIES.deploymentVsLoad, scenario); },
+  };
+  const estimate: Estimate = select.estimate(scenario);
+  return { scenario, estimate, series };
 }
 
 describe('chart helpers', () => {
@@ -25,8 +39,8 @@ describe('chart helpers', () => {
     expect(logDomain([1e9], [1, 10])).toEqual([1e8, 1e10]);
   });
   it('decade ticks thin out to the requested count', () => {
-    expect(decadeTicks(1e18, 1e28, 6)).toEqual([1e18, 1e20, 1e22, 1e24, 1e26, 1e28]);
-    expect(decadeTicks(1, 1000)).toEqual([1, 10, 100, 1000]);
+    expect(logTicks([1e18, 1e28], 6)).toEqual([1e18, 1e20, 1e22, 1e24, 1e26, 1e28]);
+    expect(logTicks([1, 1000])).toEqual([1, 10, 100, 1000]);
   });
   it('linear and range ticks are round numbers', () => {
     expect(linearTicks(250e9, 1e9, 5)).toEqual([0, 50e9, 100e9, 150e9, 200e9, 250e9]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, bandAxis, inDomain, linePath, makeScale, nearestBy, type PlotArea } from '../../src/components/ui/svg-plot';
+import { areaPath, bandAxis, linePath, makeScale, type PlotArea } from '../../src/components/ui/svg-plot';
 import { placeLineLabels } from '../../src/components/ui/label-placement';
-import { rowsInDomain } from '../../src/components/ui/chart-helpers';
+import { inDomain, linearAxis, logTicks, nearestBy, rangeTicks, rowsInDomain } from '../../src/components/ui/chart-scales';
 
 /** A 100 × 100 plot at (10, 20): x log 1..1e4, y linear 0..10 (pixels grow downwards). */
 const area: PlotArea = {
@@ -40,8 +40,9 @@ describe('plain-SVG plot helpers', () => {
       ],
       area,
     );
-    // A break before every point that cannot be placed: each resumes with a move.
-    expect(d).toBe('M10.0,120.0L35.0,70.0M85.0,70.0M110.0,20.0');
+    // A break at every point that cannot be placed: each run resumes with a move; a lone point
+    // between two breaks is a zero-length subpath (d3-shape), which draws nothing.
+    expect(d).toBe('M10,120L35,70M85,70ZM110,20Z');
     expect(linePath([], area)).toBe('');
     expect(d).not.toMatch(/NaN|Infinity/);
   });
@@ -51,9 +52,9 @@ describe('plain-SVG plot helpers', () => {
       [1, 0],
       [100, 10],
     ] as const;
-    expect(linePath(points, area, { step: true })).toBe('M10.0,120.0L60.0,120.0L60.0,20.0');
+    expect(linePath(points, area, { step: true })).toBe('M10,120L60,120L60,20');
     const right = makeScale('linear', [0, 20], [120, 20]);
-    expect(linePath(points, area, { y: right })).toBe('M10.0,120.0L60.0,70.0');
+    expect(linePath(points, area, { y: right })).toBe('M10,120L60,70');
   });
 
   it('an area band runs along its top and back along its bottom', () => {
@@ -64,8 +65,20 @@ describe('plain-SVG plot helpers', () => {
       ],
       area,
     );
-    expect(d).toBe('M10.0,70.0L110.0,20.0L110.0,70.0L10.0,120.0Z');
+    expect(d).toBe('M10,70L110,20L110,70L10,120Z');
     expect(areaPath([[0, 1, 2]], area)).toBe('');
+  });
+
+  it('lines and areas break at the same points (one gap rule)', () => {
+    const xs = [1, 10, 100, 1000, 1e4];
+    const low = [0, 1, Number.NaN, 0, 0];
+    const high = [5, 2, 5, 5, 5];
+    const band = areaPath(xs.map((x, i) => [x, low[i]!, high[i]!] as const), area);
+    // The band is cut where its bottom cannot be placed: two bands, 1–10 and 1000–10⁴.
+    expect(band).toBe('M10,70L35,100L35,110L10,120ZM85,70L110,70L110,120L85,120Z');
+    const edge = linePath(xs.map((x, i) => [x, Number.isFinite(low[i]!) ? high[i]! : null] as const), area);
+    expect(edge).toBe('M10,70L35,100M85,70L110,70');
+    expect(band.match(/M/g)).toHaveLength(edge.match(/M/g)!.length);
   });
 
   it('a band axis puts category i on [i, i + 1] with its tick in the middle', () => {
@@ -107,12 +120,23 @@ describe('plain-SVG plot helpers', () => {
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(31); // top + 11: no label above the plot
   });
 
-  it('rows in a domain keep one neighbour each side and the same array for the same input', () => {
+  it('rows in a domain keep one neighbour each side (binary search on sorted x)', () => {
     const rows = [1, 10, 100, 1000, 1e4].map((x) => ({ x }));
     const inside = rowsInDomain(rows, (r) => r.x, [20, 500]);
     expect(inside.map((r) => r.x)).toEqual([10, 100, 1000]);
-    expect(rowsInDomain(rows, (r) => r.x, [20, 500])).toBe(inside);
+    expect(rowsInDomain(rows, (r) => r.x, [10, 100]).map((r) => r.x)).toEqual([1, 10, 100, 1000]);
     expect(rowsInDomain(rows, (r) => r.x, [1, 1e4]).map((r) => r.x)).toEqual([1, 10, 100, 1000, 1e4]);
     expect(rowsInDomain(rows, (r) => r.x, [1e5, 1e6])).toEqual([]);
+  });
+
+  it('ticks: one algorithm (d3-array) for linear axes and for the decades of log axes', () => {
+    // d3's steps of 1, 2 or 5 × 10^k.
+    expect(rangeTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(rangeTicks(1.1, 3.7, 5)).toEqual([1.5, 2, 2.5, 3, 3.5]);
+    expect(linearAxis(2240, 5)).toEqual({ domain: [0, 2500], ticks: [0, 500, 1000, 1500, 2000, 2500] });
+    // Log axes: the same steps over the exponents, so every 1st, 2nd or 5th decade.
+    expect(logTicks([1, 1e4])).toEqual([1, 10, 100, 1000, 1e4]);
+    expect(logTicks([1e12, 1e31], 6)).toEqual([1e15, 1e20, 1e25, 1e30]);
+    expect(logTicks([10 ** 0.5, 10 ** 0.9])).toEqual([]);
   });
 });

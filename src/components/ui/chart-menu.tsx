@@ -2,7 +2,9 @@ import { useRef, useState } from 'react';
 import { defineMessages } from '../../i18n/i18n';
 import { useMessages } from '../../i18n/view-settings';
 import { useShare } from './share-context';
-import { chartSvg, downloadBlob, svgToPng } from './export-chart';
+
+/** The SVG/PNG export code loads on the first download, not with the page. */
+const loadExport = () => import('./export-chart');
 
 const MESSAGES = defineMessages({
   en: {
@@ -53,13 +55,15 @@ export function ChartMenu({ chartId, title }: { chartId: string; title: string }
   };
   const figure = () => ref.current?.closest('figure') ?? null;
   const fileName = (ext: string) => `${chartId}.${ext}`;
-  const downloadSvg = () => {
+  const downloadSvg = async () => {
     const element = figure();
+    const { chartSvg, downloadBlob } = await loadExport();
     const svg = element ? chartSvg(element, title) : null;
     if (svg) downloadBlob(new Blob([svg.text], { type: 'image/svg+xml' }), fileName('svg'));
   };
   const downloadPng = async () => {
     const element = figure();
+    const { chartSvg, downloadBlob, svgToPng } = await loadExport();
     const svg = element ? chartSvg(element, title) : null;
     if (svg) downloadBlob(await svgToPng(svg), fileName('png'));
   };
@@ -84,7 +88,7 @@ export function ChartMenu({ chartId, title }: { chartId: string; title: string }
           <button type="button" role="menuitem" data-action="png" onClick={() => void downloadPng()}>
             {m.png}
           </button>
-          <button type="button" role="menuitem" data-action="svg" onClick={downloadSvg}>
+          <button type="button" role="menuitem" data-action="svg" onClick={() => void downloadSvg()}>
             {m.svg}
           </button>
           {status ? <span role="status" className="muted">{status}</span> : null}

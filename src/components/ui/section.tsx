@@ -2,11 +2,13 @@ import { createContext, useContext, useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from './error-boundary';
 import { useVisible } from './use-visible';
 import { useLang } from '../../i18n/view-settings';
-import { RenderPriorityProvider } from '../../store/store-context';
 
 const VisibleContext = createContext(true);
 
-/** Whether the enclosing section is in or near (one screen of) the viewport. */
+/**
+ * Whether the enclosing section is on screen (true outside any section). What is inside may skip
+ * work while it is false and catch up when it turns true.
+ */
 export function useSectionVisible(): boolean {
   return useContext(VisibleContext);
 }
@@ -29,6 +31,14 @@ const FAILED = {
 const RETRY = { en: 'Try again', zh: '重试' };
 
 /**
+ * How far outside the viewport a section still counts as visible: none. A section entering the
+ * viewport shows its lead and numbers first; its charts, further down, have caught up (one
+ * transition, a frame or two) by the time they scroll in. A margin made every step also redraw
+ * the neighbours' charts, off screen.
+ */
+const SECTION_MARGIN = '0px';
+
+/**
  * A page section: `<section id>` with a heading, a short explanation, its content inside an error
  * boundary, and the sources it relies on.
  */
@@ -41,9 +51,7 @@ export function Section(props: {
   children: ReactNode;
 }) {
   const ref = useRef<HTMLElement>(null);
-  const visible = useVisible(ref);
-  // On screen, charts follow every slider step; just off it, they catch up when a drag pauses.
-  const onScreen = useVisible(ref, '0px');
+  const visible = useVisible(ref, SECTION_MARGIN);
   const lang = useLang();
   return (
     <section id={props.id} ref={ref} className="section" aria-labelledby={`${props.id}-title`}>
@@ -64,9 +72,7 @@ export function Section(props: {
         )}
       >
         <FailureProbe id={props.id} />
-        <RenderPriorityProvider value={onScreen ? 'view' : 'near'}>
-          <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
-        </RenderPriorityProvider>
+        <VisibleContext.Provider value={visible}>{props.children}</VisibleContext.Provider>
       </ErrorBoundary>
       {props.sources ? <div className="section__sources">{props.sources}</div> : null}
     </section>

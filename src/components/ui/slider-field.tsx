@@ -32,6 +32,16 @@ function toSlider(value: number, log: boolean): number {
 }
 
 /**
+ * The range input's value on its step grid, as the browser itself would snap it: after a drag or
+ * an arrow key the DOM already holds this value, so React finds nothing to write (an unsnapped
+ * 11.370000000000001 would be written back on every step).
+ */
+function onGrid(value: number, low: number, high: number, step: number): number {
+  const snapped = low + Math.round((Math.min(high, Math.max(low, value)) - low) / step) * step;
+  return Number(snapped.toPrecision(12));
+}
+
+/**
  * A labelled range slider with a number field beside it for exact entry. Keyboard: arrows step,
  * PageUp/PageDown ten steps, Home/End the ends (native range input). The number field accepts
  * 7e10 and commits on Enter or blur; invalid text is shown as invalid and nothing changes.
@@ -82,7 +92,7 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
           min={toSlider(min, log)}
           max={toSlider(max, log)}
           step={step}
-          value={toSlider(value, log)}
+          value={onGrid(toSlider(value, log), toSlider(min, log), toSlider(max, log), step)}
           aria-valuetext={text}
           onChange={onRange}
         />

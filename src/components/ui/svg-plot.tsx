@@ -1,5 +1,9 @@
 import { useCallback, useId, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { area as d3Area, curveLinear, curveStepAfter, line as d3Line } from 'd3-shape';
+import type { ScaleKind } from './chart-scales';
 import { useSize } from './use-size';
+
+export type { ScaleKind } from './chart-scales';
 
 /**
  * A cartesian plot drawn as plain SVG (no chart library): axes, grid, a legend and a hover
@@ -7,8 +11,6 @@ import { useSize } from './use-size';
  * charts that follow a slider drag on screen: a Recharts update costs 20–50 ms of script plus
  * layout here, this one a few milliseconds (performance issue, docs/performance.md).
  */
-
-export type ScaleKind = 'log' | 'linear';
 
 export interface PlotAxis {
   kind: ScaleKind;
@@ -133,29 +135,27 @@ function textWidth(text: string): number {
   return width;
 }
 
+/** A point placed on the plot: pixel x and one or two pixel y values. */
+type Placed = readonly number[];
+
 /**
- * SVG path data of a polyline through the points; null or non-finite points break the line.
- * `step`: hold each value until the next x (a staircase, like a count that jumps). `y` picks the
- * scale (the right-hand axis for `area.y2`).
+ * The one gap rule of lines and areas: a point is drawn only when its value is not null and every
+ * one of its pixel coordinates is finite (a log axis maps zero and negatives to NaN). d3-shape
+ * breaks a line or an area at every point that is not.
+ */
+const drawn = (point: Placed): boolean => point.every(Number.isFinite);
+const lineShape = d3Line<Placed>((p) => p[0]!, (p) => p[1]!).defined(drawn).digits(1);
+const areaShape = d3Area<Placed>((p) => p[0]!, (p) => p[1]!, (p) => p[2]!).defined(drawn).digits(1);
+
+/**
+ * SVG path data of a polyline through the points (d3-shape); null or non-finite points break the
+ * line. `step`: hold each value until the next x (a staircase, like a count that jumps). `y`
+ * picks the scale (the right-hand axis for `area.y2`).
  */
 export function linePath(points: readonly (readonly [number, number | null])[], area: PlotArea, options: { step?: boolean; y?: Scale } = {}): string {
   const y = options.y ?? area.y;
-  let d = '';
-  let pen = false;
-  let lastY = 0;
-  for (const [xv, yv] of points) {
-    const px = yv === null ? Number.NaN : area.x(xv);
-    const py = yv === null ? Number.NaN : y(yv);
-    if (!Number.isFinite(px) || !Number.isFinite(py)) {
-      pen = false;
-      continue;
-    }
-    if (pen && options.step) d += `L${px.toFixed(1)},${lastY.toFixed(1)}`;
-    d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
-    pen = true;
-    lastY = py;
-  }
-  return d;
+  const placed = points.map(([xv, yv]): Placed => (yv === null ? [Number.NaN, Number.NaN] : [area.x(xv), y(yv)]));
+  return lineShape.curve(options.step ? curveStepAfter : curveLinear)(placed) ?? '';
 }
 
 /** A data line (a chart mark): `points` as [x, y] with null for a gap. */
@@ -179,15 +179,12 @@ export function Curve(props: {
   );
 }
 
-/** SVG path data of the band between `low` and `high` at each x (a stacked area layer). */
+/**
+ * SVG path data of the band between `low` and `high` at each x (a stacked area layer), d3-shape,
+ * with the same gap rule as `linePath`: the band breaks where a point cannot be placed.
+ */
 export function areaPath(points: readonly (readonly [number, number, number])[], area: PlotArea): string {
-  const usable = points
-    .map(([xv, low, high]) => [area.x(xv), area.y(low), area.y(high)] as const)
-    .filter(([px, a, b]) => Number.isFinite(px) && Number.isFinite(a) && Number.isFinite(b));
-  if (usable.length === 0) return '';
-  const top = usable.map(([px, , b], i) => `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${b.toFixed(1)}`).join('');
-  const bottom = [...usable].reverse().map(([px, a]) => `L${px.toFixed(1)},${a.toFixed(1)}`).join('');
-  return `${top}${bottom}Z`;
+  return areaShape(points.map(([xv, low, high]): Placed => [area.x(xv), area.y(low), area.y(high)])) ?? '';
 }
 
 /** A horizontal or vertical reference line across the plot, with an optional label inside it. */
@@ -253,26 +250,6 @@ export function RefLine(props: {
       {text}
     </g>
   );
-}
-
-/** The nearest row to `value` along x (log distance on a log axis). */
-export function nearestBy<T>(rows: readonly T[], x: (row: T) => number, value: number, kind: ScaleKind): T | undefined {
-  const t = kind === 'log' ? (v: number) => Math.log10(v) : (v: number) => v;
-  let best: T | undefined;
-  let distance = Infinity;
-  for (const row of rows) {
-    const d = Math.abs(t(x(row)) - t(value));
-    if (d < distance) {
-      distance = d;
-      best = row;
-    }
-  }
-  return best;
-}
-
-/** Whether a value lies inside a domain (inclusive, either order). */
-export function inDomain(value: number, [a, b]: readonly [number, number]): boolean {
-  return value >= Math.min(a, b) && value <= Math.max(a, b);
 }
 
 function Legend({ items }: { items: readonly LegendItem[] }) {

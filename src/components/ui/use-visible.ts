@@ -1,11 +1,10 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 /**
- * Whether an element is in or near the viewport (one screen of margin). Off-screen sections do not
- * follow a slider drag; they catch up when they scroll into view. Without IntersectionObserver
+ * Whether an element is in or within `margin` of the viewport. Without IntersectionObserver
  * (jsdom, old browsers) everything counts as visible.
  */
-export function useVisible(ref: RefObject<Element | null>, margin = '100% 0px'): boolean {
+export function useVisible(ref: RefObject<Element | null>, margin = '0px'): boolean {
   const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const element = ref.current;
@@ -33,7 +32,8 @@ export function useApproached(ref: RefObject<Element | null>, margin = '150% 0px
     if (approached || !element || typeof IntersectionObserver === 'undefined') return undefined;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setApproached(true);
+        // Mounting a section is a transition: interruptible, so a control never waits for it.
+        if (entries.some((entry) => entry.isIntersecting)) startTransition(() => setApproached(true));
       },
       { rootMargin: margin },
     );

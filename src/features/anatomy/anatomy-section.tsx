@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
-import { modelDisplayName } from '../../components/ui/model-name';
 import { CiteList } from '../../components/ui/cite';
 import { SOURCES } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { modelDisplayName } from '../../view/model-name';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
@@ -22,8 +22,7 @@ const EXACT: Record<Lang, Intl.NumberFormat> = {
 const SECTION_SOURCES = [SOURCES.kaplan2020, SOURCES.fedus2022, SOURCES.deepseek2024v2];
 
 const AnatomyStats = memo(function AnatomyStats() {
-  const visible = useSectionVisible();
-  const { estimate } = useChartData(visible);
+  const { estimate } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const model = estimate.model;
@@ -89,8 +88,7 @@ const AnatomyStats = memo(function AnatomyStats() {
 });
 
 const PresetSource = memo(function PresetSource() {
-  const visible = useSectionVisible();
-  const { estimate } = useChartData(visible);
+  const { estimate } = useChartView();
   const m = useMessages(MESSAGES);
   const source = estimate.model.preset?.source;
   if (!source) return null;
@@ -100,7 +98,7 @@ const PresetSource = memo(function PresetSource() {
 export function AnatomySection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="anatomy"
       title={m.title}
       lead={[m.lead1, m.lead2]}
@@ -112,6 +110,6 @@ export function AnatomySection() {
         <ParamBreakdownChart />
       </div>
       <PresetSource />
-    </Section>
+    </FeatureSection>
   );
 }

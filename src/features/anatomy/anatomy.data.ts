@@ -3,6 +3,7 @@
  * model's parameters by part (routed experts split into used and idle per token).
  */
 import type { Architecture, ParameterCount } from '../../core';
+import { derivation } from '../../store/selectors';
 
 /** The article's SimpleNeuralNetwork (§1.1) and what its comment prints for 1000-2000-500. */
 export const ARTICLE_MLP_SIZES = Object.freeze({ input: 1000, hidden: 2000, output: 500 });
@@ -91,6 +92,12 @@ export function paramBreakdownRows(counts: ParameterCount, isMoe: boolean): Brea
     .filter(([, params]) => params > 0)
     .map(([key, params, usedPerToken]) => ({ key, params, fraction: params / total, usedPerToken }));
 }
+
+/** The breakdown of the scenario's model, per store: it changes only with the model. */
+export const breakdownData = derivation((scenario, select) => {
+  const { counts, arch } = select.model(scenario).model;
+  return paramBreakdownRows(counts, arch.moe !== null);
+});
 
 export type AttentionKind = 'mha' | 'mqa' | 'gqa' | 'mla' | 'encoder';
 

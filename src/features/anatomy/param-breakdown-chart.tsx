@@ -2,15 +2,13 @@ import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK } from '../../components/ui/chart-helpers';
 import { SvgBars, type BarAxis, type BarRow } from '../../components/ui/svg-bars';
-import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis } from '../../components/ui/chart-scales';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatCount, formatPercent } from '../../i18n/format';
-import { paramBreakdownRows, type BreakdownKey } from './anatomy.data';
+import { breakdownData, type BreakdownKey } from './anatomy.data';
 import { MESSAGES } from './messages';
 
 const COLORS: Record<BreakdownKey, string> = {
@@ -25,17 +23,14 @@ const COLORS: Record<BreakdownKey, string> = {
   other: PALETTE[6],
 };
 
-
 export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
-  const visible = useSectionVisible();
-  const { estimate, frameRef } = useChartData(visible);
+  const { estimate, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const arch = estimate.model.arch;
-  // Other sections' estimates can rebuild the same model's counts: keep them while equal.
-  const counts = useStableValue(estimate.model.counts, sameJson);
-  const isMoe = arch.moe !== null;
-  const rows = useMemo(() => paramBreakdownRows(counts, isMoe), [counts, isMoe]);
+  const counts = estimate.model.counts;
+  // The same rows object while the counts are unchanged (a GPU or price step): no new bars.
+  const rows = derive(breakdownData);
   const data = useMemo(
     (): BarRow[] =>
       rows.map((row) => {
@@ -64,7 +59,7 @@ export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   }
   if (arch.details.tiedEmbeddings) captions.push(m.chartCaptionTied);
   return (
-    <ChartFrame frameRef={frameRef} id="param-breakdown" immediate title={m.chartTitle} caption={captions.join(' ')} height={Math.max(240, 46 * data.length + 60)}>
+    <ChartFrame id="param-breakdown" title={m.chartTitle} caption={captions.join(' ')} height={Math.max(240, 46 * data.length + 60)}>
       <SvgBars rows={data} axis={axis} label={m.chartTitle} />
     </ChartFrame>
   );

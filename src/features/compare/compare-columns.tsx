@@ -148,15 +148,7 @@ function build(lang: Lang, units: UnitSystem, precision: string, m: Messages): T
   ];
 }
 
-const CACHE = new Map<string, TableColumn<CompareRow>[]>();
-
-/** The compare table's columns, built once per language, unit system and weight precision. */
+/** The compare table's columns for a language, unit system and weight precision (the table memoizes them). */
 export function compareColumns(lang: Lang, units: UnitSystem, precision: string): TableColumn<CompareRow>[] {
-  const key = `${lang}|${units}|${precision}`;
-  let columns = CACHE.get(key);
-  if (!columns) {
-    columns = build(lang, units, precision, COMPARE_MESSAGES[lang]);
-    CACHE.set(key, columns);
-  }
-  return columns;
+  return build(lang, units, precision, COMPARE_MESSAGES[lang]);
 }

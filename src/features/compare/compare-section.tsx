@@ -1,22 +1,18 @@
 import { memo, useMemo } from 'react';
-import { Section as UiSection } from '../../components/ui/section';
+import { FeatureSection } from '../../view/feature-section';
 import { Stat } from '../../components/ui/stat';
 import { fill } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/view-settings';
-import { currentRow, presetRows } from './compare.data';
-import { CompareTable, estimateForCompare, useCompareScenario } from './compare-table';
+import { CompareTable, useCompareView } from './compare-table';
 import { modelDisplay } from './compare-columns';
 import { COMPARE_MESSAGES } from './messages';
 
 const CompareStats = memo(function CompareStats() {
   const m = useMessages(COMPARE_MESSAGES);
   const lang = useLang();
-  const scenario = useCompareScenario();
+  const { estimate: result, current, presets } = useCompareView();
   const summary = useMemo(() => {
-    const result = estimateForCompare(scenario);
-    const current = currentRow(scenario, result);
-    const presets = presetRows(scenario);
     const servedByOne = presets.filter((row) => row.values.servingGpus === 1).length;
     const ownCost = current.values.trainingCostUsd;
     const cheaper = ownCost === null ? 0 : presets.filter((row) => row.values.trainingCostUsd !== null && row.values.trainingCostUsd < ownCost).length;
@@ -25,7 +21,7 @@ const CompareStats = memo(function CompareStats() {
       if (row.values.servingGpus === 1 && (row.values.totalParams ?? 0) > (largestOnOne?.values.totalParams ?? 0)) largestOnOne = row;
     }
     return { result, presets: presets.length, servedByOne, cheaper, largestOnOne };
-  }, [scenario]);
+  }, [result, current, presets]);
   const gpu = summary.result.hardware.id === 'custom' ? m.customGpu : summary.result.hardware.name;
   return (
     <div className="stats">
@@ -56,7 +52,7 @@ const CompareStats = memo(function CompareStats() {
 export function Section() {
   const m = useMessages(COMPARE_MESSAGES);
   return (
-    <UiSection
+    <FeatureSection
       id="compare"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
@@ -64,6 +60,6 @@ export function Section() {
     >
       <CompareStats />
       <CompareTable />
-    </UiSection>
+    </FeatureSection>
   );
 }

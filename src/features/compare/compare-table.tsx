@@ -1,29 +1,25 @@
-import { memo, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
-import { estimate, PRECISIONS } from '../../core';
+import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
+import { PRECISIONS, type Estimate } from '../../core';
 import { HARDWARE_BY_ID } from '../../data/hardware';
 import { DataTable } from '../../components/ui/data-table';
-import { useSectionVisible } from '../../components/ui/section';
 import { fill, type Lang } from '../../i18n/i18n';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
-import { memoizeLast } from '../../store/memoize';
-import { useChartScenario, useScenarioStore } from '../../store/store-context';
+import { useScopeScenario, useTrackShown } from '../../store/scenario-scope';
+import { useScenarioStore, useSelectors } from '../../store/store-context';
 import { useUrlSync } from '../../store/url-sync-context';
 import type { Scenario } from '../../scenario/scenario';
-import { cleanPinName, compareRows, MAX_PINS, type CompareRow } from './compare.data';
+import { cleanPinName, compareRows, currentRow, MAX_PINS, pinRow, presetRowsData, type CompareRow } from './compare.data';
 import { CompareActionsContext, compareColumns, modelDisplay, type CompareActions } from './compare-columns';
 import { COMPARE_MESSAGES } from './messages';
 import { usePins } from './use-pins';
 import './compare.css';
 
-/** Estimate of the compare table's (deferred) scenario; the store's own cache is keyed on the lagged one. */
-export const estimateForCompare = memoizeLast(estimate);
-
-/** `value` once it has stopped changing for `delay` ms (the first value at once). */
+/** `value` once it has stopped changing for `delay` ms (the first value at once), as a transition. */
 function useSettled<T>(value: T, delay: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     if (Object.is(value, settled)) return undefined;
-    const timer = setTimeout(() => setSettled(value), delay);
+    const timer = setTimeout(() => startTransition(() => setSettled(value)), delay);
     return () => clearTimeout(timer);
   }, [value, settled, delay]);
   return settled;
@@ -32,14 +28,27 @@ function useSettled<T>(value: T, delay: number): T {
 /** How long the scenario must rest before the 40 preset rows are recomputed and redrawn. */
 export const COMPARE_SETTLE_MS = 200;
 
+export interface CompareView {
+  scenario: Scenario;
+  estimate: Estimate;
+  current: CompareRow;
+  presets: CompareRow[];
+}
+
 /**
- * The scenario the compare rows follow: the lagged chart scenario (only while the section is near
- * the viewport), once a drag pauses for COMPARE_SETTLE_MS, and deferred so the 40 preset
- * estimates and the 600-cell table render in the background — never on the path of a slider step.
+ * What the compare section shows: its section's scenario (deferred, followed while on screen)
+ * once it has rested for COMPARE_SETTLE_MS — 40 preset estimates and a 600-cell table are too
+ * much for every step of a drag — rendered as a transition, so it never holds up a control.
+ * The preset rows come from the store's memo (`presetRowsData`).
  */
-export function useCompareScenario(): Scenario {
-  const lagged = useChartScenario(useSectionVisible());
-  return useDeferredValue(useSettled(lagged, COMPARE_SETTLE_MS));
+export function useCompareView(): CompareView {
+  const { scenario: followed, following } = useScopeScenario();
+  const scenario = useSettled(followed, COMPARE_SETTLE_MS);
+  useTrackShown(scenario, following);
+  const select = useSelectors();
+  const result = select.estimate(scenario);
+  const current = useMemo(() => currentRow(scenario, result), [scenario, result]);
+  return { scenario, estimate: result, current, presets: select.derived(presetRowsData, scenario) };
 }
 
 const getRowId = (row: CompareRow) => row.id;
@@ -59,7 +68,8 @@ function suggestedPinName(row: CompareRow | undefined, lang: Lang): string {
 export const CompareTable = memo(function CompareTable() {
   const m = useMessages(COMPARE_MESSAGES);
   const { lang, units } = useViewSettings();
-  const scenario = useCompareScenario();
+  const { scenario, current, presets } = useCompareView();
+  const select = useSelectors();
   const store = useScenarioStore();
   const urlSync = useUrlSync();
   const pins = usePins();
@@ -67,8 +77,10 @@ export const CompareTable = memo(function CompareTable() {
   const [name, setName] = useState('');
   const inputId = useId();
 
-  const rows = useMemo(() => compareRows(scenario, estimateForCompare(scenario), pins.pins), [scenario, pins.pins]);
-  const columns = compareColumns(lang, units, precisionLabel(scenario));
+  const pinRows = useMemo(() => pins.pins.map((pin, index) => pinRow(pin, index, select.estimate(pin.scenario))), [pins.pins, select]);
+  const rows = useMemo(() => compareRows(current, pinRows, presets), [current, pinRows, presets]);
+  const precision = precisionLabel(scenario);
+  const columns = useMemo(() => compareColumns(lang, units, precision), [lang, units, precision]);
   const actions = useMemo<CompareActions>(
     () => ({
       chooseModel: (id) => store.getState().chooseModel(id),

@@ -1,13 +1,15 @@
 /**
  * Rows of the `compare` table: the current scenario, the user's pinned scenarios, and every model
  * preset evaluated under the current hardware, precision, training and inference settings
- * (`estimate({...scenario, model: preset.id, overrides: {}})`). Pure apart from two small caches.
+ * (`estimate({...scenario, model: preset.id, overrides: {}})`). Pure; the page memoizes the rows
+ * per store (`presetRowsData`, pins through the store's estimate selector).
  * Units: parameters, bytes, FLOPs, GPU-hours, seconds, USD, joules, GPUs, tokens/s, nats.
  */
 import { estimate, type Estimate } from '../../core';
 import { MODELS } from '../../data/models';
 import type { Scenario } from '../../scenario/scenario';
 import { decodeScenario } from '../../scenario/url-codec';
+import { derivation } from '../../store/selectors';
 
 export type CompareRowKind = 'current' | 'pin' | 'preset';
 
@@ -111,42 +113,19 @@ export function presetKey(scenario: Scenario): string {
   return JSON.stringify({ ...scenario, model: '', params: 0, customConfig: null, overrides: {} });
 }
 
-/** A tiny least-recently-used cache. */
-function lru<V>(size: number) {
-  const map = new Map<string, V>();
-  return (key: string, compute: () => V): V => {
-    const hit = map.get(key);
-    if (hit !== undefined) {
-      map.delete(key);
-      map.set(key, hit);
-      return hit;
-    }
-    const value = compute();
-    map.set(key, value);
-    if (map.size > size) {
-      const oldest = map.keys().next().value;
-      if (oldest !== undefined) map.delete(oldest);
-    }
-    return value;
-  };
-}
-
-const presetCache = lru<CompareRow[]>(4);
-const pinCache = lru<{ scenario: Scenario; result: Estimate }>(64);
-
-/** One row per model preset under the scenario's settings; memoized on `presetKey`. */
+/** One row per model preset under the scenario's settings (40 estimates). */
 export function presetRows(scenario: Scenario): CompareRow[] {
-  return presetCache(presetKey(scenario), () =>
-    MODELS.map((preset) => {
-      const swapped = presetScenario(scenario, preset.id);
-      return makeRow(
-        { id: `preset-${preset.id}`, kind: 'preset', label: preset.name, pinIndex: null, query: null },
-        swapped,
-        estimate(swapped),
-      );
-    }),
-  );
+  return MODELS.map((preset) => {
+    const swapped = presetScenario(scenario, preset.id);
+    return makeRow({ id: `preset-${preset.id}`, kind: 'preset', label: preset.name, pinIndex: null, query: null }, swapped, estimate(swapped));
+  });
 }
+
+/**
+ * The preset rows, memoized per store on `presetKey`: choosing another model or moving the size
+ * slider does not recompute the 40 presets.
+ */
+export const presetRowsData = derivation((scenario) => presetRows(scenario), { key: (scenario) => [presetKey(scenario)] });
 
 // ---------------------------------------------------------------------------------------------
 // Pins (localStorage)
@@ -224,10 +203,9 @@ export function writePins(pins: readonly StoredPin[]): string {
   return JSON.stringify({ version: PINS_VERSION, pins: pins.map(({ name, query }) => ({ name, query })) });
 }
 
-/** A pin's row: its scenario's estimate, memoized on the query. */
-export function pinRow(pin: Pin, index: number): CompareRow {
-  const { scenario, result } = pinCache(pin.query, () => ({ scenario: pin.scenario, result: estimate(pin.scenario) }));
-  return makeRow({ id: `pin-${index}`, kind: 'pin', label: pin.name, pinIndex: index, query: pin.query }, scenario, result);
+/** A pin's row, from its scenario's estimate. */
+export function pinRow(pin: Pin, index: number, result: Estimate): CompareRow {
+  return makeRow({ id: `pin-${index}`, kind: 'pin', label: pin.name, pinIndex: index, query: pin.query }, pin.scenario, result);
 }
 
 /** The current scenario's row. */
@@ -236,6 +214,6 @@ export function currentRow(scenario: Scenario, result: Estimate): CompareRow {
 }
 
 /** All rows: current first, then pins, then the presets. */
-export function compareRows(scenario: Scenario, result: Estimate, pins: readonly Pin[]): CompareRow[] {
-  return [currentRow(scenario, result), ...pins.map(pinRow), ...presetRows(scenario)];
+export function compareRows(current: CompareRow, pins: readonly CompareRow[], presets: readonly CompareRow[]): CompareRow[] {
+  return [current, ...pins, ...presets];
 }

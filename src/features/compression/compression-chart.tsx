@@ -1,19 +1,18 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
-import { modelDisplayName } from '../../components/ui/model-name';
-import { useSectionVisible } from '../../components/ui/section';
+import { modelDisplayName } from '../../view/model-name';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
 import { BandBar, RefLine, SvgPlot, bandAxis, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameRows, useStableValue } from '../../components/ui/use-stable';
 import { PRECISIONS } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
 import { compressionPoints, type CompressionPoint } from './compression.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const BYTES = PALETTE[0];
 const PARAMS = PALETTE[2];
@@ -90,14 +89,13 @@ const CompressionPlot = memo(function CompressionPlot(props: PlotProps) {
 });
 
 export const CompressionChart = memo(function CompressionChart() {
-  const visible = useSectionVisible();
-  const { series, estimate, frameRef } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const unit = byteUnit(units);
-  // The chain is rebuilt with every estimate; keep the previous rows while their values are the same.
-  const rows = useStableValue(series.compression.rows, sameRows);
+  // The same rows object while the chain's values are the same (the store's selectors).
+  const rows = select.derived(CHART_SERIES.compressionSeries, scenario).rows;
   const selected = estimate.weights.selected;
   const precisionLabel = PRECISIONS[selected.id]?.label ?? selected.id;
   const points = useMemo(() => compressionPoints(rows, unit.divisor), [rows, unit.divisor]);
@@ -133,7 +131,7 @@ export const CompressionChart = memo(function CompressionChart() {
     [m, unit.label],
   );
   return (
-    <ChartFrame frameRef={frameRef}
+    <ChartFrame
       id="compression"
       title={m.chartTitle}
       caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang), precision: precisionLabel })}

@@ -1,25 +1,26 @@
 import { memo, useMemo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { CiteList } from '../../components/ui/cite';
 import { PRECISIONS, SOURCES } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, formatPercent } from '../../i18n/format';
 import { compressionPoints } from './compression.data';
 import { CompressionChart } from './compression-chart';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const SECTION_SOURCES = [SOURCES.dettmers2022, SOURCES.frantar2023, SOURCES.ma2023, SOURCES.hinton2015];
 
 const CompressionStats = memo(function CompressionStats() {
-  const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
-  const points = useMemo(() => compressionPoints(series.compression.rows, 1), [series.compression.rows]);
+  const rows = select.derived(CHART_SERIES.compressionSeries, scenario).rows;
+  const points = useMemo(() => compressionPoints(rows, 1), [rows]);
   const start = points[0];
   const int4 = points.find((p) => p.step === 'int4');
   const end = points[points.length - 1];
@@ -63,7 +64,7 @@ const CompressionStats = memo(function CompressionStats() {
 export function CompressionSection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="compression"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
@@ -73,6 +74,6 @@ export function CompressionSection() {
       <div className="charts">
         <CompressionChart />
       </div>
-    </Section>
+    </FeatureSection>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Architecture } from '../../core';
 import { RANGES, type ArchOverrides } from '../../scenario/scenario';
 import { fill } from '../../i18n/i18n';
@@ -6,7 +6,8 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
-import { modelView } from './model-view';
+import { useModelValue, useModelValueLater } from './model-view';
+import type { ModelResolution } from '../../store/selectors';
 import { formatInteger, plural } from './controls-format';
 import { CountField } from './fields';
 
@@ -51,7 +52,7 @@ export const ARCH_FIELDS: readonly ArchField[] = [
 
 const selectSetOverride = (state: ScenarioState) => state.setOverride;
 const selectUpdate = (state: ScenarioState) => state.update;
-const selectOverridesInvalid = (state: ScenarioState) => modelView(state.scenario).overridesError !== null;
+const pickOverridesInvalid = (resolution: ModelResolution) => resolution.overridesError !== null;
 const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario.overrides).length;
 
 /**
@@ -61,10 +62,12 @@ const selectOverrideCount = (state: ScenarioState) => Object.keys(state.scenario
 const ArchitectureField = memo(function ArchitectureField({ field }: { field: ArchField }) {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  const resolved = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).model?.arch, field), [field]));
-  const base = useScenarioState(useCallback((state: ScenarioState) => archValue(modelView(state.scenario).base?.arch, field), [field]));
+  // The model's own values change with the size slider: they follow in a transition, so a size
+  // step paints the slider before these nine fields (usually in a closed group) re-render.
+  const resolved = useModelValueLater(useCallback((resolution: ModelResolution) => archValue(resolution.error === null ? resolution.model.arch : undefined, field), [field]));
+  const base = useModelValueLater(useCallback((resolution: ModelResolution) => archValue(resolution.base?.arch, field), [field]));
   const override = useScenarioState(useCallback((state: ScenarioState) => state.scenario.overrides[field], [field]));
-  const invalid = useScenarioState(selectOverridesInvalid);
+  const invalid = useModelValue(pickOverridesInvalid);
   const setOverride = useScenarioState(selectSetOverride);
   const value = invalid && override !== undefined ? override : resolved;
   const [one, other] = UNITS[field](m);
@@ -88,20 +91,23 @@ const ArchitectureField = memo(function ArchitectureField({ field }: { field: Ar
   );
 });
 
+/**
+ * The architecture fields, in a group closed by default. Its fields render only while it is open:
+ * closed, they would re-render on every size step for nobody.
+ */
 export const ArchitectureGroup = memo(function ArchitectureGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
   const count = useScenarioState(selectOverrideCount);
   const update = useScenarioState(selectUpdate);
+  const [open, setOpen] = useState(false);
   return (
-    <details className="controls-details" data-testid="architecture">
+    <details className="controls-details" data-testid="architecture" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         {m.architecture}
         {count > 0 ? <span className="controls-count">{count}</span> : null}
       </summary>
       <div className="controls-details__body">
-        {ARCH_FIELDS.map((field) => (
-          <ArchitectureField key={field} field={field} />
-        ))}
+        {open ? ARCH_FIELDS.map((field) => <ArchitectureField key={field} field={field} />) : null}
         <button type="button" disabled={count === 0} onClick={() => update({ overrides: {} })} data-testid="reset-architecture">
           {m.resetArchitecture}
         </button>

@@ -1,14 +1,14 @@
-import { memo, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { MODELS } from '../../data/models';
 import type { ModelPreset } from '../../data/types';
 import type { Lang } from '../../i18n/i18n';
 import { fill } from '../../i18n/i18n';
 import { formatCount } from '../../i18n/format';
 import { useLang, useMessages } from '../../i18n/view-settings';
-import { useScenarioState } from '../../store/store-context';
+import { useScenarioState, useScenarioStateLater, useScenarioStore, useSelectors } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, ZH_MODEL_NAMES, type ControlsMessages } from './messages';
-import { presetTotal, selectModelView } from './model-view';
+import { presetTotalsData } from './model-view';
 import { formatInteger, plural } from './controls-format';
 
 type Badge = 'unconfirmed' | 'hypothetical';
@@ -64,6 +64,7 @@ export const ModelPicker = memo(function ModelPicker() {
   const lang = useLang();
   const current = useScenarioState(selectModelId);
   const chooseModel = useScenarioState(selectChooseModel);
+  const select = useSelectors();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -148,6 +149,7 @@ export const ModelPicker = memo(function ModelPicker() {
         {open
           ? matches.map((preset, index) => {
               const badge = presetBadge(preset);
+              const total = select.constant(presetTotalsData).get(preset.id) ?? Number.NaN;
               return (
                 <li
                   key={preset.id}
@@ -166,7 +168,7 @@ export const ModelPicker = memo(function ModelPicker() {
                     {badge ? <span className="badge">{badgeText(badge, m)}</span> : null}
                   </span>
                   <span className="model-picker__meta">
-                    {presetOrg(preset, m)} · {preset.year} · {formatCount(presetTotal(preset.id), lang)}
+                    {presetOrg(preset, m)} · {preset.year} · {formatCount(total, lang)}
                   </span>
                 </li>
               );
@@ -188,10 +190,13 @@ const countOverrides = (state: ScenarioState): number => Object.keys(state.scena
 export const ModelSummary = memo(function ModelSummary() {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
-  const id = useScenarioState(selectModelId);
-  const view = useScenarioState(selectModelView);
-  const overrides = useScenarioState(countOverrides);
-  const model = view.model;
+  // Follows in a transition (with the charts): the size slider shows the total at once.
+  const store = useScenarioStore();
+  const id = useScenarioStateLater(selectModelId);
+  const view = useScenarioStateLater(useCallback((state: ScenarioState) => store.select.model(state.scenario), [store]));
+  const overrides = useScenarioStateLater(countOverrides);
+  // While the model cannot be resolved the page shows the default's numbers; the summary shows the error.
+  const model = view.error === null ? view.model : null;
   const preset = model?.preset ?? null;
   const badge = preset ? presetBadge(preset) : null;
   let name: string;

@@ -6,7 +6,8 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES } from './messages';
-import { modelView, selectTotal } from './model-view';
+import { modelTotal, useModelValue } from './model-view';
+import type { ModelResolution } from '../../store/selectors';
 import { formatCountWords, formatInteger } from './controls-format';
 import { parseCount } from './parse-count';
 
@@ -14,10 +15,10 @@ const selectModelId = (state: ScenarioState) => state.scenario.model;
 const selectParams = (state: ScenarioState) => state.scenario.params;
 const selectChooseSize = (state: ScenarioState) => state.chooseSize;
 /** "hidden×layers×heads" of the current shape-rule model, as one primitive. */
-const selectShape = (state: ScenarioState): string => {
-  if (state.scenario.model !== 'size') return '';
-  const arch = modelView(state.scenario).model?.arch;
-  return arch ? `${arch.hidden}|${arch.layers}|${arch.heads}` : '';
+const pickShape = (resolution: ModelResolution, state: ScenarioState): string => {
+  if (state.scenario.model !== 'size' || resolution.error !== null) return '';
+  const arch = resolution.model.arch;
+  return `${arch.hidden}|${arch.layers}|${arch.heads}`;
 };
 
 /**
@@ -30,8 +31,8 @@ export const SizeSlider = memo(function SizeSlider() {
   const lang = useLang();
   const model = useScenarioState(selectModelId);
   const params = useScenarioState(selectParams);
-  const total = useScenarioState(selectTotal);
-  const shape = useScenarioState(selectShape);
+  const total = useModelValue(modelTotal);
+  const shape = useModelValue(pickShape);
   const chooseSize = useScenarioState(selectChooseSize);
   const [min, max] = RANGES.params;
   const value = model === 'size' || !Number.isFinite(total) ? params : total;

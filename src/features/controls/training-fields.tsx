@@ -8,7 +8,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES } from './messages';
-import { selectTotal } from './model-view';
+import { modelTotal, useModelValueLater } from './model-view';
 import { formatCountWords, formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
@@ -39,7 +39,8 @@ const TokensField = memo(function TokensField() {
   const lang = useLang();
   const tokens = useScenarioState(selectTokens);
   const tokensPerParam = useScenarioState(selectTokensPerParam);
-  const total = useScenarioState(selectTotal);
+  // Only the hints show it: they follow a size drag in the background, after the slider paints.
+  const total = useModelValueLater(modelTotal);
   const update = useScenarioState(selectUpdate);
   const name = useId();
   const perParam = tokens === null;

@@ -1,16 +1,16 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel } from '../../components/ui/labels';
-import { deploymentChart, type DeploymentChart as DeploymentChartData } from './deployment.data';
+import { gpuLabel } from '../../view/labels';
+import { deploymentData, type DeploymentChart as DeploymentChartData } from './deployment.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const OURS = PALETTE[0];
 const ARTICLE = PALETTE[7];
@@ -20,21 +20,21 @@ const COST_TICK = perLang((lang) => (value: number) => `$${formatCompactCount(va
 
 const DeploymentPlot = memo(function DeploymentPlot({ chart, lang, title }: { chart: DeploymentChartData; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  const xDomain = useStableValue(chart.xDomain, sameJson);
-  const gpuDomain = useStableValue(chart.gpuDomain, sameJson);
-  const costDomain = useStableValue(chart.costDomain, sameJson);
+  const xDomain = chart.xDomain;
+  const gpuDomain = chart.gpuDomain;
+  const costDomain = chart.costDomain;
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 8), format: COMPACT[lang], label: m.axisLoad }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain, 8), format: COMPACT[lang], label: m.axisLoad }),
     [xDomain, lang, m],
   );
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: gpuDomain, ticks: decadeTicks(gpuDomain[0], gpuDomain[1], 8), format: COMPACT[lang], label: m.axisGpus }),
+    (): PlotAxis => ({ kind: 'log', domain: gpuDomain, ticks: logTicks(gpuDomain, 8), format: COMPACT[lang], label: m.axisGpus }),
     [gpuDomain, lang, m],
   );
   // Monthly cost reads the same curve on the right: the GPUs axis × 730 h × price.
   const y2Axis = useMemo(
     (): PlotAxis | undefined =>
-      costDomain ? { kind: 'log', domain: costDomain, ticks: decadeTicks(costDomain[0], costDomain[1], 8), format: COST_TICK[lang], label: m.axisCost } : undefined,
+      costDomain ? { kind: 'log', domain: costDomain, ticks: logTicks(costDomain, 8), format: COST_TICK[lang], label: m.axisCost } : undefined,
     [costDomain, lang, m],
   );
   const legend = useMemo(
@@ -81,11 +81,11 @@ const DeploymentPlot = memo(function DeploymentPlot({ chart, lang, title }: { ch
 });
 
 /** `deployment`: GPUs and monthly cost vs load, with the article's FLOPs-only estimate. */
-export const DeploymentChart = memo(function DeploymentChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series, frameRef } = useChartData(visible);
+export const DeploymentChart = memo(function DeploymentChart() {
+  const { scenario, estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => deploymentChart(series.deploymentVsLoad, estimate), [series.deploymentVsLoad, estimate]);
+  const chart = derive(deploymentData);
   const caption = (
     <>
       {fill(m.chartCaption, {
@@ -105,7 +105,7 @@ export const DeploymentChart = memo(function DeploymentChart({ visible = true }:
     </>
   );
   return (
-    <ChartFrame frameRef={frameRef} id="deployment" title={m.chartTitle} caption={caption} height={360}>
+    <ChartFrame id="deployment" title={m.chartTitle} caption={caption} height={360}>
       <DeploymentPlot chart={chart} lang={lang} title={m.chartTitle} />
     </ChartFrame>
   );

@@ -1,15 +1,15 @@
 import { memo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { SourceList } from '../../components/ui/source-list';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent, formatPower, formatUsd } from '../../i18n/format';
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
+import { cite, gpuCountText, gpuLabel } from '../../view/labels';
 import { articleComparison } from './deployment.data';
 import { DeploymentChart } from './deployment-chart';
 
@@ -110,15 +110,14 @@ const DeploymentStats = memo(function DeploymentStats(props: { estimate: Estimat
 });
 
 function DeploymentBody() {
-  const visible = useSectionVisible();
-  const { scenario, estimate } = useChartData(visible);
+  const { scenario, estimate } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   return (
     <>
       <DeploymentStats estimate={estimate} scenario={scenario} lang={lang} m={m} />
       <div className="charts">
-        <DeploymentChart visible={visible} />
+        <DeploymentChart />
       </div>
     </>
   );
@@ -134,13 +133,13 @@ export function DeploymentSection() {
     cite('patterson2021', zh ? '§2（PUE）' : '§2 (PUE)', lang),
   ];
   return (
-    <Section
+    <FeatureSection
       id="deployment"
       title={m.title}
       lead={[m.lead1, m.lead2]}
       sources={<SourceList label={m.sources} items={sources} />}
     >
       <DeploymentBody />
-    </Section>
+    </FeatureSection>
   );
 }

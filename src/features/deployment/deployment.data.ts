@@ -6,7 +6,10 @@
 import type { DeploymentVsLoadSeries, Estimate } from '../../core';
 import { HOURS_PER_MONTH } from '../../core';
 import { articleDeployment } from '../../core/article';
-import { clampTo, isPositive, logDomain } from '../../components/ui/chart-helpers';
+
+import { derivation } from '../../store/selectors';
+import { clampTo, isPositive, logDomain } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 export interface DeploymentRow {
   load: number;
@@ -87,3 +90,6 @@ export function articleComparison(estimate: Estimate): ArticleComparison {
     gpusForFp16Weights: memory > 0 ? Math.ceil(article.memoryPerInstanceBytes / memory) : Number.NaN,
   };
 }
+
+/** The deployment chart of a scenario, memoized per store. */
+export const deploymentData = derivation((scenario, select) => deploymentChart(select.derived(CHART_SERIES.deploymentVsLoad, scenario), select.estimate(scenario)));

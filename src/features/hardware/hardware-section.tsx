@@ -1,27 +1,21 @@
 import { memo, useMemo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { DataTable, type TableColumn } from '../../components/ui/data-table';
 import { CiteList } from '../../components/ui/cite';
 import { PRECISIONS, SOURCES } from '../../core';
-import { HARDWARE } from '../../data/hardware';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatFlopsRate, formatNumber, formatPower, formatUsd, type UnitSystem } from '../../i18n/format';
-import { largestServableParams, specRows, TRAINING_BYTES_PER_PARAM, type SpecRow } from './hardware.data';
+import { largestServableParams, specRowsData, TRAINING_BYTES_PER_PARAM, type SpecRow } from './hardware.data';
 import { HardwareTimelineChart } from './hardware-timeline-chart';
 import { MESSAGES } from './messages';
 
 const SECTION_SOURCES = [SOURCES.rajbhandari2020, SOURCES.pope2022];
 
-const columnCache = new Map<string, TableColumn<SpecRow>[]>();
-
-/** Table columns per language, byte units and weight precision (built once per combination). */
+/** Table columns per language, byte units and weight precision. */
 function specColumns(lang: Lang, units: UnitSystem, precisionLabel: string): TableColumn<SpecRow>[] {
-  const key = `${lang}|${units}|${precisionLabel}`;
-  const cached = columnCache.get(key);
-  if (cached) return cached;
   const m = MESSAGES[lang];
   const rate = (value: number | null) => (value === null ? m.noRate : formatFlopsRate(value, lang));
   const columns: TableColumn<SpecRow>[] = [
@@ -58,7 +52,6 @@ function specColumns(lang: Lang, units: UnitSystem, precisionLabel: string): Tab
     },
     { id: 'source', header: m.colSource, cell: (row) => row.source, value: (row) => row.source, hidden: true, wrap: true },
   ];
-  columnCache.set(key, columns);
   return columns;
 }
 
@@ -66,8 +59,7 @@ const getRowId = (row: SpecRow) => row.id;
 const INITIAL_SORT = [{ id: 'year', desc: false }];
 
 const HardwareStats = memo(function HardwareStats() {
-  const visible = useSectionVisible();
-  const { estimate } = useChartData(visible);
+  const { estimate } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -123,16 +115,15 @@ const HardwareStats = memo(function HardwareStats() {
 });
 
 const HardwareTable = memo(function HardwareTable() {
-  const visible = useSectionVisible();
-  const { estimate } = useChartData(visible);
+  const { estimate, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const selected = estimate.weights.selected;
   const precisionLabel = PRECISIONS[selected.id]?.label ?? selected.id;
-  const kv = estimate.inference.kvBytesPerSequence;
-  const rows = useMemo(() => specRows(HARDWARE, { bitsPerWeight: selected.bitsPerWeight, kvAllowanceBytes: kv }), [selected.bitsPerWeight, kv]);
-  const columns = specColumns(lang, units, precisionLabel);
+  const rows = derive(specRowsData);
+  // Rebuilt only when the language, byte units or weight precision change.
+  const columns = useMemo(() => specColumns(lang, units, precisionLabel), [lang, units, precisionLabel]);
   const selectedId = estimate.hardware.id;
   const isCurrent = useMemo(() => (row: SpecRow) => row.id === selectedId, [selectedId]);
   return (
@@ -152,7 +143,7 @@ const HardwareTable = memo(function HardwareTable() {
 export function HardwareSection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="hardware"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
@@ -168,6 +159,6 @@ export function HardwareSection() {
         <HardwareTimelineChart />
       </div>
       <HardwareTable />
-    </Section>
+    </FeatureSection>
   );
 }

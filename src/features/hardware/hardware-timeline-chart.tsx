@@ -1,18 +1,16 @@
 import { memo, useMemo } from 'react';
 import { Legend, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Marker, RefLine, SvgPlot, type LegendItem, type MarkerShape, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
-import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { linearAxis, logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
+import { linearAxis } from '../../components/ui/chart-scales';
 import { PRECISIONS } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
-import { articleClaimPoints, hardwarePoints } from './hardware.data';
+import { hardwareChartData, type DatumKind, type HardwareChart, type HardwareDatum } from './hardware.data';
 import { MESSAGES } from './messages';
 import './hardware.css';
 
@@ -22,14 +20,8 @@ const ARTICLE = PALETTE[3];
 const MEMORY = PALETTE[0];
 const BANDWIDTH = PALETTE[1];
 
-type Kind = 'serve' | 'train' | 'article' | 'memory' | 'bandwidth';
-interface Datum {
-  key: string;
-  name: string;
-  year: number;
-  x: number;
-  y: number;
-  kind: Kind;
+/** A marker as drawn: memory in the axis unit (GB or GiB), its bytes kept for the tooltip. */
+interface Datum extends HardwareDatum {
   bytes?: number;
 }
 
@@ -72,17 +64,13 @@ function HardwareTooltip(props: { active?: boolean; payload?: ReadonlyArray<{ pa
 }
 const TOOLTIP = <HardwareTooltip />;
 
-interface Years {
-  domain: [number, number];
-  ticks: number[];
-  separators: number[];
-}
+type Years = HardwareChart['years'];
 
 const MODEL_SERIES = [
   { kind: 'serve', color: SERVE, shape: 'circle' },
   { kind: 'train', color: TRAIN, shape: 'triangle' },
   { kind: 'article', color: ARTICLE, shape: 'cross' },
-] as const satisfies readonly { kind: Kind; color: string; shape: MarkerShape }[];
+] as const satisfies readonly { kind: DatumKind; color: string; shape: MarkerShape }[];
 
 interface ModelsPanelProps {
   data: Record<'serve' | 'train' | 'article', Datum[]>;
@@ -223,75 +211,24 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
 });
 
 export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
-  const visible = useSectionVisible();
-  const { series, estimate, frameRef } = useChartData(visible);
+  const { estimate, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const unit = byteUnit(units);
-  const rows = series.hardwareTimeline.rows;
-  const bitsPerWeight = estimate.weights.selected.bitsPerWeight;
-  const kvAllowanceBytes = estimate.inference.kvBytesPerSequence;
-  const selectedId = estimate.hardware.id;
   const precisionLabel = PRECISIONS[estimate.weights.selected.id]?.label ?? estimate.weights.selected.id;
   const currentParams = estimate.model.counts.total;
-
-  const points = useMemo(
-    () => hardwarePoints(rows, { bitsPerWeight, kvAllowanceBytes, selectedId }),
-    [rows, bitsPerWeight, kvAllowanceBytes, selectedId],
-  );
-  const claims = useMemo(() => articleClaimPoints(), []);
-  const data = useMemo(() => {
-    const serve: Datum[] = points
-      .filter((p) => p.servableParams > 0)
-      .map((p) => ({ key: p.id, name: p.name, year: p.year, x: p.x, y: p.servableParams, kind: 'serve' }));
-    const train: Datum[] = points.map((p) => ({ key: p.id, name: p.name, year: p.year, x: p.x, y: p.trainableParams, kind: 'train' }));
-    const article: Datum[] = claims.map((c) => ({ key: c.key, name: c.gpu, year: c.year, x: c.x, y: c.trainsParams, kind: 'article' }));
-    const memory: Datum[] = points.map((p) => ({
-      key: p.id,
-      name: p.name,
-      year: p.year,
-      x: p.x,
-      y: p.memoryBytes / unit.divisor,
-      kind: 'memory',
-      bytes: p.memoryBytes,
-    }));
-    const bandwidth: Datum[] = points.map((p) => ({ key: p.id, name: p.name, year: p.year, x: p.x, y: p.bandwidthBytesPerSecond / 1e12, kind: 'bandwidth' }));
-    return { serve, train, article, memory, bandwidth };
-  }, [points, claims, unit.divisor]);
-  const selectedPoint = points.find((p) => p.selected) ?? null;
-  // Primitives, so the panels see equal props while the card and its numbers stay the same.
-  const selX = selectedPoint?.x ?? null;
-  const selServable = selectedPoint?.servableParams ?? 0;
-  const selTrainable = selectedPoint?.trainableParams ?? 0;
-  const selMemory = selectedPoint ? selectedPoint.memoryBytes / unit.divisor : 0;
-  const selBandwidth = selectedPoint ? selectedPoint.bandwidthBytesPerSecond / 1e12 : 0;
-  const modelsSelected = useMemo(() => (selX === null ? null : { x: selX, servable: selServable, trainable: selTrainable }), [selX, selServable, selTrainable]);
-  const specsSelected = useMemo(() => (selX === null ? null : { x: selX, memory: selMemory, bandwidth: selBandwidth }), [selX, selMemory, selBandwidth]);
-  // The card specs do not depend on the model: keep their rows while equal.
-  const memoryData = useStableValue(data.memory, sameRows);
-  const bandwidthData = useStableValue(data.bandwidth, sameRows);
-  const specsData = useMemo(() => ({ memory: memoryData, bandwidth: bandwidthData }), [memoryData, bandwidthData]);
-
-  const yearsNow = useMemo(() => {
-    const all = [...points.map((p) => p.year), ...claims.map((c) => c.year)];
-    const first = Math.min(...all);
-    const last = Math.max(...all);
-    const ticks: number[] = [];
-    for (let year = first; year <= last; year++) ticks.push(year);
-    const separators = ticks.slice(0, -1).map((year) => year + 0.5);
-    return { domain: [first - 0.5, last + 0.5] as [number, number], ticks, separators };
-  }, [points, claims]);
-  const years = useStableValue(yearsNow, sameJson);
-  const paramsDomain = useMemo(
-    () => paddedLogDomain([...data.serve.map((d) => d.y), ...data.train.map((d) => d.y), ...data.article.map((d) => d.y), currentParams], 0.1, [1e8, 1e13]),
-    [data, currentParams],
-  );
-  const paramsTicks = useMemo(() => logTicks(paramsDomain, 7), [paramsDomain]);
-  const stableParamsTicks = useStableValue(paramsTicks, sameJson);
+  // Parts that did not change keep their identity (the store's selectors), so the specs panel,
+  // which depends on the cards alone, skips a model step.
+  const chart = derive(hardwareChartData);
+  const memoryData = useMemo(() => chart.memory.map((d): Datum => ({ ...d, y: d.y / unit.divisor, bytes: d.y })), [chart.memory, unit.divisor]);
   const memoryAxis = useMemo(() => linearAxis(Math.max(...memoryData.map((d) => d.y), 1) * 1.02, 4), [memoryData]);
-  const bandwidthAxis = useMemo(() => linearAxis(Math.max(...bandwidthData.map((d) => d.y), 1) * 1.02, 4), [bandwidthData]);
-  const stableParamsDomain = useStableValue(paramsDomain, sameJson);
+  const specsData = useMemo(() => ({ memory: memoryData, bandwidth: chart.bandwidth }), [memoryData, chart.bandwidth]);
+  const specs = chart.selectedSpecs;
+  const specsSelected = useMemo(
+    () => (specs ? { x: specs.x, memory: specs.memoryBytes / unit.divisor, bandwidth: specs.bandwidth } : null),
+    [specs, unit.divisor],
+  );
   const axisLabels = useMemo(
     () => ({
       memory: { value: fill(m.axisMemory, { unit: unit.label }), angle: -90, position: 'insideLeft' as const, style: { textAnchor: 'middle' as const }, fontSize: 11 },
@@ -313,16 +250,16 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
     }),
     [m, precisionLabel],
   );
-  const modelsData = useMemo(() => ({ serve: data.serve, train: data.train, article: data.article }), [data]);
+  const modelsData = useMemo(() => ({ serve: chart.serve, train: chart.train, article: chart.article }), [chart.serve, chart.train, chart.article]);
   return (
-    <ChartFrame frameRef={frameRef} id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
+    <ChartFrame id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
       <div className="hw-panels">
         <ModelsPanel
           data={modelsData}
-          selected={modelsSelected}
-          years={years}
-          paramsDomain={stableParamsDomain}
-          paramsTicks={stableParamsTicks}
+          selected={chart.selectedModels}
+          years={chart.years}
+          paramsDomain={chart.paramsDomain}
+          paramsTicks={chart.paramsTicks}
           currentParams={currentParams}
           currentText={fill(m.currentLine, { params: formatCount(currentParams, lang) })}
           names={names}
@@ -332,9 +269,9 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
         <SpecsPanel
           data={specsData}
           selected={specsSelected}
-          years={years}
+          years={chart.years}
           memoryAxis={memoryAxis}
-          bandwidthAxis={bandwidthAxis}
+          bandwidthAxis={chart.bandwidthAxis}
           axisLabels={axisLabels}
           names={names}
           lang={lang}

@@ -1,16 +1,16 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { RefLine, SvgPlot, areaPath, linePath, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
+import { RefLine, SvgPlot, areaPath, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { byteAxis, decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { byteAxis, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuCountText, gpuLabel, modelLabel } from '../../components/ui/labels';
-import { inferenceMemoryChart, type InferenceMemoryChart as MemoryChartData } from './inference.data';
+import { gpuCountText, gpuLabel, modelLabel } from '../../view/labels';
+import { inferenceMemoryData, type InferenceMemoryChart as MemoryChartData } from './inference.data';
+import { logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const COLORS = { weights: PALETTE[0], working: PALETTE[7], kv: PALETTE[2] } as const;
 const LINE = '#6b7785';
@@ -21,9 +21,9 @@ const CONTEXT_TICK = perLang((lang) => (value: number) => formatCompactCount(val
 const MemoryPlot = memo(function MemoryPlot({ chart, lang, units, title }: { chart: MemoryChartData; lang: Lang; units: UnitSystem; title: string }) {
   const m = MESSAGES[lang];
   const bytes = (value: number) => formatBytes(value, lang, units);
-  const xDomain = useStableValue(chart.xDomain, sameJson);
+  const { xDomain } = chart;
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1]), format: CONTEXT_TICK[lang], label: m.axisContext }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain), format: CONTEXT_TICK[lang], label: m.axisContext }),
     [xDomain, lang, m],
   );
   const yAxis = useMemo(() => byteAxis(chart.yMax, units, lang, m.axisMemory), [chart.yMax, units, lang, m]);
@@ -85,11 +85,11 @@ const MemoryPlot = memo(function MemoryPlot({ chart, lang, units, title }: { cha
 });
 
 /** `inference-memory`: weights + KV cache + working memory vs context (log), GPU memory lines, this context marked. */
-export const InferenceMemoryChart = memo(function InferenceMemoryChart({ visible = true }: { visible?: boolean }) {
-  const { estimate, series, frameRef } = useChartData(visible);
+export const InferenceMemoryChart = memo(function InferenceMemoryChart() {
+  const { estimate, derive } = useChartView();
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => inferenceMemoryChart(series.inferenceMemoryVsContext, estimate), [series.inferenceMemoryVsContext, estimate]);
+  const chart = derive(inferenceMemoryData);
   const inf = estimate.inference;
   const caption = (
     <>
@@ -114,7 +114,7 @@ export const InferenceMemoryChart = memo(function InferenceMemoryChart({ visible
     </>
   );
   return (
-    <ChartFrame frameRef={frameRef} id="inference-memory" title={m.memChartTitle} caption={caption} height={360}>
+    <ChartFrame id="inference-memory" title={m.memChartTitle} caption={caption} height={360}>
       <MemoryPlot chart={chart} lang={lang} units={units} title={m.memChartTitle} />
     </ChartFrame>
   );

@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { SourceList } from '../../components/ui/source-list';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import {
@@ -19,8 +19,8 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
-import { decodeRatioRows, defaultEfficiencyFor, inferenceWarnings, kvFacts, type KvFacts } from './inference.data';
+import { cite, gpuCountText, gpuLabel } from '../../view/labels';
+import { decodeRatioData, defaultEfficiencyFor, inferenceWarnings, kvFacts, type DecodeRatioRow, type KvFacts } from './inference.data';
 import { InferenceMemoryChart } from './inference-memory-chart';
 import { InferenceThroughputChart } from './inference-throughput-chart';
 
@@ -182,8 +182,8 @@ const InferenceWarnings = memo(function InferenceWarnings({ estimate, m }: { est
   );
 });
 
-const RatiosTable = memo(function RatiosTable({ estimate, scenario, lang, m }: { estimate: Estimate; scenario: Scenario; lang: Lang; m: Messages }) {
-  const rows = decodeRatioRows();
+const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; estimate: Estimate; scenario: Scenario; lang: Lang; m: Messages }) {
+  const { rows, estimate, scenario, lang, m } = props;
   return (
     <details>
       <summary>{m.ratiosTitle}</summary>
@@ -225,8 +225,7 @@ const RatiosTable = memo(function RatiosTable({ estimate, scenario, lang, m }: {
 });
 
 function InferenceBody() {
-  const visible = useSectionVisible();
-  const { scenario, estimate } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
   return (
@@ -234,13 +233,13 @@ function InferenceBody() {
       <InferenceStats estimate={estimate} lang={lang} units={units} m={m} />
       <InferenceWarnings estimate={estimate} m={m} />
       <div className="charts">
-        <InferenceMemoryChart visible={visible} />
-        <InferenceThroughputChart visible={visible} />
+        <InferenceMemoryChart />
+        <InferenceThroughputChart />
       </div>
       <div className="section__lead">
         <p>{m.lead3}</p>
       </div>
-      <RatiosTable estimate={estimate} scenario={scenario} lang={lang} m={m} />
+      <RatiosTable rows={select.constant(decodeRatioData)} estimate={estimate} scenario={scenario} lang={lang} m={m} />
     </>
   );
 }
@@ -261,13 +260,13 @@ export function InferenceSection() {
     cite('kaplan2020', zh ? '表 1' : 'Table 1', lang),
   ];
   return (
-    <Section
+    <FeatureSection
       id="inference"
       title={m.title}
       lead={[m.lead1, m.lead2]}
       sources={<SourceList label={m.sources} items={sources} />}
     >
       <InferenceBody />
-    </Section>
+    </FeatureSection>
   );
 }

@@ -1,16 +1,16 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, RefLine, SvgPlot, inDomain, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
+import { Curve, RefLine, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { formatCompactCount, formatDecade, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatPercent } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel } from '../../components/ui/labels';
-import { throughputChart, type ThroughputChart } from './inference.data';
+import { gpuLabel } from '../../view/labels';
+import { throughputData, type ThroughputChart } from './inference.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const PER_SEQUENCE = PALETTE[0];
 const AGGREGATE = PALETTE[2];
@@ -29,11 +29,11 @@ const SERIES = [
 
 const ThroughputPlot = memo(function ThroughputPlot({ chart, lang, title }: { chart: ThroughputChart; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
-  const xDomain = useStableValue(chart.xDomain, sameJson);
-  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const { xDomain } = chart;
+  const { yDomain } = chart;
   const xAxis = useMemo((): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: BATCH_TICKS, format: BATCH_TICK, label: m.axisBatch }), [xDomain, m]);
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: RATE_TICK[lang], label: m.axisTokens }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 7), format: RATE_TICK[lang], label: m.axisTokens }),
     [yDomain, lang, m],
   );
   const legend = useMemo(
@@ -99,11 +99,11 @@ const ThroughputPlot = memo(function ThroughputPlot({ chart, lang, title }: { ch
 });
 
 /** `inference-throughput`: decode tokens/s per sequence and aggregate vs batch, memory- vs compute-bound. */
-export const InferenceThroughputChart = memo(function InferenceThroughputChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series, frameRef } = useChartData(visible);
+export const InferenceThroughputChart = memo(function InferenceThroughputChart() {
+  const { scenario, estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => throughputChart(series.throughputVsBatch, estimate), [series.throughputVsBatch, estimate]);
+  const chart = derive(throughputData);
   const inf = estimate.inference;
   const caption = (
     <>
@@ -119,7 +119,7 @@ export const InferenceThroughputChart = memo(function InferenceThroughputChart({
     </>
   );
   return (
-    <ChartFrame frameRef={frameRef} id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
+    <ChartFrame id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
       <ThroughputPlot chart={chart} lang={lang} title={m.thrChartTitle} />
     </ChartFrame>
   );

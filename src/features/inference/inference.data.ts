@@ -9,7 +9,10 @@ import { DEFAULT_BANDWIDTH_EFFICIENCY, decodeRooflineTokensPerSecond } from '../
 import { DECODE_MEASUREMENTS } from '../../data/decode-measurements';
 import { HARDWARE_BY_ID } from '../../data/hardware';
 import type { AcceleratorKind } from '../../data/types';
-import { clampTo, isPositive, logDomain, niceCeil } from '../../components/ui/chart-helpers';
+
+import { constant, derivation } from '../../store/selectors';
+import { clampTo, isPositive, logDomain, niceCeil } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 // ---------------------------------------------------------------------------------------------
 // KV cache per token
@@ -217,12 +220,9 @@ export interface DecodeRatioRow {
   lowerBound: boolean;
 }
 
-let decodeRowsCache: DecodeRatioRow[] | null = null;
-
 /** DECODE_MEASUREMENTS with their roofline (bandwidth ÷ weight bytes) and measured ÷ roofline. */
 export function decodeRatioRows(): DecodeRatioRow[] {
-  if (decodeRowsCache) return decodeRowsCache;
-  decodeRowsCache = DECODE_MEASUREMENTS.map((row) => {
+  return DECODE_MEASUREMENTS.map((row) => {
     const roofline = decodeRooflineTokensPerSecond(row.bandwidthBytesPerSecond, row.weightBytes);
     const kind = row.hardwareId ? (HARDWARE_BY_ID.get(row.hardwareId)?.kind ?? null) : null;
     return {
@@ -238,8 +238,18 @@ export function decodeRatioRows(): DecodeRatioRow[] {
       lowerBound: row.measuredIsLowerBound,
     };
   });
-  return decodeRowsCache;
 }
+
+/** The measured decode rows: they do not depend on the scenario (computed once per store). */
+export const decodeRatioData = constant(decodeRatioRows);
+
+/** The memory-vs-context chart of a scenario, memoized per store. */
+export const inferenceMemoryData = derivation((scenario, select) =>
+  inferenceMemoryChart(select.derived(CHART_SERIES.inferenceMemoryVsContext, scenario), select.estimate(scenario)),
+);
+
+/** The throughput-vs-batch chart of a scenario, memoized per store. */
+export const throughputData = derivation((scenario, select) => throughputChart(select.derived(CHART_SERIES.throughputVsBatch, scenario), select.estimate(scenario)));
 
 /** The default bandwidth efficiency for the scenario's accelerator kind. */
 export function defaultEfficiencyFor(estimate: Estimate): number {

@@ -1,19 +1,18 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { NUMBER_TICK } from '../../components/ui/chart-helpers';
-import { modelDisplayName } from '../../components/ui/model-name';
-import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
 import { placeLineLabels, type LineLabel } from '../../components/ui/label-placement';
 import { BandBar, RefLine, SvgPlot, bandAxis, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameRows, useStableValue } from '../../components/ui/use-stable';
-import { useChartData } from '../../store/store-context';
+import { modelDisplayName } from '../../view/model-name';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, type UnitSystem } from '../../i18n/format';
 import { capacityLines, precisionBars, shortAcceleratorName, type CapacityLine, type PrecisionBar } from './memory.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const BAR = PALETTE[0];
 const LINE = PALETTE[7];
@@ -100,15 +99,14 @@ const MemoryPrecisionPlot = memo(function MemoryPrecisionPlot(props: PlotProps) 
 });
 
 export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
-  const visible = useSectionVisible();
-  const { series, estimate, frameRef } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const unit = byteUnit(units);
-  const memory = series.memoryByPrecision;
-  // Rebuilt with every estimate; keep the previous rows while their values are the same.
-  const rows = useStableValue(memory.rows, sameRows);
+  // The same rows (and capacities) object while their values are the same: see the store's selectors.
+  const memory = select.derived(CHART_SERIES.memoryByPrecision, scenario);
+  const rows = memory.rows;
   const bars = useMemo(() => precisionBars(rows, unit.divisor), [rows, unit.divisor]);
   const hardware = estimate.hardware;
   const hardwareName = hardware.accelerator ? shortAcceleratorName(hardware.name) : m.customGpu;
@@ -146,7 +144,7 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
     [lines, lang, units],
   );
   return (
-    <ChartFrame frameRef={frameRef} id="memory-precision" title={m.chartTitle} caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang) })} height={380}>
+    <ChartFrame id="memory-precision" title={m.chartTitle} caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang) })} height={380}>
       <MemoryPrecisionPlot
         bars={bars}
         lines={lines}

@@ -1,9 +1,9 @@
 import { memo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { CiteList } from '../../components/ui/cite';
 import { PRECISIONS, SOURCES } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber } from '../../i18n/format';
@@ -14,8 +14,7 @@ import { MESSAGES } from './messages';
 const SECTION_SOURCES = [SOURCES.dettmers2022, SOURCES.kwon2023];
 
 const MemoryStats = memo(function MemoryStats() {
-  const visible = useSectionVisible();
-  const { estimate } = useChartData(visible);
+  const { estimate } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
@@ -73,7 +72,7 @@ const MemoryStats = memo(function MemoryStats() {
 export function MemorySection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="memory"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
@@ -88,6 +87,6 @@ export function MemorySection() {
       <div className="charts">
         <MemoryPrecisionChart />
       </div>
-    </Section>
+    </FeatureSection>
   );
 }

@@ -15,19 +15,16 @@ import {
 } from 'recharts';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
-import { modelDisplayName } from '../../components/ui/model-name';
-import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis, logTicks } from '../../components/ui/chart-scales';
 import { LineLabels, type LineLabel } from '../../components/ui/line-labels';
 import { PRECISIONS } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { modelDisplayName } from '../../view/model-name';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { byteUnit, formatBytes, formatCount, formatNumber, formatPercent, type UnitSystem } from '../../i18n/format';
-import { useMoeView } from './use-moe-view';
-import type { MoeBar } from './moe.data';
-import { roundCount } from './moe.data';
+import { moeViewData, roundCount, type MoeBar } from './moe.data';
 import { MESSAGES } from './messages';
 import './moe.css';
 
@@ -150,13 +147,12 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
 });
 
 export const MoeChart = memo(function MoeChart() {
-  const visible = useSectionVisible();
-  const { estimate, series, frameRef } = useChartData(visible);
+  const { estimate, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
   const unit = byteUnit(units);
-  const view = useMoeView(estimate, series);
+  const view = derive(moeViewData);
   const precisionLabel = PRECISIONS[estimate.weights.selected.id]?.label ?? estimate.weights.selected.id;
   const modelName = view.fallback ? m.captionDenseModel : modelDisplayName(estimate.model, lang);
   const summary = view.series.summary;
@@ -206,7 +202,7 @@ export const MoeChart = memo(function MoeChart() {
   );
   const caption = fill(m.chartCaption, { model: modelName, precision: precisionLabel, batch: formatNumber(view.batch, lang) });
   return (
-    <ChartFrame frameRef={frameRef} id="moe" title={m.chartTitle} caption={caption} height={560}>
+    <ChartFrame id="moe" title={m.chartTitle} caption={caption} height={560}>
       <MoePlot
         barData={barData}
         xAxis={xAxis}

@@ -1,31 +1,29 @@
 import { memo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
-import { modelDisplayName } from '../../components/ui/model-name';
 import { CiteList } from '../../components/ui/cite';
 import { PRECISIONS, SOURCES } from '../../core';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { modelDisplayName } from '../../view/model-name';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, formatPercent, formatScientific } from '../../i18n/format';
-import { articleMoeModel, roundCount } from './moe.data';
-import { useMoeView } from './use-moe-view';
+import { articleMoeData, moeViewData, roundCount } from './moe.data';
 import { MoeChart } from './moe-chart';
 import { MESSAGES } from './messages';
 
 const SECTION_SOURCES = [SOURCES.fedus2022, SOURCES.jiang2024, SOURCES.deepseek2024v3, SOURCES.thisProject];
 
 const MoeStats = memo(function MoeStats() {
-  const visible = useSectionVisible();
-  const { estimate, series } = useChartData(visible);
+  const { estimate, select, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
   const { units } = useViewSettings();
-  const view = useMoeView(estimate, series);
+  const view = derive(moeViewData);
   const summary = view.series.summary;
   const moe = view.arch.moe;
   const precisionLabel = PRECISIONS[estimate.weights.selected.id]?.label ?? estimate.weights.selected.id;
-  const article = articleMoeModel();
+  const article = select.constant(articleMoeData);
   const articleShare = article.article.activeParameters / 1e12;
   const oursShare = article.counts.active / article.counts.total;
   const modelNote = moe
@@ -86,7 +84,7 @@ const MoeStats = memo(function MoeStats() {
 export function MoeSection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="moe"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
@@ -96,6 +94,6 @@ export function MoeSection() {
       <div className="charts">
         <MoeChart />
       </div>
-    </Section>
+    </FeatureSection>
   );
 }

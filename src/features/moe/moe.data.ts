@@ -17,6 +17,8 @@ import {
   type ParameterCount,
 } from '../../core';
 import { articleMoe } from '../../core/article';
+import { constant, derivation } from '../../store/selectors';
+import { CHART_SERIES } from '../../store/chart-series';
 
 /** The article's §6.1 example: 1T parameters, 8 experts, 2 per token. */
 export const ARTICLE_MOE = Object.freeze({ totalParams: 1e12, experts: 8, expertsPerToken: 2 });
@@ -27,8 +29,6 @@ export interface ArticleMoeModel {
   /** The article's own figures: every parameter inside the experts. */
   article: { activeParameters: number; efficiency: number; sparsity: number };
 }
-
-let articleModelCache: ArticleMoeModel | null = null;
 
 function moeCount(denseParams: number): { arch: Architecture; counts: ParameterCount } {
   const arch = applyOverrides(architectureFromParams(denseParams), {
@@ -42,10 +42,9 @@ function moeCount(denseParams: number): { arch: Architecture; counts: ParameterC
  * The article's 1T model as a real mixture of experts: the shape rule's dense model whose MLP is
  * replaced by 8 Mixtral-style experts (top-2), sized by bisection so the total is as close to 1e12
  * as the rule's whole layers allow (100 layers of hidden 12288: 0.9999T total, 275B active).
- * Computed once.
+ * About 100 shape-rule models: the page computes it once per store (`articleMoeData`).
  */
 export function articleMoeModel(): ArticleMoeModel {
-  if (articleModelCache) return articleModelCache;
   let low = 9;
   let high = 12;
   for (let i = 0; i < 48; i++) {
@@ -57,12 +56,14 @@ export function articleMoeModel(): ArticleMoeModel {
   const above = moeCount(10 ** high);
   const best =
     Math.abs(below.counts.total - ARTICLE_MOE.totalParams) <= Math.abs(above.counts.total - ARTICLE_MOE.totalParams) ? below : above;
-  articleModelCache = {
+  return {
     ...best,
     article: articleMoe(ARTICLE_MOE.totalParams, ARTICLE_MOE.experts, ARTICLE_MOE.expertsPerToken),
   };
-  return articleModelCache;
 }
+
+/** The article's 1T MoE: it does not depend on the scenario (computed once per store). */
+export const articleMoeData = constant(articleMoeModel);
 
 /** The core's `moeSeries` for any MoE architecture (null for a dense one). */
 export function moeSeriesFor(arch: Architecture, counts: ParameterCount, bitsPerWeight: number, batch: number): MoeSeries | null {
@@ -124,3 +125,32 @@ export function moeBars(arch: Architecture, counts: ParameterCount, bitsPerWeigh
 export function roundCount(value: number): number {
   return Number.isFinite(value) && value !== 0 ? Number(value.toPrecision(3)) : value;
 }
+
+export interface MoeView {
+  /** The scenario's model is dense: the article's 1T example is shown instead. */
+  fallback: boolean;
+  arch: Architecture;
+  counts: ParameterCount;
+  series: MoeSeries;
+  bars: MoeBar[];
+  batch: number;
+  bitsPerWeight: number;
+}
+
+/**
+ * What the MoE section draws: the scenario's MoE, or the article's 1T example at the scenario's
+ * weight precision and batch for a dense model. Memoized per store; equal views are one object,
+ * so moving the size slider of a dense model leaves the chart untouched.
+ */
+export const moeViewData = derivation((scenario, select): MoeView => {
+  const estimate = select.estimate(scenario);
+  const bitsPerWeight = estimate.weights.selected.bitsPerWeight;
+  const batch = estimate.inference.batch;
+  const own = select.derived(CHART_SERIES.moeSeries, scenario);
+  const { arch, counts } = estimate.model;
+  if (own && arch.moe) return { fallback: false, arch, counts, series: own, bars: moeBars(arch, counts, bitsPerWeight, batch), batch, bitsPerWeight };
+  const model = select.constant(articleMoeData);
+  const series = moeSeriesFor(model.arch, model.counts, bitsPerWeight, batch);
+  if (!series) throw new Error('the article MoE model is not an MoE');
+  return { fallback: true, arch: model.arch, counts: model.counts, series, bars: moeBars(model.arch, model.counts, bitsPerWeight, batch), batch, bitsPerWeight };
+});

@@ -1,16 +1,16 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, inDomain, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { LAW_COLORS, useComputeAxis } from './scaling-law-chart';
-import { OPTIMAL_LAW_ORDER, frontierChart, type FrontierChart, type RunPoint } from './scaling.data';
+import { OPTIMAL_LAW_ORDER, frontierData, type FrontierChart, type RunPoint } from './scaling.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const RUN_FILL = '#999999';
 const RUN_STROKE = '#5f6b76';
@@ -40,9 +40,9 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
   const m = MESSAGES[lang];
   const xAxis = useComputeAxis(chart.xDomain, m.axisCompute);
   const xDomain = xAxis.domain;
-  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const { yDomain } = chart;
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 8), format: PARAMS_TICK[lang], label: m.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 8), format: PARAMS_TICK[lang], label: m.axisParams }),
     [yDomain, m, lang],
   );
   const legend = useMemo(
@@ -125,17 +125,17 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
 });
 
 /** `compute-optimal`: compute-optimal parameters vs compute per law, with published runs and this scenario. */
-export const ComputeOptimalChart = memo(function ComputeOptimalChart({ visible = true }: { visible?: boolean }) {
-  const { series, frameRef } = useChartData(visible);
+export const ComputeOptimalChart = memo(function ComputeOptimalChart() {
+  const { derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => frontierChart(series.computeOptimalFrontier), [series.computeOptimalFrontier]);
+  const chart = derive(frontierData);
   const caption = fill(m.frontierChartCaption, {
     params: formatCount(chart.current.params, lang),
     compute: formatScientific(chart.current.compute),
   });
   return (
-    <ChartFrame frameRef={frameRef} id="compute-optimal" title={m.frontierChartTitle} caption={caption} height={400}>
+    <ChartFrame id="compute-optimal" title={m.frontierChartTitle} caption={caption} height={400}>
       <FrontierPlot chart={chart} lang={lang} title={m.frontierChartTitle} />
     </ChartFrame>
   );

@@ -1,16 +1,16 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, useStableValue } from '../../components/ui/use-stable';
+import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatDecade, perLang, rangeTicks } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { formatDecade, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { LossLaw } from '../../core';
 import { MESSAGES } from './messages';
-import { LOSS_LAW_ORDER, lossChart, type LossChart } from './scaling.data';
+import { LOSS_LAW_ORDER, lossData, type LossChart } from './scaling.data';
+import { logTicks, nearestBy, rangeTicks } from '../../components/ui/chart-scales';
 
 export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
   hoffmann2022: PALETTE[0],
@@ -22,18 +22,17 @@ export const LAW_COLORS: Readonly<Record<LossLaw | 'tokens20', string>> = {
 const LOSS_TICK = perLang((lang) => (value: number) => formatNumber(value, lang, 3));
 
 /**
- * The training-compute axis both scaling charts share (log, decades). Equal domains keep one
- * identity, so the ticks and the axis are not rebuilt between slider steps.
+ * The training-compute axis both scaling charts share (log, decades). Equal domains come from the
+ * store's selectors as one object, so the ticks and the axis are not rebuilt between slider steps.
  */
 export function useComputeAxis(domain: [number, number], label: string): PlotAxis {
-  const stable = useStableValue(domain, sameJson);
-  return useMemo(() => ({ kind: 'log', domain: stable, ticks: decadeTicks(stable[0], stable[1], 6), format: formatDecade, label }), [stable, label]);
+  return useMemo(() => ({ kind: 'log', domain, ticks: logTicks(domain, 6), format: formatDecade, label }), [domain, label]);
 }
 
 const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart; lang: Lang; title: string }) {
   const m = MESSAGES[lang];
   const xAxis = useComputeAxis(chart.xDomain, m.axisCompute);
-  const yDomain = useStableValue(chart.yDomain, sameJson);
+  const { yDomain } = chart;
   const yAxis = useMemo(
     (): PlotAxis => ({ kind: 'linear', domain: yDomain, ticks: rangeTicks(yDomain[0], yDomain[1], 5), format: LOSS_TICK[lang], label: m.axisLoss }),
     [yDomain, m, lang],
@@ -107,17 +106,17 @@ const LawPlot = memo(function LawPlot({ chart, lang, title }: { chart: LossChart
 });
 
 /** `scaling-law`: loss vs compute under each fitted law, with this run marked. */
-export const ScalingLawChart = memo(function ScalingLawChart({ visible = true }: { visible?: boolean }) {
-  const { series, frameRef } = useChartData(visible);
+export const ScalingLawChart = memo(function ScalingLawChart() {
+  const { derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => lossChart(series.lossVsCompute), [series.lossVsCompute]);
+  const chart = derive(lossData);
   const caption = fill(m.lawChartCaption, {
     params: formatCount(chart.current.params, lang),
     compute: formatScientific(chart.current.compute),
   });
   return (
-    <ChartFrame frameRef={frameRef} id="scaling-law" title={m.lawChartTitle} caption={caption} height={360}>
+    <ChartFrame id="scaling-law" title={m.lawChartTitle} caption={caption} height={360}>
       <LawPlot chart={chart} lang={lang} title={m.lawChartTitle} />
     </ChartFrame>
   );

@@ -1,15 +1,15 @@
-import { memo, useMemo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
+import { memo } from 'react';
 import { Stat } from '../../components/ui/stat';
 import { SourceList } from '../../components/ui/source-list';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
-import type { Estimate, FrontierPoint } from '../../core';
+import type { Estimate } from '../../core';
 import { MESSAGES } from './messages';
-import { cite } from '../../components/ui/labels';
-import { LOSS_LAW_ORDER, articleAllocation, lawRows, runPoints, trainingVerdict, type LawRow } from './scaling.data';
+import { cite } from '../../view/labels';
+import { LOSS_LAW_ORDER, articleAllocation, lawRows, runsData, trainingVerdict, type LawRow, type RunPoint } from './scaling.data';
 import { ScalingLawChart } from './scaling-law-chart';
 import { ComputeOptimalChart } from './compute-optimal-chart';
 
@@ -129,9 +129,7 @@ const LawTable = memo(function LawTable({ estimate, lang, m }: { estimate: Estim
   );
 });
 
-
-const RunsTable = memo(function RunsTable({ source, lang, m }: { source: readonly FrontierPoint[]; lang: Lang; m: Messages }) {
-  const runs = useMemo(() => runPoints(source).sort((a, b) => a.compute - b.compute), [source]);
+const RunsTable = memo(function RunsTable({ runs, lang, m }: { runs: readonly RunPoint[]; lang: Lang; m: Messages }) {
   return (
     <details className="scaling-runs">
       <summary>{m.runsTitle}</summary>
@@ -177,8 +175,7 @@ const RunsTable = memo(function RunsTable({ source, lang, m }: { source: readonl
 });
 
 function ScalingBody() {
-  const visible = useSectionVisible();
-  const { estimate, series } = useChartData(visible);
+  const { estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const isMoe = estimate.warnings.includes('moe-scaling-law');
@@ -192,10 +189,10 @@ function ScalingBody() {
       ) : null}
       <LawTable estimate={estimate} lang={lang} m={m} />
       <div className="charts">
-        <ScalingLawChart visible={visible} />
-        <ComputeOptimalChart visible={visible} />
+        <ScalingLawChart />
+        <ComputeOptimalChart />
       </div>
-      <RunsTable source={series.computeOptimalFrontier.runs} lang={lang} m={m} />
+      <RunsTable runs={derive(runsData)} lang={lang} m={m} />
     </>
   );
 }
@@ -212,13 +209,13 @@ export function ScalingSection() {
     cite('llama3', '§3.2.1', lang),
   ];
   return (
-    <Section
+    <FeatureSection
       id="scaling"
       title={m.title}
       lead={[m.lead1, m.lead2, m.lead3]}
       sources={<SourceList label={m.sources} items={sources} />}
     >
       <ScalingBody />
-    </Section>
+    </FeatureSection>
   );
 }

@@ -13,7 +13,10 @@ import type {
   LossVsComputeSeries,
   OptimalLaw,
 } from '../../core';
-import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-helpers';
+
+import { derivation } from '../../store/selectors';
+import { isPositive, logDomain, rowsInDomain } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 export const LOSS_LAW_ORDER: readonly LossLaw[] = ['hoffmann2022', 'besiroglu2024', 'kaplan2020'];
 export const OPTIMAL_LAW_ORDER: readonly OptimalLaw[] = ['hoffmann2022', 'besiroglu2024', 'tokens20', 'kaplan2020'];
@@ -127,21 +130,10 @@ export function runPoints(runs: readonly FrontierPoint[]): RunPoint[] {
     }));
 }
 
-/** Published runs split by confirmation, once per runs array (the core keeps it between scenarios). */
-const runSplitCache = new WeakMap<readonly FrontierPoint[], { points: RunPoint[]; confirmed: RunPoint[]; unconfirmed: RunPoint[] }>();
-
-function splitRuns(runs: readonly FrontierPoint[]) {
-  let split = runSplitCache.get(runs);
-  if (!split) {
-    const points = runPoints(runs);
-    split = { points, confirmed: points.filter((point) => point.confirmed), unconfirmed: points.filter((point) => !point.confirmed) };
-    runSplitCache.set(runs, split);
-  }
-  return split;
-}
-
 export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierChart {
-  const { points, confirmed, unconfirmed } = splitRuns(series.runs);
+  const points = runPoints(series.runs);
+  const confirmed = points.filter((point) => point.confirmed);
+  const unconfirmed = points.filter((point) => !point.confirmed);
   const current = series.current;
   const xDomain = logDomain([1e18, 1e28, current.compute], [1e18, 1e28]);
   const values: number[] = [current.params];
@@ -160,6 +152,17 @@ export function frontierChart(series: ComputeOptimalFrontierSeries): FrontierCha
     yDomain,
   };
 }
+
+/** The loss chart of a scenario, memoized per store. */
+export const lossData = derivation((scenario, select) => lossChart(select.derived(CHART_SERIES.lossVsCompute, scenario)));
+
+/** The frontier chart of a scenario, memoized per store (the runs keep their identity). */
+export const frontierData = derivation((scenario, select) => frontierChart(select.derived(CHART_SERIES.computeOptimalFrontier, scenario)));
+
+/** The published runs by compute (the runs table), memoized per store. */
+export const runsData = derivation((scenario, select) =>
+  runPoints(select.derived(CHART_SERIES.computeOptimalFrontier, scenario).runs).sort((a, b) => a.compute - b.compute),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Stats and the per-law table

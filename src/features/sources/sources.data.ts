@@ -26,6 +26,7 @@ import { MODELS, MODELS_BY_ID } from '../../data/models';
 import { PRECISIONS } from '../../data/precisions';
 import { TRAINING_RUNS, type TrainingRun } from '../../data/training-runs';
 import type { AcceleratorKind } from '../../data/types';
+import { constant } from '../../store/selectors';
 
 // ---------------------------------------------------------------------------------------------
 // Formulas and their sources
@@ -338,13 +339,8 @@ export function validationRows(): ValidationRow[] {
   );
 }
 
-let memo: ValidationRow[] | null = null;
-
-/** `validationRows()` computed once. */
-export function getValidationRows(): ValidationRow[] {
-  memo ??= validationRows();
-  return memo;
-}
+/** The validation rows: they do not depend on the scenario (computed once per store). */
+export const validationData = constant(validationRows);
 
 /** Median |error| of the rows of one quantity (null when there are none). */
 export function medianAbsoluteError(rows: readonly ValidationRow[], quantity: ValidationQuantity): { median: number; count: number } | null {

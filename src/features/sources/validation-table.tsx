@@ -1,11 +1,12 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import { DataTable, type TableColumn } from '../../components/ui/data-table';
 import { useSectionVisible } from '../../components/ui/section';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
-import { getValidationRows, type ValidationQuantity, type ValidationRow } from './sources.data';
+import { useSelectors } from '../../store/store-context';
+import { validationData, type ValidationQuantity, type ValidationRow } from './sources.data';
 import { SOURCES_MESSAGES } from './messages';
 
 type Messages = (typeof SOURCES_MESSAGES)['en'];
@@ -92,12 +93,16 @@ const INITIAL_SORT: SortingState = [{ id: 'absError', desc: true }];
 const EMPTY: ValidationRow[] = [];
 const getRowId = (row: ValidationRow) => row.id;
 
-/** The validation rows once the section has come near the viewport (computed once and kept). */
+/**
+ * The validation rows once the section has come near the viewport (about 60 estimates, computed
+ * once per store and kept); until then an empty list, so the page load does not pay for them.
+ */
 export function useValidationRows(): ValidationRow[] {
   const visible = useSectionVisible();
+  const select = useSelectors();
   const [seen, setSeen] = useState(visible);
   if (visible && !seen) setSeen(true);
-  return useMemo(() => (seen ? getValidationRows() : EMPTY), [seen]);
+  return seen ? select.constant(validationData) : EMPTY;
 }
 
 /** Table `validation`: our estimator against published parameter counts, compute, GPU-hours and decode speeds. */

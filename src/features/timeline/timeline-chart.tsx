@@ -2,15 +2,15 @@ import { memo, useMemo, type ReactElement } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK } from '../../components/ui/chart-helpers';
 import { RefLine, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { useSectionVisible } from '../../components/ui/section';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { paddedLogDomain, logTicks } from '../../components/ui/chart-scales';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount } from '../../i18n/format';
 import { timelinePoints, type TimelineData, type TimelinePoint } from './timeline.data';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const CONFIRMED = PALETTE[0];
 const UNCONFIRMED = PALETTE[3];
@@ -139,11 +139,11 @@ const TimelinePlot = memo(function TimelinePlot(props: PlotProps) {
 });
 
 export const TimelineChart = memo(function TimelineChart() {
-  const visible = useSectionVisible();
-  const { series, estimate, frameRef } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const rows = series.timeline.rows;
+  // Depends on the weight precision only: the same rows while another control moves.
+  const rows = select.derived(CHART_SERIES.timelineSeries, scenario).rows;
   const currentId = estimate.model.kind === 'preset' ? estimate.model.id : null;
   const data = useMemo(() => timelinePoints(rows, currentId), [rows, currentId]);
   const currentParams = estimate.model.counts.total;
@@ -173,7 +173,7 @@ export const TimelineChart = memo(function TimelineChart() {
     [m],
   );
   return (
-    <ChartFrame frameRef={frameRef} id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
+    <ChartFrame id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
       <TimelinePlot
         data={data}
         yDomain={yDomain}

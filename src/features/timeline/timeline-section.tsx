@@ -1,20 +1,20 @@
 import { memo, useMemo } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useLang, useMessages } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatCount, formatNumber } from '../../i18n/format';
 import { isHypotheticalModel, timelineGrowth } from './timeline.data';
 import { TimelineChart } from './timeline-chart';
 import { MESSAGES } from './messages';
+import { CHART_SERIES } from '../../store/chart-series';
 
 const TimelineStats = memo(function TimelineStats() {
-  const visible = useSectionVisible();
-  const { series, estimate } = useChartData(visible);
+  const { scenario, estimate, select } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const rows = series.timeline.rows;
+  const rows = select.derived(CHART_SERIES.timelineSeries, scenario).rows;
   const growth = useMemo(() => timelineGrowth(rows), [rows]);
   const model = estimate.model;
   const currentNote =
@@ -54,7 +54,7 @@ const TimelineStats = memo(function TimelineStats() {
 export function TimelineSection() {
   const m = useMessages(MESSAGES);
   return (
-    <Section
+    <FeatureSection
       id="timeline"
       title={m.title}
       lead={[m.lead1, m.lead2]}
@@ -64,6 +64,6 @@ export function TimelineSection() {
       <div className="charts">
         <TimelineChart />
       </div>
-    </Section>
+    </FeatureSection>
   );
 }

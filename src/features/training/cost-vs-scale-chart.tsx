@@ -1,16 +1,16 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
-import { Curve, SvgPlot, nearestBy, inDomain, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
-import { sameJson, sameRows, useStableValue } from '../../components/ui/use-stable';
+import { Curve, SvgPlot, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
-import { decadeTicks, formatCompactCount, perLang } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuCountText, gpuLabel, shortModelLabel } from '../../components/ui/labels';
-import { COST_METRICS, SCALE_GUIDES, costChart, type CostChart, type CostMetric } from './training.data';
+import { gpuCountText, gpuLabel, shortModelLabel } from '../../view/labels';
+import { COST_METRICS, SCALE_GUIDES, costData, type CostChart, type CostMetric } from './training.data';
+import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -72,16 +72,16 @@ interface PlotProps {
 
 const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName }: PlotProps) {
   const m = MESSAGES[lang];
-  // Equal domains and rows keep one identity between steps (only the marker moves).
-  const xDomain = useStableValue(chart.xDomain, sameJson);
-  const yDomain = useStableValue(chart.yDomain[metric], sameJson);
-  const rows = useStableValue(chart.rows, sameRows);
+  // Equal domains and rows keep one identity between steps (only the marker moves): the store's
+  // selectors share unchanged parts with the previous chart.
+  const { xDomain, rows } = chart;
+  const yDomain = chart.yDomain[metric];
   const xAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: decadeTicks(xDomain[0], xDomain[1], 6), format: PARAMS_TICK[lang], label: m.axisParams }),
+    (): PlotAxis => ({ kind: 'log', domain: xDomain, ticks: logTicks(xDomain, 6), format: PARAMS_TICK[lang], label: m.axisParams }),
     [xDomain, m, lang],
   );
   const yAxis = useMemo(
-    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: decadeTicks(yDomain[0], yDomain[1], 7), format: TICK[metric][lang], label: axisLabel(m, metric, gpus) }),
+    (): PlotAxis => ({ kind: 'log', domain: yDomain, ticks: logTicks(yDomain, 7), format: TICK[metric][lang], label: axisLabel(m, metric, gpus) }),
     [yDomain, metric, lang, m, gpus],
   );
   const name = metricLabel(m, metric, gpus);
@@ -151,16 +151,13 @@ const CostPlot = memo(function CostPlot({ chart, metric, lang, gpus, currentName
 });
 
 /** `cost-vs-scale`: training cost (or GPU-hours, days, energy) of dense models 1e8–1e13 on log–log axes. */
-export const CostVsScaleChart = memo(function CostVsScaleChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series, frameRef } = useChartData(visible);
+export const CostVsScaleChart = memo(function CostVsScaleChart() {
+  const { scenario, estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const [metric, setMetric] = useState<CostMetric>('cost');
   const groupName = useId();
-  const chart = useMemo(
-    () => costChart(series.costVsScale, estimate, scenario.tokensPerParam),
-    [series.costVsScale, estimate, scenario.tokensPerParam],
-  );
+  const chart = derive(costData);
   // A price of zero leaves nothing positive to draw for cost on a log axis: show GPU-hours instead.
   const shown: CostMetric = chart.empty[metric] ? (COST_METRICS.find((option) => !chart.empty[option]) ?? metric) : metric;
   const t = estimate.training;
@@ -177,7 +174,7 @@ export const CostVsScaleChart = memo(function CostVsScaleChart({ visible = true 
     moe: isMoe ? m.costChartMoe : '',
   });
   return (
-    <ChartFrame frameRef={frameRef} id="cost-vs-scale" title={m.costChartTitle} caption={caption} height={360}>
+    <ChartFrame id="cost-vs-scale" title={m.costChartTitle} caption={caption} height={360}>
       <div style={COLUMN}>
         <fieldset style={PICKER}>
           <legend className="muted" style={PICKER_LEGEND}>

@@ -3,13 +3,13 @@ import { ChartFrame } from '../../components/ui/chart-frame';
 import { RefLine, SvgPlot, bandAxis, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { byteAxis, perView, viewKey } from '../../components/ui/chart-helpers';
-import { useChartData } from '../../store/store-context';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuLabel, modelLabel } from '../../components/ui/labels';
-import { strategyChart, type StrategyBar, type StrategyChart } from './training.data';
+import { gpuLabel, modelLabel } from '../../view/labels';
+import { strategyData, type StrategyBar, type StrategyChart } from './training.data';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -153,11 +153,11 @@ const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryL
 });
 
 /** `training-memory`: stacked memory per GPU for ZeRO 0–3 × recomputation, the card's memory as a line. */
-export const TrainingMemoryChart = memo(function TrainingMemoryChart({ visible = true }: { visible?: boolean }) {
-  const { scenario, estimate, series, frameRef } = useChartData(visible);
+export const TrainingMemoryChart = memo(function TrainingMemoryChart() {
+  const { scenario, estimate, derive } = useChartView();
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
-  const chart = useMemo(() => strategyChart(series.trainingMemoryByStrategy), [series.trainingMemoryByStrategy]);
+  const chart = derive(strategyData);
   const t = estimate.training;
   const gpu = gpuLabel(estimate, lang);
   const memory = formatBytes(estimate.hardware.memoryBytes, lang, units);
@@ -173,7 +173,7 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart({ visible =
     memory,
   });
   return (
-    <ChartFrame frameRef={frameRef} id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
+    <ChartFrame id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
       <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} title={m.memChartTitle} />
     </ChartFrame>
   );

@@ -1,8 +1,8 @@
 import { memo, type ReactNode } from 'react';
-import { Section, useSectionVisible } from '../../components/ui/section';
 import { Stat } from '../../components/ui/stat';
 import { SourceList } from '../../components/ui/source-list';
-import { useChartData } from '../../store/store-context';
+import { FeatureSection } from '../../view/feature-section';
+import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import {
@@ -21,7 +21,7 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from '../../components/ui/labels';
+import { cite, gpuCountText, gpuLabel } from '../../view/labels';
 import { trainingFacts, trainingWarnings } from './training.data';
 import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';
@@ -213,8 +213,7 @@ const TrainingWarnings = memo(function TrainingWarnings(props: { estimate: Estim
 });
 
 function TrainingBody() {
-  const visible = useSectionVisible();
-  const { scenario, estimate } = useChartData(visible);
+  const { scenario, estimate } = useChartView();
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
   return (
@@ -226,8 +225,8 @@ function TrainingBody() {
         <p>{m.lead4}</p>
       </div>
       <div className="charts">
-        <TrainingMemoryChart visible={visible} />
-        <CostVsScaleChart visible={visible} />
+        <TrainingMemoryChart />
+        <CostVsScaleChart />
       </div>
     </>
   );
@@ -248,13 +247,13 @@ export function TrainingSection() {
     cite('deepseek2024v3', lang === 'zh' ? '表 1' : 'Table 1', lang),
   ];
   return (
-    <Section
+    <FeatureSection
       id="training"
       title={m.title}
       lead={[m.lead1, m.lead2]}
       sources={<SourceList label={m.sources} items={sources} />}
     >
       <TrainingBody />
-    </Section>
+    </FeatureSection>
   );
 }

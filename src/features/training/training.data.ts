@@ -6,7 +6,10 @@
 import type { CostVsScaleRow, CostVsScaleSeries, Estimate, TrainingMemoryByStrategySeries } from '../../core';
 import type { RecomputeMode, ZeroStage } from '../../scenario/scenario';
 import { PRECISIONS } from '../../core';
-import { isPositive, logDomain, niceCeil } from '../../components/ui/chart-helpers';
+
+import { derivation } from '../../store/selectors';
+import { isPositive, logDomain, niceCeil } from '../../components/ui/chart-scales';
+import { CHART_SERIES } from '../../store/chart-series';
 
 // ---------------------------------------------------------------------------------------------
 // training-memory: ZeRO 0–3 × recompute none / selective / full
@@ -138,6 +141,12 @@ export function costChart(series: CostVsScaleSeries, estimate: Estimate, scenari
   }
   return { rows, current, tokensPerParam: isPositive(effective) ? effective : scenarioTokensPerParam, xDomain, yDomain, empty };
 }
+
+/** The strategy chart of a scenario, memoized per store. */
+export const strategyData = derivation((scenario, select) => strategyChart(select.derived(CHART_SERIES.trainingMemoryByStrategy, scenario)));
+
+/** The cost chart of a scenario, memoized per store (rows and domains keep their identity while equal). */
+export const costData = derivation((scenario, select) => costChart(select.derived(CHART_SERIES.costVsScale, scenario), select.estimate(scenario), scenario.tokensPerParam));
 
 /** Guides on the cost chart: the article's 100B, 1T and 10T. */
 export const SCALE_GUIDES: readonly number[] = [1e11, 1e12, 1e13];

@@ -1,8 +1,8 @@
-import type { Estimate, SourceId } from '../../core';
-import { SOURCES } from '../../core';
-import type { Lang } from '../../i18n/i18n';
-import { formatCount, formatNumber } from '../../i18n/format';
-import type { SourceItem } from './source-list';
+import type { Estimate, SourceId } from '../core';
+import { SOURCES } from '../core';
+import type { Lang } from '../i18n/i18n';
+import { formatCount, formatNumber } from '../i18n/format';
+import type { SourceItem } from '../components/ui/source-list';
 
 /** The model as a reader knows it: the preset's name, or "a 100B model" for the size slider. */
 export function modelLabel(estimate: Estimate, lang: Lang): string {

@@ -1,5 +1,5 @@
-import type { Lang } from '../../i18n/i18n';
-import { formatCount } from '../../i18n/format';
+import type { Lang } from '../i18n/i18n';
+import { formatCount } from '../i18n/format';
 
 /**
  * The name a sentence can use for the scenario's model: the preset's name, "a 100T-parameter

@@ -1,0 +1,32 @@
+import type { Estimate } from '../core';
+import type { Scenario } from '../scenario/scenario';
+import type { Derivation, ScenarioSelectors } from '../store/selectors';
+import { useShownScenario } from '../store/scenario-scope';
+import { useSelectors } from '../store/store-context';
+
+/** What a chart (or a section's numbers) draws from. */
+export interface ChartView {
+  /** The scenario it shows: its section's, taken in a transition (see `ScenarioScope`). */
+  scenario: Scenario;
+  estimate: Estimate;
+  /** The store's selectors: `select.derived(CHART_SERIES.costVsScale, scenario)` for the one sweep a chart needs. */
+  select: ScenarioSelectors;
+  /** A feature's memoized chart data for this scenario. */
+  derive: <T>(definition: Derivation<T>) => T;
+}
+
+/**
+ * The one path from the store to a chart: scenario (followed while on screen, in a transition) →
+ * the store's memoized selectors → the chart. Equal data comes back as the same object, so
+ * memoized plots skip their render.
+ */
+export function useChartView(): ChartView {
+  const scenario = useShownScenario();
+  const select = useSelectors();
+  return {
+    scenario,
+    estimate: select.estimate(scenario),
+    select,
+    derive: (definition) => select.derived(definition, scenario),
+  };
+}
