@@ -12,7 +12,7 @@
  */
 import type { Estimate } from '../core';
 import type { Scenario } from '../scenario/scenario';
-import { estimate, resolveScenarioModel, sameModelInput, type ModelResolution } from './core-shim';
+import { estimate, resolveScenarioModel, sameModelInput, type ModelResolution } from '../core';
 
 export type { ModelResolution };
 import { memoizeByIdentity, memoizeRecent, sameKeys, sharing } from './memo';
