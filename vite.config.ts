@@ -32,6 +32,22 @@ export default defineConfig(({ mode }) => ({
         },
       },
       {
+        // The whole-page walk (every preset × precision × accelerator) in jsdom. It runs React's
+        // production build, like the browser walk it replaces ran the production bundle: the
+        // development build's checks made it four times slower. (React's own warnings are the
+        // component project's business.)
+        extends: true,
+        oxc: { jsx: { runtime: 'automatic', development: false } },
+        test: {
+          name: 'walk',
+          env: { NODE_ENV: 'production' },
+          include: ['test/walk/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/walk/setup.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
