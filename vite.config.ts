@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -13,6 +14,10 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
   },
   test: {
+    // Every core: the workers are CPU-bound and the main process idles (Vitest's default leaves a
+    // core free, i.e. one worker on a 2-core machine). Browser test files run beside the others,
+    // so Node tests fill the time the browser tests spend waiting for Chromium.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -56,7 +61,6 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
