@@ -98,12 +98,16 @@ export async function pageProblems(page: Page): Promise<string[]> {
  */
 export async function fitViewportToPage(page: Page, width = 1440): Promise<number> {
   let height = page.viewportSize()?.height ?? 0;
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
   for (let round = 0; round < 10; round++) {
+    // Every placeholder on screen first, so each section loads, then wait for them to load.
+    const measured = await pageHeight();
+    if (measured > height) {
+      height = measured;
+      await page.setViewportSize({ width, height });
+    }
     await page.waitForFunction(() => document.querySelector('main [aria-busy="true"]') === null, undefined, { timeout: 30_000, polling: 50 });
-    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
-    if (pageHeight <= height) return height;
-    height = pageHeight;
-    await page.setViewportSize({ width, height });
+    if ((await pageHeight()) <= height) return height;
   }
   throw new Error(`the page kept growing (${height} px)`);
 }
