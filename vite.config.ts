@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -13,6 +14,10 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
   },
   test: {
+    // Every core: the workers are CPU-bound and the main process idles (Vitest's default leaves a
+    // core free, i.e. one worker on a 2-core machine). Browser test files run beside the others,
+    // so Node tests fill the time the browser tests spend waiting for Chromium.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -32,6 +37,22 @@ export default defineConfig(({ mode }) => ({
         },
       },
       {
+        // The whole-page walk (every preset × precision × accelerator) in jsdom. It runs React's
+        // production build, like the browser walk it replaces ran the production bundle: the
+        // development build's checks made it four times slower. (React's own warnings are the
+        // component project's business.)
+        extends: true,
+        oxc: { jsx: { runtime: 'automatic', development: false } },
+        test: {
+          name: 'walk',
+          env: { NODE_ENV: 'production' },
+          include: ['test/walk/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/walk/setup.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'browser',
@@ -40,7 +61,6 @@ export default defineConfig(({ mode }) => ({
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -1,22 +1,14 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { BAD_TEXT, CHART_IDS, MARK_SELECTOR } from '../fixtures/ui-contract';
+import { openPage, type WatchedPage } from './browser';
 
-/** Section ids, chart ids and table ids of ui.md (the contract, copied here on purpose). */
-export const SECTION_IDS = [
-  'anatomy', 'timeline', 'memory', 'training', 'scaling', 'inference', 'moe', 'compression',
-  'hardware', 'deployment', 'compare', 'article', 'sources',
-] as const;
-export const CHART_IDS = [
-  'param-breakdown', 'timeline', 'memory-precision', 'training-memory', 'cost-vs-scale', 'scaling-law',
-  'compute-optimal', 'inference-memory', 'inference-throughput', 'moe', 'compression', 'hardware-timeline',
-  'deployment',
-] as const;
-export const TABLE_IDS = ['compare', 'article-check', 'validation'] as const;
+export { CHART_IDS, SECTION_IDS, TABLE_IDS } from '../fixtures/ui-contract';
 
 /**
  * Waits until every chart has followed the latest scenario: the render queue is empty and the page
  * has not changed for `quietMs` (Recharts finishes some updates in effects after the commit).
  */
-export async function settle(page: Page, timeout = 30_000, quietMs = 200): Promise<void> {
+export async function settle(page: Page | Frame, timeout = 30_000, quietMs = 200): Promise<void> {
   await page.evaluate(
     ({ timeout, quietMs }) =>
       new Promise<void>((resolve, reject) => {
@@ -72,25 +64,64 @@ export async function navigateInPage(page: Page, query: string): Promise<void> {
   await settle(page);
 }
 
-/** Problems a person would see: NaN / Infinity / undefined in text, empty charts. */
+/**
+ * Problems a person would see: NaN / Infinity / undefined / null / [object Object] in the text, a
+ * section showing its error message, a missing or empty chart, NaN / Infinity in a chart's SVG.
+ */
 export async function pageProblems(page: Page): Promise<string[]> {
-  return page.evaluate((chartIds) => {
-    const problems: string[] = [];
-    const text = document.body.innerText;
-    for (const match of text.matchAll(/.{0,30}\b(NaN|Infinity|undefined|null)\b.{0,30}/g)) problems.push(`text: ${match[0]}`);
-    for (const id of chartIds) {
-      const figure = document.querySelector(`figure[data-chart="${id}"]`);
-      if (!figure) {
-        problems.push(`missing chart ${id}`);
-        continue;
+  return page.evaluate(
+    ({ chartIds, badText, markSelector }) => {
+      const problems: string[] = [];
+      const text = document.body.innerText;
+      for (const match of text.matchAll(new RegExp(badText, 'g'))) problems.push(`text: ${match[0]}`);
+      for (const alert of document.querySelectorAll('main section [role="alert"]')) problems.push(`error in section ${alert.closest('section')?.id}`);
+      for (const id of chartIds) {
+        const figure = document.querySelector(`figure[data-chart="${id}"]`);
+        if (!figure) {
+          problems.push(`missing chart ${id}`);
+          continue;
+        }
+        if (figure.querySelectorAll(markSelector).length === 0) problems.push(`empty chart ${id}`);
+        const markup = [...figure.querySelectorAll('svg')].map((svg) => svg.outerHTML).join('');
+        if (/NaN|Infinity/.test(markup)) problems.push(`NaN in chart ${id}`);
       }
-      const marks = figure.querySelectorAll(
-        'svg .chart-mark, svg .recharts-bar-rectangle, svg .recharts-line-curve, svg .recharts-area-area, svg .recharts-scatter-symbol, svg .recharts-rectangle, svg path.recharts-curve',
-      );
-      if (marks.length === 0) problems.push(`empty chart ${id}`);
-      const markup = [...figure.querySelectorAll('svg')].map((svg) => svg.outerHTML).join('');
-      if (/NaN|Infinity/.test(markup)) problems.push(`NaN in chart ${id}`);
+      return problems;
+    },
+    { chartIds: [...CHART_IDS], badText: BAD_TEXT.source, markSelector: MARK_SELECTOR },
+  );
+}
+
+/**
+ * Makes the viewport as tall as the page, so every section is on screen: every section's code
+ * loads and every chart follows every change at once (nothing waits for a scroll). Repeats until
+ * the height holds, as sections that load make the page taller.
+ */
+export async function fitViewportToPage(page: Page, width = 1440): Promise<number> {
+  let height = page.viewportSize()?.height ?? 0;
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  for (let round = 0; round < 10; round++) {
+    // Every placeholder on screen first, so each section loads, then wait for them to load.
+    const measured = await pageHeight();
+    if (measured > height) {
+      height = measured;
+      await page.setViewportSize({ width, height });
     }
-    return problems;
-  }, [...CHART_IDS]);
+    await page.waitForFunction(() => document.querySelector('main [aria-busy="true"]') === null, undefined, { timeout: 30_000, polling: 50 });
+    if ((await pageHeight()) <= height) return height;
+  }
+  throw new Error(`the page kept growing (${height} px)`);
+}
+
+/**
+ * A watched page (see `openPage`) with every section loaded, every chart drawn and settled. Its
+ * viewport is 12,000 px tall (within 1.5 screens of it every section's code loads at once), and
+ * with `fit` as tall as the page: then every chart is on screen and follows a change at once,
+ * for a one-off cost of painting the whole page (~2 s here).
+ */
+export async function openFullPage(browser: Browser, url: string, options: { fit?: boolean; locale?: string } = {}): Promise<WatchedPage> {
+  const watched = await openPage(browser, url, { width: 1440, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
+  if (options.fit ?? true) await fitViewportToPage(watched.page);
+  await waitForAllCharts(watched.page);
+  await settle(watched.page);
+  return watched;
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { SECTION_IDS, pageProblems, settle, waitForAllCharts } from './page-helpers';
+import { SECTION_IDS, navigateInPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
+import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,6 +14,8 @@ afterAll(async () => {
 });
 
 const TALL = { width: 1440, height: 12000 };
+/** An ordinary screen: the page boots with its first sections only (the rest load on scroll). */
+const SCREEN = { width: 1440, height: 900 };
 
 /** Payloads that would set `window.__pwned` if any of them ever ran as script or markup. */
 const PWN = [
@@ -21,6 +24,9 @@ const PWN = [
   'javascript:window.__pwned=1',
   '<script>window.__pwned=1</script>',
 ];
+
+/** Where the comparison keeps its pins (compare.data.ts). */
+const PINS_KEY = 'llm-scale-explorer:pins:v1';
 
 const URL_KEYS = [
   'm', 'p', 'cfg', 'arch', 'w', 'kv', 'tw', 'gpu', 'cg', 'n', 'mfu', 'bwe', 'price', 'pue', 'kwh', 'tok', 'tpp',
@@ -34,8 +40,8 @@ interface Watched {
   foreign: string[];
 }
 
-async function watchedPage(options: { init?: string } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: TALL, locale: 'en-US' });
+async function watchedPage(options: { init?: string; viewport?: { width: number; height: number } } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: options.viewport ?? TALL, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -57,7 +63,10 @@ async function watchedPage(options: { init?: string } = {}): Promise<Watched> {
   return { page, errors, dialogs, foreign };
 }
 
-async function pwned(page: Page): Promise<unknown> {
+/** Pages booted at once, each in its own iframe of one tab (a tab per payload costs more). */
+const BOOT_BATCH = 11;
+
+async function pwned(page: Page | Frame): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 }
 
@@ -90,7 +99,6 @@ describe('hostile input in the browser', () => {
   });
 
   it('injection payloads in every URL key never run and never break the page', async () => {
-    const { page, errors, dialogs, foreign } = await watchedPage();
     // A lone surrogate cannot be put in a URL at all (encodeURIComponent throws): skip those.
     const encodable = (text: string) => {
       try {
@@ -100,29 +108,60 @@ describe('hostile input in the browser', () => {
         return false;
       }
     };
-    // Every key at once: a 10 kB payload × 33 keys would exceed any server's header limit (the
-    // garbled-URL test sends 10 kB in one key), so the long payloads are left to that test.
+    // A 10 kB payload × 33 keys would exceed any server's header limit (the garbled-URL test sends
+    // 10 kB in one key), so the long payloads are left to that test.
     const payloads = [...PWN, ...INJECTION_PAYLOADS].filter((p) => encodable(p) && p.length <= 1000);
-    for (const payload of payloads) {
-      // Every key of the URL carries the payload at once (embed last, so the full page renders).
-      const query = URL_KEYS.filter((key) => key !== 'embed')
-        .map((key) => `${key}=${encodeURIComponent(payload)}`)
-        .join('&');
-      await page.goto(`${inject('baseUrl')}?${query}`);
-      await page.waitForSelector('main section#anatomy', { timeout: 20_000 });
-      expect(await pwned(page), payload).toBeUndefined();
-      expect(await page.$$('main section'), payload).toHaveLength(SECTION_IDS.length);
-      await page.goto(`${inject('baseUrl')}?embed=${encodeURIComponent(payload)}&m=${encodeURIComponent(payload)}`);
-      await page.waitForSelector('main section#anatomy', { timeout: 20_000 });
-      expect(await pwned(page), `embed=${payload}`).toBeUndefined();
+    const everyKey = (payload: string, keys: readonly string[]) => keys.map((key) => `${key}=${encodeURIComponent(payload)}`).join('&');
+
+    // 1. The page boots with the payload in every key at once, `embed` included (no payload is a
+    //    chart id, so the full explorer opens): a batch of pages at a time, each in its iframe.
+    const boot = await watchedPage({ viewport: SCREEN });
+    for (let start = 0; start < payloads.length; start += BOOT_BATCH) {
+      const batch = payloads.slice(start, start + BOOT_BATCH);
+      const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      // setContent, not a navigation: the first blank page may load the local server in a frame.
+      await boot.page.setContent(
+        batch
+          .map((payload, index) => `<iframe name="boot-${index}" width="800" height="300" src="${attribute(`${inject('baseUrl')}?${everyKey(payload, URL_KEYS)}`)}"></iframe>`)
+          .join(''),
+      );
+      for (const [index, payload] of batch.entries()) {
+        const frame = await (await boot.page.waitForSelector(`iframe[name="boot-${index}"]`)).contentFrame();
+        if (!frame) throw new Error(`no frame for ${payload}`);
+        await frame.waitForSelector('main section#anatomy', { timeout: 20_000 });
+        expect(await pwned(frame), payload).toBeUndefined();
+        expect(await frame.$$('main section'), payload).toHaveLength(SECTION_IDS.length);
+        expect(await frame.$('[data-testid="ignored-notice"]'), payload).not.toBeNull();
+      }
+      expect(await pwned(boot.page)).toBeUndefined();
     }
-    await waitForAllCharts(page);
-    await settle(page);
-    expect(await pageProblems(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(dialogs).toEqual([]);
-    expect(foreign).toEqual([]);
-    await page.context().close();
+
+    // 2. Every scenario those URLs decode to (defaults, clamped values), with every section drawn:
+    //    one page moved from one to the next as Back/Forward moves it.
+    const scenarioKeys = URL_KEYS.filter((key) => key !== 'embed');
+    const byScenario = new Map(
+      payloads.map((payload) => {
+        const query = `?${everyKey(payload, scenarioKeys)}`;
+        return [encodeScenario(decodeScenario(query).scenario), query] as const;
+      }),
+    );
+    expect(byScenario.size).toBeGreaterThan(1);
+    const full = await watchedPage();
+    await full.page.goto(`${inject('baseUrl')}?lang=en`);
+    await waitForAllCharts(full.page);
+    for (const query of byScenario.values()) {
+      await navigateInPage(full.page, query);
+      await waitForAllCharts(full.page);
+      expect(await pwned(full.page), query).toBeUndefined();
+      expect(await pageProblems(full.page), query).toEqual([]);
+    }
+
+    for (const { page, errors, dialogs, foreign } of [boot, full]) {
+      expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('a config.json with injection payloads is shown as text only', async () => {
@@ -145,42 +184,62 @@ describe('hostile input in the browser', () => {
     expect(message).toMatch(/hidden_size/);
     expect(await page.$('[data-testid="import-message"] img, [data-testid="import-message"] svg')).toBeNull();
     expect(await pwned(page)).toBeUndefined();
-    await page.waitForTimeout(600);
     expect(page.url()).toBe(before);
+    // The scenario is untouched: the next real change writes a URL with no custom config in it.
+    await page.focus('aside input[type="range"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((old) => location.href !== old, before, { timeout: 5000 });
+    const after = new URL(page.url()).searchParams;
+    expect(after.get('m')).not.toBe('custom');
+    expect(after.has('cfg')).toBe(false);
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.context().close();
   });
 
   it('a pinned scenario named with a payload renders as text; corrupt storage is survived with a notice', async () => {
-    const pins = JSON.stringify({ version: 1, pins: PWN.map((name) => ({ name, query: 'v=1&m=gpt-2' })) });
-    const good = await watchedPage({ init: `localStorage.setItem('llm-scale-explorer:pins:v1', ${JSON.stringify(pins)});` });
-    await good.page.goto(`${inject('baseUrl')}?lang=en`);
-    await good.page.waitForSelector('[data-table="compare"] tbody tr');
-    await settle(good.page);
-    const compareText = await good.page.textContent('[data-table="compare"]');
-    expect(compareText).toContain('<img src=x onerror=');
-    expect(await good.page.$('[data-table="compare"] img')).toBeNull();
-    expect(await pwned(good.page)).toBeUndefined();
-    expect(good.errors).toEqual([]);
-    expect(good.dialogs).toEqual([]);
-    await good.page.context().close();
+    // One page, reloaded with each stored value (a new browser context per value costs a cold start).
+    const { page, errors, dialogs } = await watchedPage({ viewport: SCREEN });
+    await page.goto(`${inject('baseUrl')}?lang=en`);
+    const reloadWithPins = async (stored: string) => {
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [PINS_KEY, stored] as const);
+      await page.reload();
+      // Scroll to the comparison until it has loaded (sections above it grow as they load).
+      await page.waitForFunction(
+        () => {
+          document.getElementById('compare')?.scrollIntoView();
+          return document.querySelector('[data-table="compare"] tbody tr') !== null;
+        },
+        undefined,
+        { timeout: 20_000, polling: 100 },
+      );
+    };
+
+    await reloadWithPins(JSON.stringify({ version: 1, pins: PWN.map((name) => ({ name, query: 'v=1&m=gpt-2' })) }));
+    // Every pin is a row of the comparison, its name shown as text.
+    await page.waitForFunction((count) => document.querySelectorAll('[data-table="compare"] tbody tr[data-row-id^="pin-"]').length === count, PWN.length, { timeout: 20_000 });
+    const compareText = await page.textContent('[data-table="compare"]');
+    for (const name of PWN) expect(compareText).toContain(name);
+    expect(await page.$('[data-table="compare"] img')).toBeNull();
+    expect(await pwned(page)).toBeUndefined();
+    expect(await page.$('[data-testid="pins-notice"]')).toBeNull();
 
     for (const corrupt of ['{not json', '{"version":99,"pins":[]}', '{"version":1,"pins":[{"name":{"x":1},"query":7}]}', 'null']) {
-      const bad = await watchedPage({ init: `localStorage.setItem('llm-scale-explorer:pins:v1', ${JSON.stringify(corrupt)});` });
-      await bad.page.goto(`${inject('baseUrl')}?lang=en`);
-      await bad.page.waitForSelector('[data-table="compare"] tbody tr');
-      expect(await bad.page.textContent('[data-testid="pins-notice"]'), corrupt).toBeTruthy();
-      expect(await bad.page.$$('main section')).toHaveLength(SECTION_IDS.length);
-      expect(bad.errors, corrupt).toEqual([]);
-      await bad.page.context().close();
+      await reloadWithPins(corrupt);
+      expect(await page.textContent('[data-testid="pins-notice"]'), corrupt).toBeTruthy();
+      expect(await page.$$('main section')).toHaveLength(SECTION_IDS.length);
+      expect(errors, corrupt).toEqual([]);
     }
+    expect(dialogs).toEqual([]);
+    await page.context().close();
   });
 
   it('a forced render error in one section leaves the others working and the scenario intact', async () => {
     const { page, errors } = await watchedPage({ init: "globalThis.__explorerFailSection = 'training';" });
     await page.goto(`${inject('baseUrl')}?lang=en&m=gpt-3-175b`);
     await page.waitForSelector('#training [role="alert"]', { timeout: 20_000 });
+    // Every other section has loaded (the viewport reaches them all) before it is looked at.
+    await page.waitForFunction(() => document.querySelector('main [aria-busy="true"]') === null, undefined, { timeout: 30_000 });
     for (const id of SECTION_IDS.filter((s) => s !== 'training')) {
       expect(await page.$(`#${id} [role="alert"]`), id).toBeNull();
     }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
-import { CHART_IDS, SECTION_IDS, TABLE_IDS, pageProblems, settle, waitForAllCharts } from './page-helpers';
+import { CHART_IDS, SECTION_IDS, TABLE_IDS, openFullPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,8 +24,7 @@ function sectionTexts(page: Page): Promise<Record<string, string>> {
 
 describe('sharing', () => {
   it('a slider move changes the URL, and that URL reproduces every number in a fresh page', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}?lang=en`, TALL);
-    await waitForAllCharts(page);
+    const { page, errors } = await openFullPage(browser, `${inject('baseUrl')}?lang=en`, { fit: false });
     const before = page.url();
     const slider = page.locator('aside input[type="range"]').first();
     await slider.focus();
@@ -39,9 +38,7 @@ describe('sharing', () => {
     expect(historyLength).toBeLessThanOrEqual(2); // replaceState while dragging: no flood
     const texts = await sectionTexts(page);
 
-    const fresh = await openPage(browser, url, TALL);
-    await waitForAllCharts(fresh.page);
-    await settle(fresh.page);
+    const fresh = await openFullPage(browser, url, { fit: false });
     const freshTexts = await sectionTexts(fresh.page);
     for (const id of SECTION_IDS) expect(freshTexts[id], `section ${id}`).toBe(texts[id]);
     expect(errors).toEqual([]);
@@ -51,20 +48,30 @@ describe('sharing', () => {
   });
 
   it('each chart and table id embeds alone, reads the URL and never writes it', async () => {
+    // Every embed at once, each in its iframe of one page (as a blog would show them).
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}?lang=en&m=gpt-3-175b&embed=timeline`);
-    for (const id of [...CHART_IDS, ...TABLE_IDS]) {
-      const url = `${inject('baseUrl')}?lang=en&m=gpt-3-175b&w=fp8&embed=${id}`;
-      await page.goto(url);
-      const selector = (CHART_IDS as readonly string[]).includes(id) ? `figure[data-chart="${id}"] svg` : `[data-table="${id}"] table`;
-      await page.waitForSelector(selector, { timeout: 20_000 });
-      await settle(page);
-      expect(await page.$$('main section'), `${id}: no sections`).toHaveLength(0);
-      expect(await page.$('aside'), `${id}: no controls`).toBeNull();
-      const link = await page.$eval('.embed__link a', (a) => (a as HTMLAnchorElement).href);
+    const ids = [...CHART_IDS, ...TABLE_IDS];
+    const urlOf = (id: string) => `${inject('baseUrl')}?lang=en&m=gpt-3-175b&w=fp8&embed=${id}`;
+    await page.setContent(ids.map((id) => `<iframe name="${id}" width="800" height="450" src="${urlOf(id).replace(/&/g, '&amp;')}"></iframe>`).join(''));
+    const frames = await Promise.all(
+      ids.map(async (id) => {
+        const frame = await (await page.waitForSelector(`iframe[name="${id}"]`)).contentFrame();
+        if (!frame) throw new Error(`no frame for ${id}`);
+        const selector = (CHART_IDS as readonly string[]).includes(id) ? `figure[data-chart="${id}"] svg` : `[data-table="${id}"] table`;
+        await frame.waitForSelector(selector, { timeout: 20_000 });
+        await settle(frame);
+        return [id, frame] as const;
+      }),
+    );
+    for (const [id, frame] of frames) {
+      expect(await frame.$$('main section'), `${id}: no sections`).toHaveLength(0);
+      expect(await frame.$('aside'), `${id}: no controls`).toBeNull();
+      const link = await frame.$eval('.embed__link a', (a) => (a as HTMLAnchorElement).href);
       expect(link).toContain('m=gpt-3-175b');
       expect(link).not.toContain('embed=');
-      expect(page.url()).toBe(url);
+      expect(frame.url()).toBe(urlOf(id));
     }
+    expect(frames).toHaveLength(CHART_IDS.length + TABLE_IDS.length);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -90,9 +97,7 @@ describe('sharing', () => {
   });
 
   it('downloads real PNG and SVG images of a chart and a CSV of a table', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}?lang=en`, TALL);
-    await waitForAllCharts(page);
-    await settle(page);
+    const { page, errors } = await openFullPage(browser, `${inject('baseUrl')}?lang=en`, { fit: false });
     const figure = page.locator('figure[data-chart="memory-precision"]');
     await figure.locator('.chart-menu > button').click();
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-action="svg"]').click()]);

@@ -1,0 +1,3 @@
+import { walkShard } from './walk-grid';
+
+walkShard(2);
