@@ -59,6 +59,9 @@ export function ScenarioScope({ active, children }: { active: boolean; children:
   const followed = useFollowedScenario(active);
   const store = useScenarioStore();
   const scenario = usePrinting() ? store.getState().scenario : followed;
+  // The scope counts as pending too: when it turns active its charts have not committed yet (the
+  // catch-up renders in a transition), and a wait for `pending() === 0` must not end before them.
+  useTrackShown(scenario, active);
   const scope = useMemo<Scope>(() => ({ scenario, active }), [scenario, active]);
   return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
 }
@@ -72,7 +75,7 @@ export function useScopeScenario(): { scenario: Scenario; following: boolean } {
 
 /**
  * Records with the store's chart tracker which scenario this component committed, while it
- * follows the store: what `__explorerPendingRenders` counts.
+ * follows the store: what `__explorerPendingRenders` counts (charts, and each active scope).
  */
 export function useTrackShown(scenario: Scenario, following: boolean): void {
   const store = useScenarioStore();

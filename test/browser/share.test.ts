@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
-import { CHART_IDS, SECTION_IDS, TABLE_IDS, openFullPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
+import { CHART_IDS, SECTION_IDS, TABLE_IDS, fitViewportToPage, openFullPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -36,9 +36,12 @@ describe('sharing', () => {
     expect(new URL(url).searchParams.get('v')).toBe('1');
     const historyLength = await page.evaluate(() => history.length);
     expect(historyLength).toBeLessThanOrEqual(2); // replaceState while dragging: no flood
+    // Sections below the fold follow the store once they are on screen: show them all, then read.
+    await fitViewportToPage(page);
+    await settle(page);
     const texts = await sectionTexts(page);
 
-    const fresh = await openFullPage(browser, url, { fit: false });
+    const fresh = await openFullPage(browser, url);
     const freshTexts = await sectionTexts(fresh.page);
     for (const id of SECTION_IDS) expect(freshTexts[id], `section ${id}`).toBe(texts[id]);
     expect(errors).toEqual([]);
