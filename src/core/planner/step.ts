@@ -374,9 +374,9 @@ export function assembleStep(
   }
 
   // Data parallel (Megatron DDP / distributed optimizer, FSDP for stage 3): gradient
-  // reduce-scatter (FP32) and parameter all-gather (16-bit) over dp × cp, experts over
-  // dp × cp / ep, overlapped with the backward (resp. forward) of one micro-batch; the last
-  // bucket is always exposed.
+  // reduce-scatter (the framework's gradient bytes) and parameter all-gather (16-bit, FP8 with
+  // NeMo's fp8_param_gather) over dp × cp, experts over dp × cp / ep, overlapped as Megatron-Core
+  // r0.8 schedules them (dataParallelWindowPasses); the last bucket is always exposed.
   const params = stageParameters(shapes, layout.firstStageLayers, arch.layers, layout, {
     first: true,
     last: pp === 1,
@@ -489,7 +489,8 @@ const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full'];
  * Throws ConfigError for a layout that cannot run (see `resolveLayout`) or a precision the
  * accelerator lacks. Units: seconds, FLOPs, bytes.
  * Sources: Narayanan et al. 2021 (PTD-P, §2–3); Korthikanti et al. 2022 (SP, recompute);
- * Rajbhandari et al. 2020 (ZeRO); docs/training-planner.md for every equation and constant.
+ * Rajbhandari et al. 2020 (ZeRO); Megatron-Core r0.8 (the data-parallel schedule:
+ * dataParallelWindowPasses); docs/training-planner.md for every equation and constant.
  */
 export function trainingStep(input: TrainingStepInput): TrainingStep {
   const model = prepareModel(input);
