@@ -68,6 +68,25 @@ export interface TrainingFramework {
   crossEntropyBytesPerLogit: number;
   /** The data-parallel parameter all-gather moves FP8 weights when the matmuls run in FP8 (NeMo `fp8_param_gather`). */
   fp8ParameterGather: boolean;
+  /**
+   * Bytes per gradient element in the accumulation buffer and the data-parallel reduction when the
+   * input does not say (`gradientReduceBytes`): 4 where the software accumulates and reduces in
+   * FP32 (Megatron-LM's `--bf16` forces it; Llama 3 §3.3.2), 2 where it reduces in BF16 (NeMo's FP8
+   * recipes); absent: DEFAULT_GRADIENT_REDUCE_BYTES (step.ts).
+   */
+  gradientReduceBytes?: 2 | 4;
+  /**
+   * The gradient bucket grows with the data-parallel size (Megatron-Core's default
+   * `--ddp-bucket-size` = max(40M, 1M × dp) parameters, r0.8 distributed_data_parallel_config.py);
+   * absent: a fixed 40M-parameter bucket (step.ts GRADIENT_BUCKET_PARAMS).
+   */
+  gradientBucketGrowsWithDataParallel?: boolean;
+  /**
+   * Context parallelism exchanges K and V in a ring under the attention kernels (Megatron-Core,
+   * Liu et al. 2023), else it all-gathers them before attention and reduce-scatters their
+   * gradients after, on the critical path (Llama 3 §3.3.2). Absent: the ring.
+   */
+  contextParallelAllGather?: boolean;
   source: string;
 }
 
@@ -100,8 +119,10 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
+    gradientReduceBytes: 4,
+    gradientBucketGrowsWithDataParallel: true,
     source:
-      'Megatron-LM README, 2024-07-15 (commit f2e5db402c): the H100 model table ran "--overlap-grad-reduce --overlap-param-gather", "--tp-comm-overlap" and pipeline communication overlap (r0.8.0: on with the interleaved schedule); Transformer Engine fused attention; Megatron\'s command-line defaults elsewhere (cross-entropy unfused: `--cross-entropy-loss-fusion` is off by default)',
+      'Megatron-LM README, 2024-07-15 (commit f2e5db402c): the H100 model table ran "--overlap-grad-reduce --overlap-param-gather", "--tp-comm-overlap" and pipeline communication overlap (r0.8.0: on with the interleaved schedule); Transformer Engine fused attention; Megatron\'s command-line defaults elsewhere (cross-entropy unfused: `--cross-entropy-loss-fusion` is off by default; `--bf16` forces `accumulate_allreduce_grads_in_fp32`, megatron/training/arguments.py at core_r0.8.0: "bfloat16 requires gradient accumulation and all-reduce to be done in fp32")',
   },
   {
     id: 'nemo-2',
@@ -114,6 +135,8 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     interleavedSchedule: true,
     crossEntropyBytesPerLogit: FUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: true,
+    gradientReduceBytes: 2,
+    gradientBucketGrowsWithDataParallel: true,
     source:
       'NVIDIA/NeMo v2.0.0–v2.3.0: GPTConfig `cross_entropy_loss_fusion = True` (nemo/collections/llm/gpt/model/base.py), scripts/performance/utils.py `cross_entropy_fusion_impl = "te"` (25.04); recipes/precision/mixed_precision.py bf16_with_fp8_mixed `fp8_param_gather = True`, `grad_reduce_in_fp32 = False`; MegatronCommOverlapCallback (tp_comm_overlap, overlap_grad_reduce, overlap_param_gather)',
   },
@@ -170,8 +193,10 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
+    gradientReduceBytes: 4,
+    contextParallelAllGather: true,
     source:
-      'Llama Team 2024, arXiv:2407.21783 §3.3.2: 4D parallelism (TP, CP, PP, FSDP), interleaved pipeline schedule with asynchronous point-to-point sends, FSDP gradient reduce-scatter overlapped with compute, gradients accumulated and reduced in FP32; no tensor-parallel overlap is described (Transformer Engine userbuffers are NVIDIA\'s): taken as backward-only, as Meta\'s LLaMA stack described it (Touvron et al. 2023 §2.4); cross-entropy not described: unfused',
+      'Llama Team 2024, arXiv:2407.21783 §3.3.2: 4D parallelism (TP, CP, PP, FSDP), interleaved pipeline schedule with asynchronous point-to-point sends, FSDP gradient reduce-scatter overlapped with compute, gradients accumulated and reduced in FP32; context parallelism all-gathers K and V ("the all-gather communication latency is exposed in the critical path"); no tensor-parallel overlap is described (Transformer Engine userbuffers are NVIDIA\'s): taken as backward-only, as Meta\'s LLaMA stack described it (Touvron et al. 2023 §2.4); cross-entropy not described: unfused',
   },
   {
     id: 'fsdp-xformers-2023',

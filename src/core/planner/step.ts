@@ -33,11 +33,34 @@ import type {
 
 
 /**
- * Gradient bucket of Megatron's DDP (`--ddp-bucket-size`, default max(40M, 1M·dp) parameters):
- * the last bucket's reduction starts only when the backward pass is over, so one bucket is
- * always exposed. Units: parameters.
+ * Gradient bucket of Megatron's DDP (`--ddp-bucket-size`): 40M parameters, and in Megatron-Core
+ * (frameworks with `gradientBucketGrowsWithDataParallel`) max(40M, 1M·dp)
+ * (megatron/core/distributed/distributed_data_parallel_config.py at core_r0.8.0: "larger DP sizes
+ * need larger buckets to ensure collectives do not become latency-bound"): the last bucket's
+ * reduction starts only when the backward pass is over, so one bucket is always exposed.
+ * Units: parameters.
  */
 export const GRADIENT_BUCKET_PARAMS = 40e6;
+/** Parameters the default bucket grows by per data-parallel rank (see GRADIENT_BUCKET_PARAMS). */
+export const GRADIENT_BUCKET_PARAMS_PER_RANK = 1e6;
+
+/**
+ * How many single-micro-batch passes of a stage the data-parallel traffic of an interleaved
+ * pipeline can hide under (Megatron-Core r0.8, megatron/core/pipeline_parallel/schedules.py,
+ * forward_backward_pipelining_with_interleaving, and megatron/core/optimizer/distrib_optimizer.py):
+ * the gradient reduce-scatter of model chunk j starts with its last backward pass, and the
+ * cool-down then still runs j·pp backward chunk-steps (the chunks go vp−1 … 0 in groups of pp
+ * micro-batches); the parameter all-gather of chunk j + 1 is launched at chunk j's first forward
+ * and has the warm-up's pp forward chunk-steps of chunk j. With c the time of one chunk-step
+ * (a stage pass / vp), the traffic of all vp chunks has ((vp − 1)·pp + 1)·c to hide under:
+ *   window = stage pass × ((vp − 1)·pp + 1) / vp
+ * which is one stage pass without interleaving (vp = 1: the last micro-batch's backward, the first
+ * micro-batch's forward) and about pp stage passes with one layer per virtual stage.
+ * Units: multiples of one micro-batch's pass through the stage.
+ */
+export function dataParallelWindowPasses(pp: number, vp: number): number {
+  return vp > 1 ? ((vp - 1) * pp + 1) / vp : 1;
+}
 
 /**
  * Relative spread of the predicted step time: the low / high efficiency assumptions of the
@@ -47,12 +70,10 @@ export const GRADIENT_BUCKET_PARAMS = 40e6;
 export const STEP_TIME_SPREAD = 0.1;
 
 /**
- * Bytes per gradient element in the accumulation buffer and the data-parallel reduction, by
- * default 2 (BF16): the reduction the NeMo / Megatron-Core performance configurations run
- * (`grad_reduce_in_fp32=False`) and the one that fits the Megatron-Core weak-scaling table
- * (with FP32 its 32B row, 4 micro-batches over 48 nodes, could not reach the printed 46 % MFU
- * on 400 Gb/s per GPU). Megatron-LM's command-line default for BF16 and Llama 3 (§3.3.2) reduce
- * in FP32: pass `gradientReduceBytes: 4`.
+ * Bytes per gradient element in the accumulation buffer and the data-parallel reduction when
+ * neither the input (`gradientReduceBytes`) nor the framework row (`TrainingFramework.gradientReduceBytes`)
+ * says: 2 (BF16/FP16). The frameworks that state it: Megatron-Core with `--bf16` and Llama 3
+ * (§3.3.2) reduce in FP32 (4), NeMo's FP8 recipes in BF16 (`grad_reduce_in_fp32 = False`, 2).
  */
 export const DEFAULT_GRADIENT_REDUCE_BYTES = 2;
 
@@ -92,15 +113,31 @@ export const DEFAULT_FRAMEWORK_BY_GENERATION: Readonly<Record<AcceleratorGenerat
   blackwell: DEFAULT_TRAINING_FRAMEWORK_ID,
 };
 
-/** The default framework id for `accelerator` (see DEFAULT_FRAMEWORK_BY_GENERATION). */
-export function defaultFrameworkId(accelerator: Pick<Accelerator, 'id'>): string {
+/**
+ * The software NVIDIA published its FP8 training results with on Hopper and Blackwell: every FP8
+ * pre-training row of its tables is a NeMo performance recipe (NeMo performance summaries
+ * 24.09–25.07: "FP8 training with per-tensor scaling"; the Megatron-Core README table is BF16). So
+ * without a framework, 8-bit matmuls on those generations are priced with 'nemo-2' (fused
+ * cross-entropy, FP8 parameter all-gather, BF16 gradient reduction), 16-bit ones with
+ * DEFAULT_FRAMEWORK_BY_GENERATION.
+ */
+export const DEFAULT_FP8_FRAMEWORK_ID = 'nemo-2';
+
+/**
+ * The default framework id for `accelerator` at `precision` (see DEFAULT_FRAMEWORK_BY_GENERATION
+ * and DEFAULT_FP8_FRAMEWORK_ID).
+ */
+export function defaultFrameworkId(accelerator: Pick<Accelerator, 'id'>, precision?: ComputeFormat): string {
   const generation = ACCELERATOR_TRAINING_DEFAULTS[accelerator.id]?.generation;
-  return generation ? DEFAULT_FRAMEWORK_BY_GENERATION[generation] : DEFAULT_TRAINING_FRAMEWORK_ID;
+  if (!generation) return DEFAULT_TRAINING_FRAMEWORK_ID;
+  const eightBit = precision === 'fp8' || precision === 'int8';
+  if (eightBit && (generation === 'hopper' || generation === 'blackwell')) return DEFAULT_FP8_FRAMEWORK_ID;
+  return DEFAULT_FRAMEWORK_BY_GENERATION[generation];
 }
 
-/** The framework row of `id` (default: `defaultFrameworkId(accelerator)`); ConfigError for an unknown id. */
-export function resolveFramework(id: string | undefined, accelerator?: Pick<Accelerator, 'id'>): TrainingFramework {
-  const framework = TRAINING_FRAMEWORKS_BY_ID.get(id ?? (accelerator ? defaultFrameworkId(accelerator) : DEFAULT_TRAINING_FRAMEWORK_ID));
+/** The framework row of `id` (default: `defaultFrameworkId(accelerator, precision)`); ConfigError for an unknown id. */
+export function resolveFramework(id: string | undefined, accelerator?: Pick<Accelerator, 'id'>, precision?: ComputeFormat): TrainingFramework {
+  const framework = TRAINING_FRAMEWORKS_BY_ID.get(id ?? (accelerator ? defaultFrameworkId(accelerator, precision) : DEFAULT_TRAINING_FRAMEWORK_ID));
   if (!framework) {
     throw new ConfigError(`framework must be one of ${[...TRAINING_FRAMEWORKS_BY_ID.keys()].join(', ')}; got ${String(id)}`, 'framework');
   }
@@ -132,11 +169,11 @@ export function prepareModel(input: {
   if (!(Number.isInteger(input.globalBatch) && input.globalBatch >= 1 && input.globalBatch <= 1e9)) {
     throw new ConfigError(`globalBatch must be an integer from 1 to 1e9, got ${String(input.globalBatch)}`, 'globalBatch');
   }
-  const gradientBytes = input.gradientReduceBytes ?? DEFAULT_GRADIENT_REDUCE_BYTES;
+  const framework = resolveFramework(input.framework, accelerator, input.precision);
+  const gradientBytes = input.gradientReduceBytes ?? framework.gradientReduceBytes ?? DEFAULT_GRADIENT_REDUCE_BYTES;
   if (gradientBytes !== 2 && gradientBytes !== 4) {
     throw new ConfigError(`gradientReduceBytes must be 2 or 4, got ${String(input.gradientReduceBytes)}`, 'gradientReduceBytes');
   }
-  const framework = resolveFramework(input.framework, accelerator);
   return {
     framework,
     gradientBytes,
@@ -163,6 +200,8 @@ export interface LayoutLayerCosts {
   tpOverlap: number;
   /** The backward TP collectives run under the weight-gradient GEMMs ('backward' overlap, or 'full' where it falls back). */
   tpBackwardOverlap: boolean;
+  /** Context parallelism all-gathers K and V on the critical path instead of a ring under attention. */
+  cpAllGather: boolean;
   dense: LayerCost;
   moe: LayerCost | null;
   head: PhaseSeconds;
@@ -196,6 +235,7 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
   return {
     tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     tpBackwardOverlap: !full && mode !== 'none',
+    cpAllGather: model.framework.contextParallelAllGather === true,
     dense: layerCost(context, false),
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
@@ -223,8 +263,12 @@ function exposedTp(phase: PhaseSeconds, costs: LayoutLayerCosts, kind: 'forward'
   return phase.tp;
 }
 
-function exposedCp(phase: PhaseSeconds): number {
-  return Math.max(0, phase.cp - phase.attention);
+/**
+ * Exposed context-parallel time of a phase: the ring exchange runs under the attention kernels
+ * (exposed beyond them); an all-gather before attention (Llama 3 §3.3.2) is all exposed.
+ */
+function exposedCp(phase: PhaseSeconds, costs: LayoutLayerCosts): number {
+  return costs.cpAllGather ? phase.cp : Math.max(0, phase.cp - phase.attention);
 }
 
 const RECOMPUTE_INDEX: Record<Recompute, number> = { none: 0, selective: 1, full: 2 };
@@ -249,7 +293,7 @@ function addPhase(
 ): void {
   const work = phase.gemm + phase.attention + phase.memory;
   const tp = exposedTp(phase, costs, kind);
-  const cp = exposedCp(phase);
+  const cp = exposedCp(phase, costs);
   if (kind === 'recompute') target.recompute += weight * work;
   else target.compute += weight * work;
   target.tp += weight * tp;
@@ -330,9 +374,9 @@ export function assembleStep(
   }
 
   // Data parallel (Megatron DDP / distributed optimizer, FSDP for stage 3): gradient
-  // reduce-scatter (FP32) and parameter all-gather (16-bit) over dp × cp, experts over
-  // dp × cp / ep, overlapped with the backward (resp. forward) of one micro-batch; the last
-  // bucket is always exposed.
+  // reduce-scatter (the framework's gradient bytes) and parameter all-gather (16-bit, FP8 with
+  // NeMo's fp8_param_gather) over dp × cp, experts over dp × cp / ep, overlapped as Megatron-Core
+  // r0.8 schedules them (dataParallelWindowPasses); the last bucket is always exposed.
   const params = stageParameters(shapes, layout.firstStageLayers, arch.layers, layout, {
     first: true,
     last: pp === 1,
@@ -343,7 +387,15 @@ export function assembleStep(
   const collective = (kind: 'all-reduce' | 'reduce-scatter' | 'all-gather', bytesPerParam: number): number =>
     collectiveSeconds(kind, bytesPerParam * params.dense, denseGroup, cluster) +
     collectiveSeconds(kind, bytesPerParam * params.expert, expertGroup, cluster);
-  const bucketShare = Math.min(1, GRADIENT_BUCKET_PARAMS / Math.max(1, params.dense + params.expert));
+  const bucketParams = model.framework.gradientBucketGrowsWithDataParallel
+    ? Math.max(GRADIENT_BUCKET_PARAMS, GRADIENT_BUCKET_PARAMS_PER_RANK * dp * cp)
+    : GRADIENT_BUCKET_PARAMS;
+  const bucketShare = Math.min(1, bucketParams / Math.max(1, params.dense + params.expert));
+  // Once-per-step traffic (ZeRO 0/1 gradients, ZeRO 0–2 parameters) hides under the interleaved
+  // schedule's longer window; per-micro-batch traffic (ZeRO-2 gradients, ZeRO-3) under one pass.
+  const windowPasses = dataParallelWindowPasses(pp, vp);
+  const stepWindowBackward = first.backward * windowPasses;
+  const stepWindowForward = first.forward * windowPasses;
   const windowBackward = first.backward;
   const windowForward = first.forward;
   // Frameworks that reduce after the backward pass (Megatron-LM 2021–22, DeepSpeed's pipeline
@@ -354,11 +406,14 @@ export function assembleStep(
   let dpSeconds = 0;
   if (dp * cp > 1) {
     const reduceScatter = collective('reduce-scatter', model.gradientBytes);
-    const parameterBytes = model.framework.fp8ParameterGather ? Math.min(2, model.rates.matmulInputBytes) : 2;
+    // FP8 parameter all-gather works with the distributed optimizer only: NeMo turns it off under
+    // FSDP ("Currently FSDP does not support FP8 param gather", scripts/performance/utils.py, v2.3.0).
+    const fp8Gather = model.framework.fp8ParameterGather && layout.zeroStage < 3;
+    const parameterBytes = fp8Gather ? Math.min(2, model.rates.matmulInputBytes) : 2;
     const gather = collective('all-gather', parameterBytes);
-    if (layout.zeroStage === 0) dpSeconds = hidden(collective('all-reduce', model.gradientBytes), windowBackward);
-    else if (layout.zeroStage === 1) dpSeconds = hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
-    else if (layout.zeroStage === 2) dpSeconds = microBatches * hidden(reduceScatter, windowBackward) + hidden(gather, windowForward);
+    if (layout.zeroStage === 0) dpSeconds = hidden(collective('all-reduce', model.gradientBytes), stepWindowBackward);
+    else if (layout.zeroStage === 1) dpSeconds = hidden(reduceScatter, stepWindowBackward) + hidden(gather, stepWindowForward);
+    else if (layout.zeroStage === 2) dpSeconds = microBatches * hidden(reduceScatter, windowBackward) + hidden(gather, stepWindowForward);
     else dpSeconds = microBatches * (hidden(gather, windowForward) + hidden(gather + reduceScatter, windowBackward));
   }
 
@@ -434,7 +489,8 @@ const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full'];
  * Throws ConfigError for a layout that cannot run (see `resolveLayout`) or a precision the
  * accelerator lacks. Units: seconds, FLOPs, bytes.
  * Sources: Narayanan et al. 2021 (PTD-P, §2–3); Korthikanti et al. 2022 (SP, recompute);
- * Rajbhandari et al. 2020 (ZeRO); docs/training-planner.md for every equation and constant.
+ * Rajbhandari et al. 2020 (ZeRO); Megatron-Core r0.8 (the data-parallel schedule:
+ * dataParallelWindowPasses); docs/training-planner.md for every equation and constant.
  */
 export function trainingStep(input: TrainingStepInput): TrainingStep {
   const model = prepareModel(input);

@@ -51,13 +51,17 @@ export interface TrainingStepInput {
   seqLen: number;
   recompute: Recompute;
   cluster?: ClusterOverride;
-  /** Bytes per gradient element in the buffer and the DP reduction: 2 (BF16, default) or 4 (FP32). */
+  /**
+   * Bytes per gradient element in the buffer and the DP reduction: 2 (BF16) or 4 (FP32). Default: the
+   * framework's (Megatron-Core with `--bf16` and Llama 3: 4; NeMo's FP8 recipes: 2; others 2).
+   */
   gradientReduceBytes?: 2 | 4;
   /**
    * The training software generation (an id of `TRAINING_FRAMEWORKS` in src/data/training-frameworks.ts):
    * attention kernel, tensor-parallel overlap, gradient-reduction overlap, pipeline sends,
    * cross-entropy. Default: by the accelerator's generation (step.ts `DEFAULT_FRAMEWORK_BY_GENERATION`:
-   * Megatron-LM 2022 on Ampere, Megatron-LM 2021 on Volta, Megatron-Core on Hopper, Blackwell and others).
+   * Megatron-LM 2022 on Ampere, Megatron-LM 2021 on Volta, Megatron-Core on Hopper, Blackwell and others),
+   * and for FP8 on Hopper and Blackwell the NeMo recipes (`DEFAULT_FP8_FRAMEWORK_ID`).
    */
   framework?: string;
 }
