@@ -19,7 +19,6 @@ import {
   architectureFromHfConfig,
   countParameters,
   estimate,
-  series,
   validateArchitecture,
   type Architecture,
   type Estimate,
@@ -35,6 +34,7 @@ import { validateScenario } from '../../src/scenario/validate';
 import { REFERENCE_MODELS } from '../fixtures/reference-models';
 import * as HF_CONFIGS from '../fixtures/hf-configs';
 import { scenarioArbitrary } from '../fixtures/arbitraries';
+import { allSeries } from '../fixtures/all-series';
 import { HOSTILE_FIELD_VALUES, INJECTION_PAYLOADS, POLLUTING_CONFIG_JSON, TEN_KB } from '../fixtures/hostile';
 
 const RUNS = 1000;
@@ -759,7 +759,7 @@ describe('fuzz: decodeScenario → a valid scenario that re-validates without is
       fc.property(mutatedLink, (query) => {
         const scenario = expectValidDecode(query);
         const e = estimate(scenario);
-        expect(resultProblems(e, series(scenario, e))).toEqual([]);
+        expect(resultProblems(e, allSeries(scenario, e))).toEqual([]);
         // A decoded scenario is a fixed point of encode → decode, except for a config the model
         // does not use (a link with cfg but no m=custom), which encoding drops.
         const unused = scenario.model === 'custom' ? {} : { customConfig: null };
@@ -810,7 +810,7 @@ describe('fuzz: decodeScenario → a valid scenario that re-validates without is
     expect(Object.keys(scenario.customConfig ?? {})).not.toContain('constructor');
     const e = estimate(scenario);
     expect(e.model.kind).toBe('custom');
-    expect(resultProblems(e, series(scenario, e))).toEqual([]);
+    expect(resultProblems(e, allSeries(scenario, e))).toEqual([]);
     // A cfg that is not base64 JSON, or JSON that is not an object, is ignored.
     for (const cfg of ['%%%', TEN_KB, Buffer.from('[1,2]').toString('base64url'), Buffer.from('"x"').toString('base64url'), Buffer.from('{"a":').toString('base64url')]) {
       const decoded = decodeScenario(`m=custom&cfg=${cfg}`);
@@ -873,7 +873,7 @@ const KNOWN_WARNINGS: Record<WarningCode, true> = {
  * costs and times (nothing in either object is meant to be negative), unknown or repeated warning
  * codes, and a missing warning where the numbers say the model does not fit.
  */
-function resultProblems(e: Estimate, s?: ReturnType<typeof series>): string[] {
+function resultProblems(e: Estimate, s?: ReturnType<typeof allSeries>): string[] {
   const problems: string[] = [];
   problems.push(...badNumbers(e, 'estimate'));
   if (s !== undefined) problems.push(...badNumbers(s, 'series'));
@@ -890,7 +890,7 @@ function resultProblems(e: Estimate, s?: ReturnType<typeof series>): string[] {
 
 function expectFiniteResults(scenario: Scenario): Estimate {
   const e = estimate(scenario);
-  expect(resultProblems(e, series(scenario, e))).toEqual([]);
+  expect(resultProblems(e, allSeries(scenario, e))).toEqual([]);
   return e;
 }
 
@@ -1091,7 +1091,7 @@ describe('extreme combinations: finite results or an explicit does-not-fit', { t
         for (const gpu of accelerators) {
           const scenario = at({ model: model.id, gpu, weightPrecision: precision, kvPrecision: precision, trainPrecision: precision });
           const e = estimate(scenario);
-          expect(resultProblems(e, series(scenario, e)), `${model.id} ${precision} ${gpu}`).toEqual([]);
+          expect(resultProblems(e, allSeries(scenario, e)), `${model.id} ${precision} ${gpu}`).toEqual([]);
           expect(e.model.id, `${model.id} ${precision} ${gpu}`).toBe(model.id);
           runs += 1;
         }

@@ -6,13 +6,12 @@ import {
   COMPUTE_GRID,
   costVsScale,
   hardwareTimeline,
-  series,
   timelineSeries,
-  type ChartSeries,
 } from '../../src/core/series';
 import { computeOptimal, predictLoss } from '../../src/core/scaling';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { badNumbers, collectNumbers } from '../fixtures/walk';
+import { allSeries } from '../fixtures/all-series';
 import { estimateScenarioArbitrary, scenarioWith } from '../fixtures/estimate-scenarios';
 import { scenarioArbitrary } from '../fixtures/arbitraries';
 
@@ -29,9 +28,9 @@ function rowArrays(value: unknown, path = '$', out: Array<{ path: string; length
   return out;
 }
 
-describe('series(DEFAULT_SCENARIO)', () => {
+describe('every chart sweep of DEFAULT_SCENARIO', () => {
   const e = estimate(DEFAULT_SCENARIO);
-  const s: ChartSeries = series(DEFAULT_SCENARIO, e);
+  const s = allSeries(DEFAULT_SCENARIO, e);
 
   it('every number is finite and non-negative', () => {
     expect(collectNumbers(s).length).toBeGreaterThan(1000);
@@ -109,7 +108,7 @@ describe('series(DEFAULT_SCENARIO)', () => {
   it('dense model → no MoE series; Mixtral → bars and bytes read vs batch', () => {
     expect(s.moe).toBeNull();
     const mixtral = scenarioWith({ model: 'mixtral-8x7b' });
-    const m = series(mixtral, estimate(mixtral)).moe!;
+    const m = allSeries(mixtral, estimate(mixtral)).moe!;
     expect(m.bars[1]!.params).toBeLessThan(m.bars[0]!.params);
     expect(m.bytesReadVsBatch[0]!.fractionOfTotal).toBeLessThan(0.3);
     expect(m.bytesReadVsBatch[m.bytesReadVsBatch.length - 1]!.fractionOfTotal).toBeCloseTo(1, 6);
@@ -141,10 +140,10 @@ describe('timelines (per weight precision, uncached)', () => {
 });
 
 describe('series over random scenarios', () => {
-  it('every number in ChartSeries is finite and non-negative', () => {
+  it('every number of every sweep is finite and non-negative', () => {
     fc.assert(
       fc.property(anyScenario, (scenario) => {
-        const s = series(scenario, estimate(scenario));
+        const s = allSeries(scenario, estimate(scenario));
         expect(badNumbers(s, { nonNegative: true })).toEqual([]);
       }),
       { numRuns: 150 },
