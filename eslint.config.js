@@ -50,12 +50,6 @@ export default tseslint.config(
     rules: { 'layers/only-down': 'error' },
   },
   {
-    // TODO(core-merge): today's core still imports the scenario's types; the core branch gives the
-    // core its own input types. Delete this block when it is merged.
-    files: ['src/core/**/*.ts'],
-    rules: { 'layers/only-down': ['error', { allow: { core: ['scenario'] } }] },
-  },
-  {
     files: ['src/components/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', kitLayer] },
   },
