@@ -1,7 +1,7 @@
 import type { PrecisionId } from '../data/types';
 import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
-import { HARDWARE_BY_ID } from '../data/hardware';
+import { DEVICES_BY_ID } from '../data/local-devices';
 import {
   DEFAULT_SCENARIO,
   RANGES,
@@ -306,7 +306,7 @@ function idRule(key: string, read: (raw: string) => string | undefined): FieldRu
 
 const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
 
-const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined));
+const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw)) ? raw : undefined));
 
 const nullableNumberRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
   const inner = numberRule(key, range);
@@ -343,7 +343,7 @@ export const FIELD_RULES = {
   customGpu: customGpuRule,
   gpuCount: numberRule('n', RANGES.gpuCount, true),
   mfu: numberRule('mfu', RANGES.mfu),
-  bandwidthEfficiency: numberRule('bwe', RANGES.bandwidthEfficiency),
+  bandwidthEfficiency: nullableNumberRule('bwe', RANGES.bandwidthEfficiency),
   usdPerGpuHour: nullableNumberRule('price', RANGES.usdPerGpuHour),
   pue: numberRule('pue', RANGES.pue),
   usdPerKwh: numberRule('kwh', RANGES.usdPerKwh),

@@ -42,8 +42,11 @@ export interface Scenario {
   gpuCount: number;
   /** Model FLOPs utilisation of training and prefill, 0–1. */
   mfu: number;
-  /** Fraction of peak memory bandwidth that decode achieves, 0–1. */
-  bandwidthEfficiency: number;
+  /**
+   * Fraction of peak memory bandwidth that decode achieves, 0–1; null = the serving model's
+   * default for the device kind × weight format (`decodeEfficiency`).
+   */
+  bandwidthEfficiency: number | null;
   /** Price per GPU-hour in USD; null = the accelerator's indicative price. */
   usdPerGpuHour: number | null;
   /** Power usage effectiveness of the data centre (≥ 1). */
@@ -84,7 +87,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   customGpu: DEFAULT_CUSTOM_GPU,
   gpuCount: 1024,
   mfu: 0.4,
-  bandwidthEfficiency: 0.5,
+  bandwidthEfficiency: null,
   usdPerGpuHour: null,
   pue: 1.1,
   usdPerKwh: 0.08,
