@@ -54,7 +54,7 @@ function kvFormatOf(kv: Precision): PrecisionId {
 }
 
 export interface PageFit {
-  /** The verdict on `gpus` GPUs at the scenario's batch and context. */
+  /** The verdict on `gpus` GPUs at the scenario's batch and context (headroom floored at 0: the shortfall is required − usable). */
   verdict: FitVerdict;
   /** Smallest power-of-two group where it fits (1 when none does up to 2^20: then `verdict.fits` is false). */
   gpus: number;
@@ -85,7 +85,7 @@ export function pageFit(options: {
   const contextTokens = Math.max(1, Math.floor(options.contextTokens));
   const sizedArch = contextTokens > arch.contextLength ? { ...arch, contextLength: contextTokens } : arch;
   const at = (gpus: number): FitVerdict => {
-    const verdict = fitVerdict({
+    const raw = fitVerdict({
       arch: sizedArch,
       accelerator: options.accelerator,
       gpus,
@@ -94,6 +94,8 @@ export function pageFit(options: {
       contextTokens,
       batch: options.batch,
     });
+    // The estimate's numbers are non-negative: a shortfall reads as required − usable.
+    const verdict = { ...raw, headroomBytes: Math.max(0, raw.headroomBytes) };
     if (sizedArch === arch) return verdict;
     const largest = Math.min(verdict.largestContextTokens, arch.contextLength);
     return { ...verdict, largestContextTokens: largest, largestContextLimitedBy: largest >= arch.contextLength ? 'model' : 'memory' };
