@@ -318,6 +318,16 @@ const nullableNumberRule = (key: string, range: readonly [number, number]): Fiel
   };
 };
 
+const nullableIntegerRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
+  const inner = numberRule(key, range, true);
+  return {
+    key,
+    read: (raw) => (raw === 'auto' ? null : inner.read(raw)),
+    write: (value) => (value === null ? 'auto' : inner.write(value)),
+    check: (value) => (value === null || value === 'auto' ? null : inner.check(value)),
+  };
+};
+
 const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
 
 const readZeroStage = (raw: string): ZeroStage | undefined => (['0', '1', '2', '3'].includes(raw) ? (Number(raw) as ZeroStage) : undefined);
@@ -361,6 +371,14 @@ export const FIELD_RULES = {
   outputTokens: numberRule('out', RANGES.outputTokens, true),
   batch: numberRule('b', RANGES.batch, true),
   requestsPerSecond: numberRule('rps', RANGES.requestsPerSecond),
+  servingConcurrency: nullableIntegerRule('sc', RANGES.servingConcurrency),
+  ttftTarget: nullableNumberRule('ttft', RANGES.ttftTarget),
+  tpotTarget: nullableNumberRule('tpot', RANGES.tpotTarget),
+  servingTp: nullableIntegerRule('stp', RANGES.servingTp),
+  servingEp: numberRule('sep', RANGES.servingEp, true),
+  localDevice: idRule('dev', (raw) => (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw) ? raw : undefined)),
+  usableMemoryFraction: nullableNumberRule('umf', RANGES.usableMemoryFraction),
+  hostMemoryBytes: numberRule('ram', RANGES.hostMemoryBytes),
 } satisfies Rules;
 
 export const SCENARIO_FIELDS = Object.keys(FIELD_RULES) as (keyof Scenario)[];
