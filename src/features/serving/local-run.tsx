@@ -12,6 +12,7 @@ import type { ScenarioState } from '../../store/scenario-store';
 import { defaultGpuMemoryFraction, type Estimate } from '../../core';
 import { MESSAGES } from './messages';
 import { LOCAL_CHOICES, localRunData, type LocalRunView } from './local.data';
+import './serving.css';
 
 type Messages = (typeof MESSAGES)['en'];
 

@@ -16,6 +16,7 @@ import { nearestPatch, servingData, type ServingProblem, type ServingView } from
 import { ServingControls } from './serving-controls';
 import { ServingFrontierChart } from './serving-chart';
 import { LocalRun } from './local-run';
+import './serving.css';
 
 type Messages = (typeof MESSAGES)['en'];
 
