@@ -54,8 +54,11 @@ export interface EstimateInput {
   gpuCount: number;
   /** Model FLOPs utilisation of training and prefill, 0–1. */
   mfu: number;
-  /** Fraction of peak memory bandwidth that decode achieves, 0–1. */
-  bandwidthEfficiency: number;
+  /**
+   * Fraction of peak memory bandwidth that decode achieves, 0–1; null = the serving model's
+   * default for the device kind × weight format (`decodeEfficiency`).
+   */
+  bandwidthEfficiency: number | null;
   /** Price per GPU-hour in USD; null = the accelerator's indicative price. */
   usdPerGpuHour: number | null;
   /** Power usage effectiveness of the data centre (≥ 1). */

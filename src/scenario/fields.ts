@@ -1,7 +1,7 @@
 import type { PrecisionId } from '../data/types';
 import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
-import { HARDWARE_BY_ID } from '../data/hardware';
+import { DEVICES_BY_ID } from '../data/local-devices';
 import {
   DEFAULT_SCENARIO,
   RANGES,
@@ -306,10 +306,20 @@ function idRule(key: string, read: (raw: string) => string | undefined): FieldRu
 
 const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
 
-const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined));
+const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw)) ? raw : undefined));
 
 const nullableNumberRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
   const inner = numberRule(key, range);
+  return {
+    key,
+    read: (raw) => (raw === 'auto' ? null : inner.read(raw)),
+    write: (value) => (value === null ? 'auto' : inner.write(value)),
+    check: (value) => (value === null || value === 'auto' ? null : inner.check(value)),
+  };
+};
+
+const nullableIntegerRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
+  const inner = numberRule(key, range, true);
   return {
     key,
     read: (raw) => (raw === 'auto' ? null : inner.read(raw)),
@@ -343,7 +353,7 @@ export const FIELD_RULES = {
   customGpu: customGpuRule,
   gpuCount: numberRule('n', RANGES.gpuCount, true),
   mfu: numberRule('mfu', RANGES.mfu),
-  bandwidthEfficiency: numberRule('bwe', RANGES.bandwidthEfficiency),
+  bandwidthEfficiency: nullableNumberRule('bwe', RANGES.bandwidthEfficiency),
   usdPerGpuHour: nullableNumberRule('price', RANGES.usdPerGpuHour),
   pue: numberRule('pue', RANGES.pue),
   usdPerKwh: numberRule('kwh', RANGES.usdPerKwh),
@@ -361,6 +371,14 @@ export const FIELD_RULES = {
   outputTokens: numberRule('out', RANGES.outputTokens, true),
   batch: numberRule('b', RANGES.batch, true),
   requestsPerSecond: numberRule('rps', RANGES.requestsPerSecond),
+  servingConcurrency: nullableIntegerRule('sc', RANGES.servingConcurrency),
+  ttftTarget: nullableNumberRule('ttft', RANGES.ttftTarget),
+  tpotTarget: nullableNumberRule('tpot', RANGES.tpotTarget),
+  servingTp: nullableIntegerRule('stp', RANGES.servingTp),
+  servingEp: numberRule('sep', RANGES.servingEp, true),
+  localDevice: idRule('dev', (raw) => (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw) ? raw : undefined)),
+  usableMemoryFraction: nullableNumberRule('umf', RANGES.usableMemoryFraction),
+  hostMemoryBytes: numberRule('ram', RANGES.hostMemoryBytes),
 } satisfies Rules;
 
 export const SCENARIO_FIELDS = Object.keys(FIELD_RULES) as (keyof Scenario)[];

@@ -42,8 +42,11 @@ export interface Scenario {
   gpuCount: number;
   /** Model FLOPs utilisation of training and prefill, 0–1. */
   mfu: number;
-  /** Fraction of peak memory bandwidth that decode achieves, 0–1. */
-  bandwidthEfficiency: number;
+  /**
+   * Fraction of peak memory bandwidth that decode achieves, 0–1; null = the serving model's
+   * default for the device kind × weight format (`decodeEfficiency`).
+   */
+  bandwidthEfficiency: number | null;
   /** Price per GPU-hour in USD; null = the accelerator's indicative price. */
   usdPerGpuHour: number | null;
   /** Power usage effectiveness of the data centre (≥ 1). */
@@ -70,6 +73,23 @@ export interface Scenario {
   batch: number;
   /** Target load for deployment, requests per second. */
   requestsPerSecond: number;
+
+  /** Serving section: sequences in flight per replica; null = the most the SLO and memory allow. */
+  servingConcurrency: number | null;
+  /** Serving SLO: time to first token, seconds; null = none. */
+  ttftTarget: number | null;
+  /** Serving SLO: time per output token, seconds; null = none. */
+  tpotTarget: number | null;
+  /** GPUs of one serving replica (tensor parallel); null = the smallest group that fits (the estimate's). */
+  servingTp: number | null;
+  /** MoE: expert-parallel degree of the replica (1 = experts split by TP). */
+  servingEp: number;
+  /** "Can I run it": the local machine (a LOCAL_DEVICES or HARDWARE id). */
+  localDevice: string;
+  /** Apple: share of unified memory the GPU may wire; null = macOS's default (2/3 up to 32 GB, 3/4 above). */
+  usableMemoryFraction: number | null;
+  /** System RAM for layers offloaded from a GPU, bytes (0 = no offload). */
+  hostMemoryBytes: number;
 }
 
 export const DEFAULT_SCENARIO: Scenario = Object.freeze({
@@ -84,7 +104,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   customGpu: DEFAULT_CUSTOM_GPU,
   gpuCount: 1024,
   mfu: 0.4,
-  bandwidthEfficiency: 0.5,
+  bandwidthEfficiency: null,
   usdPerGpuHour: null,
   pue: 1.1,
   usdPerKwh: 0.08,
@@ -102,6 +122,14 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   outputTokens: 500,
   batch: 16,
   requestsPerSecond: 10,
+  servingConcurrency: null,
+  ttftTarget: null,
+  tpotTarget: null,
+  servingTp: null,
+  servingEp: 1,
+  localDevice: 'apple-m4-max-64gb',
+  usableMemoryFraction: null,
+  hostMemoryBytes: 64e9,
 }) as Scenario;
 
 /**
@@ -131,6 +159,13 @@ export const RANGES = {
   outputTokens: [1, 1e7],
   batch: [1, 1e5],
   requestsPerSecond: [1e-3, 1e7],
+  servingConcurrency: [1, 1e5],
+  ttftTarget: [0.01, 600],
+  tpotTarget: [0.001, 10],
+  servingTp: [1, 1024],
+  servingEp: [1, 1024],
+  usableMemoryFraction: [0.3, 0.95],
+  hostMemoryBytes: [0, 2e12],
   hidden: [1, 1e6],
   layers: [1, 1e4],
   heads: [1, 1e4],

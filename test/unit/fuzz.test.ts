@@ -26,7 +26,7 @@ import {
 } from '../../src/core/index';
 import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
-import { HARDWARE } from '../../src/data/hardware';
+import { ALL_DEVICES } from '../../src/data/local-devices';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
 import { FIELD_RULES, MAX_CONFIG_DEPTH, MAX_CONFIG_STRING, SCENARIO_FIELDS, sanitizeConfig } from '../../src/scenario/fields';
 import { VIEW_KEYS, decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
@@ -495,7 +495,7 @@ describe('fuzz: architectureFromHfConfig → valid Architecture or ConfigError n
 // ---------------------------------------------------------------------------------------------
 
 const MODEL_IDS = new Set<string>([...MODELS.map((m) => m.id), 'size', 'custom']);
-const GPU_IDS = new Set<string>([...HARDWARE.map((h) => h.id), 'custom']);
+const GPU_IDS = new Set<string>([...ALL_DEVICES.map((h) => h.id), 'custom']);
 const PRECISIONS = new Set<string>(PRECISION_IDS);
 const URL_KEYS: readonly string[] = SCENARIO_FIELDS.map((field) => FIELD_RULES[field].key);
 const KEY_TO_FIELD = new Map<string, keyof Scenario>(SCENARIO_FIELDS.map((field) => [FIELD_RULES[field].key, field]));
@@ -519,7 +519,7 @@ const NUMERIC_FIELDS = [
   'requestsPerSecond',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
 const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
-const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens']);
+const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'bandwidthEfficiency']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high && (!integer || Number.isInteger(value));

@@ -23,7 +23,7 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
   { field: 'params', integer: false, nullable: false },
   { field: 'gpuCount', integer: true, nullable: false },
   { field: 'mfu', integer: false, nullable: false },
-  { field: 'bandwidthEfficiency', integer: false, nullable: false },
+  { field: 'bandwidthEfficiency', integer: false, nullable: true },
   { field: 'usdPerGpuHour', integer: false, nullable: true },
   { field: 'pue', integer: false, nullable: false },
   { field: 'usdPerKwh', integer: false, nullable: false },

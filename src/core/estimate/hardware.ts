@@ -6,7 +6,9 @@
  */
 import type { Accelerator, AcceleratorKind, ComputeFormat, Precision, PrecisionId } from '../../data/types';
 import { PRECISIONS } from '../../data/precisions';
-import { denseFlopsFor, getAccelerator } from '../../data/hardware';
+import { denseFlopsFor } from '../../data/hardware';
+import { getDevice } from '../../data/local-devices';
+import { deviceHourlyCost } from '../serving/cost';
 import { DEFAULT_CUSTOM_GPU, DEFAULT_GPU_ID, type EstimateInput } from '../input';
 import { nonNegative } from '../units';
 import type { WarningCode } from '../warnings';
@@ -21,7 +23,8 @@ export interface EstimateHardware {
   bandwidthBytesPerSecond: number;
   tdpWatts: number;
   usdPerGpuHour: number;
-  priceSource: 'scenario' | 'accelerator' | 'custom' | 'fallback';
+  /** 'purchase': a bought device's list price amortised over 3 years plus its energy (`deviceHourlyCost`). */
+  priceSource: 'scenario' | 'accelerator' | 'purchase' | 'custom' | 'fallback';
   accelerator: Accelerator | null;
 }
 
@@ -60,17 +63,18 @@ function customHardware(input: HardwareInput): EstimateHardware {
 }
 
 /**
- * The input's accelerator: the custom GPU, or the HARDWARE row of `input.gpu` (the default row,
- * flagged 'unknown-gpu', when the id is unknown). The price is the input's, else the row's, else
+ * The input's accelerator: the custom GPU, or the HARDWARE / LOCAL_DEVICES row of `input.gpu` (the
+ * default row, flagged 'unknown-gpu', when the id is unknown). The price is the input's, else the
+ * row's rental price, else its purchase price amortised with its energy (`deviceHourlyCost`), else
  * FALLBACK_USD_PER_GPU_HOUR ('price-fallback'); the board power the row's, else
  * FALLBACK_TDP_WATTS ('tdp-fallback').
  */
 export function resolveHardware(input: HardwareInput, warnings: WarningCode[]): EstimateHardware {
   if (input.gpu === 'custom') return customHardware(input);
-  let accelerator = getAccelerator(input.gpu);
+  let accelerator = getDevice(input.gpu);
   if (!accelerator) {
     warnings.push('unknown-gpu');
-    accelerator = getAccelerator(DEFAULT_GPU_ID);
+    accelerator = getDevice(DEFAULT_GPU_ID);
   }
   // The hardware table lacks the default too: behave as the default custom GPU.
   if (!accelerator) return customHardware({ ...input, gpu: 'custom', customGpu: DEFAULT_CUSTOM_GPU });
@@ -82,6 +86,9 @@ export function resolveHardware(input: HardwareInput, warnings: WarningCode[]): 
   } else if (accelerator.price) {
     usdPerGpuHour = accelerator.price.usdPerHour;
     priceSource = 'accelerator';
+  } else if (accelerator.purchase) {
+    usdPerGpuHour = deviceHourlyCost(accelerator).usdPerHour ?? FALLBACK_USD_PER_GPU_HOUR;
+    priceSource = 'purchase';
   } else {
     usdPerGpuHour = FALLBACK_USD_PER_GPU_HOUR;
     priceSource = 'fallback';

@@ -105,7 +105,7 @@ export function estimate(input: EstimateInput, resolution: ModelResolution = res
     denseFlops: training.denseFlops,
     tokensPerParam: training.tokensPerParam,
   });
-  const inference = inferenceEstimate(input, model, hardware, weightPrecision, kv.bytesPerValue, warnings);
+  const inference = inferenceEstimate(input, model, hardware, { weight: weightPrecision, kv: kvPrecision }, warnings);
   const moe = moeSummary(arch, counts, { bitsPerWeight: weightPrecision.bitsPerWeight, batch: inference.batch });
   const compression = applyCompression({ params: counts.total, bitsPerWeight: DEFAULT_COMPRESSION_START_BITS }, DEFAULT_COMPRESSION_CHAIN);
   const deployment = deploymentPlan({

@@ -4,10 +4,10 @@
  */
 import type { EstimateInput } from '../input';
 import type { Estimate } from '../estimate';
-import { kvCacheBytes, weightBytes } from '../memory';
+import { kvCacheBytes } from '../memory';
 import { attentionForwardFlopsPerToken } from '../training';
-import { decodeStep, decodeStepBytes, decodeStepFlops, decodeTokensPerSecondAggregate, decodeTokensPerSecondPerSequence, type Bound } from '../inference';
-import { decodeParamsRead } from '../moe';
+import { decodeStepFlops, decodeTokensPerSecondAggregate, decodeTokensPerSecondPerSequence, type Bound } from '../inference';
+import { decodeStepAtBatch } from '../estimate/serving-defaults';
 import { ratio } from '../units';
 import { BATCH_GRID, CONTEXT_GRID } from './grids';
 
@@ -69,38 +69,29 @@ export function inferenceMemoryVsContext(estimate: Estimate): InferenceMemoryVsC
 
 /**
  * Decode tokens/s per sequence and aggregate vs batch 1–1024 at the average context, on the
- * serving group, at the estimate's own bandwidth efficiency and MFU (the input is read through
- * the estimate; the parameter stays for the call's shape).
+ * serving group, with the estimate's own decode model (the serving model's efficiency defaults or
+ * the override, per-layer overheads, tensor-parallel all-reduces) and MFU. A batch fits when the
+ * page's fit verdict allows it (`fit.largestBatch`). The input is read through the estimate; the
+ * parameter stays for the call's shape.
  */
 export function throughputVsBatch(_input: EstimateInput, estimate: Estimate): ThroughputVsBatchSeries {
   const inference = estimate.inference;
   const { arch, counts } = estimate.model;
-  const bitsPerWeight = estimate.weights.selected.bitsPerWeight;
   const attentionPerToken = attentionForwardFlopsPerToken(arch, inference.averageContextTokens);
-  const bytesPerValue = estimate.kv.bytesPerValue;
-  const kvPerSequenceAverage = kvCacheBytes(arch, { tokens: inference.averageContextTokens, batch: 1, bytesPerValue });
-  const kvPerSequenceFull = kvCacheBytes(arch, { tokens: inference.contextTokens, batch: 1, bytesPerValue });
+  const kvPerSequenceFull = kvCacheBytes(arch, { tokens: inference.contextTokens, batch: 1, bytesPerValue: estimate.kv.bytesPerValue });
   const capacity = inference.gpus * estimate.hardware.memoryBytes;
   const fixedBytes = inference.weightBytes + inference.working.activations + inference.working.runtime;
   const logitBytesPerSequence = ratio(inference.working.logits, inference.batch);
+  const largestBatch = inference.fit && inference.fit.gpus === inference.gpus ? inference.fit.largestBatch : null;
   const rows = BATCH_GRID.map((batch) => {
-    const weightBytesRead = weightBytes(decodeParamsRead(arch, counts, batch), bitsPerWeight);
-    const step = decodeStep({
-      bytes: decodeStepBytes(weightBytesRead, kvPerSequenceAverage * batch),
-      flops: decodeStepFlops(counts.active, batch, attentionPerToken),
-      bandwidthBytesPerSecondPerGpu: estimate.hardware.bandwidthBytesPerSecond,
-      bandwidthEfficiency: inference.bandwidthEfficiency,
-      peakFlopsPerGpu: inference.peakFlopsPerGpu,
-      mfu: inference.mfu,
-      gpus: inference.gpus,
-    });
+    const step = decodeStepAtBatch(inference.decodeModel, batch, inference.averageContextTokens, decodeStepFlops(counts.active, batch, attentionPerToken));
     return {
       batch,
       tokensPerSecondPerSequence: decodeTokensPerSecondPerSequence(step.seconds),
       tokensPerSecondAggregate: decodeTokensPerSecondAggregate(step.seconds, batch),
       stepSeconds: step.seconds,
       bound: step.bound,
-      fits: fixedBytes + batch * (kvPerSequenceFull + logitBytesPerSequence) <= capacity,
+      fits: largestBatch !== null ? batch <= largestBatch : fixedBytes + batch * (kvPerSequenceFull + logitBytesPerSequence) <= capacity,
     };
   });
   return { rows, gpus: inference.gpus, currentBatch: inference.batch };

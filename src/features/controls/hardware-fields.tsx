@@ -1,7 +1,8 @@
 import { memo, useCallback, useId } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
-import { FALLBACK_USD_PER_GPU_HOUR } from '../../core';
-import { HARDWARE, HARDWARE_BY_ID, denseFlopsFor } from '../../data/hardware';
+import { FALLBACK_USD_PER_GPU_HOUR, decodeEfficiency, deviceHourlyCost } from '../../core';
+import { denseFlopsFor } from '../../data/hardware';
+import { ALL_DEVICES, DEVICES_BY_ID as HARDWARE_BY_ID } from '../../data/local-devices';
 import type { Accelerator, AcceleratorKind } from '../../data/types';
 import { RANGES, type CustomGpu } from '../../scenario/scenario';
 import { fill } from '../../i18n/i18n';
@@ -22,14 +23,22 @@ const KIND_LABEL: Readonly<Record<AcceleratorKind, (m: ControlsMessages) => stri
   tpu: (m) => m.kindTpu,
 };
 const BY_KIND: ReadonlyMap<AcceleratorKind, readonly Accelerator[]> = new Map(
-  KINDS.map((kind) => [kind, HARDWARE.filter((accelerator) => accelerator.kind === kind)]),
+  KINDS.map((kind) => [kind, ALL_DEVICES.filter((accelerator) => accelerator.kind === kind)]),
 );
 
 const selectGpu = (state: ScenarioState) => state.scenario.gpu;
+
+/** The price an option shows: rental per hour, purchase list price, or "no price". */
+function priceLabel(accelerator: Accelerator, m: ControlsMessages, lang: ReturnType<typeof useLang>): string {
+  if (accelerator.price) return fill(m.unitPerGpuHour, { n: formatUsd(accelerator.price.usdPerHour, lang) });
+  if (accelerator.purchase) return fill(m.optionPurchase, { price: formatUsd(accelerator.purchase.usd, lang) });
+  return m.optionNoPrice;
+}
 const selectUpdate = (state: ScenarioState) => state.update;
 
 const GpuSelect = memo(function GpuSelect() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const lang = useLang();
   const gpu = useScenarioState(selectGpu);
   const update = useScenarioState(selectUpdate);
   const id = useId();
@@ -41,7 +50,7 @@ const GpuSelect = memo(function GpuSelect() {
           <optgroup key={kind} label={KIND_LABEL[kind](m)}>
             {(BY_KIND.get(kind) ?? []).map((accelerator) => (
               <option key={accelerator.id} value={accelerator.id}>
-                {accelerator.name}
+                {`${accelerator.name} · ${priceLabel(accelerator, m, lang)}`}
               </option>
             ))}
           </optgroup>
@@ -87,12 +96,18 @@ const GpuSpec = memo(function GpuSpec() {
         <dd>
           {price
             ? fill(m.specPriceValue, { price: formatUsd(price.usdPerHour, lang), what: price.what, date: price.date })
-            : fill(m.specNoPrice, { price: formatUsd(FALLBACK_USD_PER_GPU_HOUR, lang) })}
+            : accelerator.purchase
+              ? fill(m.specPurchaseValue, {
+                  price: formatUsd(accelerator.purchase.usd, lang),
+                  date: accelerator.purchase.date,
+                  hourly: formatUsd(deviceHourlyCost(accelerator).usdPerHour ?? FALLBACK_USD_PER_GPU_HOUR, lang),
+                })
+              : fill(m.specNoPrice, { price: formatUsd(FALLBACK_USD_PER_GPU_HOUR, lang) })}
         </dd>
       </div>
       <div className="gpu-spec__wide gpu-spec__source">
         <dd>{fill(m.specSource, { date: accelerator.sourceDate, source: accelerator.source })}</dd>
-        {price ? <dd>{price.source}</dd> : null}
+        {price ? <dd>{price.source}</dd> : accelerator.purchase ? <dd>{accelerator.purchase.source}</dd> : null}
       </div>
     </dl>
   );
@@ -172,6 +187,7 @@ const CustomGpuFields = memo(function CustomGpuFields() {
 const selectGpuCount = (state: ScenarioState) => state.scenario.gpuCount;
 const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectBandwidthEfficiency = (state: ScenarioState) => state.scenario.bandwidthEfficiency;
+const selectWeightPrecision = (state: ScenarioState) => state.scenario.weightPrecision;
 const selectPrice = (state: ScenarioState) => state.scenario.usdPerGpuHour;
 const selectCustomPrice = (state: ScenarioState) => state.scenario.customGpu.usdPerHour;
 const selectPue = (state: ScenarioState) => state.scenario.pue;
@@ -188,10 +204,40 @@ const GpuCountField = memo(function GpuCountField() {
   return <CountField label={m.gpuCount} value={value} min={min} max={max} format={format} onChange={onChange} parse={parseCount} testId="gpu-count" />;
 });
 
+/**
+ * Decode bandwidth efficiency: the serving model's default for the device kind × weight format
+ * (null in the scenario) unless the reader pins a value; old links keep theirs.
+ */
+const BandwidthEfficiencyField = memo(function BandwidthEfficiencyField() {
+  const m = useMessages(CONTROLS_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectBandwidthEfficiency);
+  const gpu = useScenarioState(selectGpu);
+  const weightPrecision = useScenarioState(selectWeightPrecision);
+  const update = useScenarioState(selectUpdate);
+  const accelerator = HARDWARE_BY_ID.get(gpu);
+  const fraction = decodeEfficiency({ kind: accelerator?.kind ?? 'datacenter' }, weightPrecision).bandwidthFraction;
+  return (
+    <div className="price-field" data-testid="bandwidth-efficiency-field">
+      <ToggleField
+        label={m.useDefaultEfficiency}
+        checked={value === null}
+        onChange={(checked) => update({ bandwidthEfficiency: checked ? null : Math.round(fraction * 1000) / 1000 })}
+        testId="use-default-efficiency"
+      />
+      {value === null ? (
+        <FieldNote>{fill(m.defaultEfficiencyNote, { fraction: formatPercent(fraction, lang), kind: KIND_LABEL[accelerator?.kind ?? 'datacenter'](m) })}</FieldNote>
+      ) : (
+        <BandwidthEfficiencyField />
+      )}
+    </div>
+  );
+});
+
 /** A 0.01–1 fraction edited in percent (1–100 %). */
 const PercentField = memo(function PercentField(props: { field: 'mfu' | 'bandwidthEfficiency'; label: string; testId: string }) {
   const lang = useLang();
-  const value = useScenarioState(props.field === 'mfu' ? selectMfu : selectBandwidthEfficiency);
+  const value = useScenarioState(props.field === 'mfu' ? selectMfu : selectBandwidthEfficiency) ?? 0.5;
   const update = useScenarioState(selectUpdate);
   const { field } = props;
   const format = useCallback((percent: number) => formatPercent(percent / 100, lang), [lang]);
@@ -283,7 +329,7 @@ export const HardwareGroup = memo(function HardwareGroup() {
       {custom ? <CustomGpuFields /> : <GpuSpec />}
       <GpuCountField />
       <PercentField field="mfu" label={m.mfu} testId="mfu" />
-      <PercentField field="bandwidthEfficiency" label={m.bandwidthEfficiency} testId="bandwidth-efficiency" />
+      <BandwidthEfficiencyField />
       <PriceField />
       <PueField />
       <ElectricityField />

@@ -69,7 +69,30 @@ const HardwareStats = memo(function HardwareStats() {
   const kv = estimate.inference.kvBytesPerSequence;
   const servable = largestServableParams(hardware.memoryBytes, selected.bitsPerWeight, kv);
   const memoryText = formatBytes(hardware.memoryBytes, lang, units);
-  const fits = selected.bytes <= hardware.memoryBytes;
+  // The page's one fit verdict on one card (weights + KV + working memory + runtime reserve vs
+  // usable memory), the same field the inference section reads; encoder-only models: weights alone.
+  const verdict = estimate.inference.fitOneGpu;
+  const fits = verdict ? verdict.fits : selected.bytes <= hardware.memoryBytes;
+  const bytes = (value: number) => formatBytes(value, lang, units);
+  let thisNote: string;
+  if (!verdict) {
+    thisNote = fits
+      ? fill(m.statThisFitsNote, { weights: bytes(selected.bytes), memory: memoryText })
+      : fill(m.statThisNoNote, { weights: bytes(selected.bytes), memory: memoryText, times: formatNumber(selected.bytes / hardware.memoryBytes, lang, 2) });
+  } else {
+    const parts = {
+      required: bytes(verdict.requiredBytes),
+      usable: bytes(verdict.usableBytes),
+      weights: bytes(verdict.breakdown.weights),
+      kv: bytes(verdict.breakdown.kvCache),
+      work: bytes(verdict.breakdown.activations + verdict.breakdown.runtimeReserve),
+      batch: formatNumber(estimate.inference.batch, lang, 7),
+      context: formatNumber(estimate.inference.contextTokens, lang),
+      maxContext: formatNumber(verdict.largestContextTokens, lang),
+      maxBatch: formatNumber(verdict.largestBatch, lang, 7),
+    };
+    thisNote = fits ? fill(m.statThisVerdictFits, parts) : verdict.reason === 'weights' ? fill(m.statThisVerdictWeights, parts) : fill(m.statThisVerdictKv, parts);
+  }
   return (
     <div className="stats">
       <Stat
@@ -100,15 +123,8 @@ const HardwareStats = memo(function HardwareStats() {
         label={m.statThis}
         value={fits ? m.statThisFits : m.statThisNo}
         bad={!fits}
-        note={
-          fits
-            ? fill(m.statThisFitsNote, { weights: formatBytes(selected.bytes, lang, units), memory: memoryText })
-            : fill(m.statThisNoNote, {
-                weights: formatBytes(selected.bytes, lang, units),
-                memory: memoryText,
-                times: formatNumber(selected.bytes / hardware.memoryBytes, lang, 2),
-              })
-        }
+        note={thisNote}
+        testId="hardware-fit"
       />
     </div>
   );

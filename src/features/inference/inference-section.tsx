@@ -17,10 +17,9 @@ import {
   type UnitSystem,
 } from '../../i18n/format';
 import type { Estimate } from '../../core';
-import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
 import { cite, gpuCountText, gpuLabel } from '../../view/labels';
-import { decodeRatioData, defaultEfficiencyFor, inferenceWarnings, kvFacts, type DecodeRatioRow, type KvFacts } from './inference.data';
+import { decodeRatioData, inferenceWarnings, kvFacts, type DecodeRatioRow, type KvFacts } from './inference.data';
 import { InferenceMemoryChart } from './inference-memory-chart';
 import { InferenceThroughputChart } from './inference-throughput-chart';
 
@@ -182,8 +181,8 @@ const InferenceWarnings = memo(function InferenceWarnings({ estimate, m }: { est
   );
 });
 
-const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; estimate: Estimate; scenario: Scenario; lang: Lang; m: Messages }) {
-  const { rows, estimate, scenario, lang, m } = props;
+const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; estimate: Estimate; lang: Lang; m: Messages }) {
+  const { rows, estimate, lang, m } = props;
   return (
     <details>
       <summary>{m.ratiosTitle}</summary>
@@ -191,9 +190,10 @@ const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; e
         <table className="data-table" data-table="decode-ratios">
           <caption className="muted" style={CAPTION}>
             {fill(m.ratiosCaption, {
-              kind: m[`kind_${estimate.hardware.kind}`],
-              default: formatNumber(defaultEfficiencyFor(estimate), lang, 2),
-              used: formatNumber(scenario.bandwidthEfficiency, lang, 2),
+              used: formatNumber(estimate.inference.bandwidthEfficiency, lang, 2),
+              how: estimate.inference.bandwidthEfficiencyOverridden
+                ? m.efficiencyOverridden
+                : fill(m.efficiencyDefault, { kind: m[`kind_${estimate.hardware.kind}`], format: estimate.inference.weightPrecision.toUpperCase() }),
             })}
           </caption>
           <thead>
@@ -225,7 +225,7 @@ const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; e
 });
 
 function InferenceBody() {
-  const { scenario, estimate, select } = useChartView();
+  const { estimate, select } = useChartView();
   const { lang, units } = useViewSettings();
   const m = useMessages(MESSAGES);
   return (
@@ -239,7 +239,7 @@ function InferenceBody() {
       <div className="section__lead">
         <p>{m.lead3}</p>
       </div>
-      <RatiosTable rows={select.constant(decodeRatioData)} estimate={estimate} scenario={scenario} lang={lang} m={m} />
+      <RatiosTable rows={select.constant(decodeRatioData)} estimate={estimate} lang={lang} m={m} />
     </>
   );
 }

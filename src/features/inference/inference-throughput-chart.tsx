@@ -111,7 +111,7 @@ export const InferenceThroughputChart = memo(function InferenceThroughputChart()
         avg: formatCount(inf.averageContextTokens, lang),
         gpus: chart.gpus,
         gpu: gpuLabel(estimate, lang),
-        efficiency: formatPercent(scenario.bandwidthEfficiency, lang),
+        efficiency: formatPercent(inf.bandwidthEfficiency, lang),
         mfu: formatPercent(scenario.mfu, lang),
         batch: formatNumber(inf.batch, lang, 7),
       })}

@@ -77,7 +77,9 @@ export const MESSAGES = defineMessages({
     memoryFull: 'memory full',
 
     ratiosTitle: 'Measured decode vs roofline: where the default efficiency comes from',
-    ratiosCaption: 'Batch 1, short context. Roofline = bandwidth ÷ bytes of weights per token. This accelerator’s kind ({kind}) defaults to {default}; this scenario uses {used}.',
+    ratiosCaption: 'Batch 1, short context. Roofline = bandwidth ÷ bytes of weights per token. This scenario decodes at {used} of the roofline at batch 1 ({how}).',
+    efficiencyDefault: 'the measured default for a {kind} device with {format} weights, per-layer overhead included',
+    efficiencyOverridden: 'your setting of the decode bandwidth efficiency',
     colModel: 'Model',
     colHardware: 'Hardware',
     colEngine: 'Engine',
@@ -173,7 +175,9 @@ export const MESSAGES = defineMessages({
     memoryFull: '显存已满',
 
     ratiosTitle: '实测解码速度与屋顶线：默认效率的来源',
-    ratiosCaption: '批大小 1，短上下文。屋顶线 = 带宽 ÷ 每 token 读取的权重字节数。此加速器类别（{kind}）默认 {default}；本情景使用 {used}。',
+    ratiosCaption: '批大小 1，短上下文。屋顶线 = 带宽 ÷ 每 token 读取的权重字节数。本情景在批大小 1 时达到屋顶线的 {used}（{how}）。',
+    efficiencyDefault: '{kind}设备、{format} 权重的实测默认值，含每层固定开销',
+    efficiencyOverridden: '你设定的解码带宽效率',
     colModel: '模型',
     colHardware: '硬件',
     colEngine: '引擎',

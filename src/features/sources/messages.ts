@@ -6,7 +6,7 @@ export const SOURCES_MESSAGES = defineMessages({
     lead1:
       'Every number on this page comes from a formula with a published source. Below: each formula in words with the works it rests on, then our estimator set against published figures with its error, then the full list of sources.',
     lead2:
-      'Validation: parameter counts are our exact count of each released config.json against the count its authors published (often rounded). Training compute is 6 × N × D — N our count of the model when we have its config, else the published one — against the FLOPs reported. GPU-hours use that compute at the reported MFU on the accelerator’s dense 16-bit peak. Decode speed is the bandwidth roofline (bandwidth ÷ weight bytes per token) × the default efficiency of the device’s kind, against single-stream measurements; “measured ÷ roofline” is the efficiency each run actually reached.',
+      'Validation: parameter counts are our exact count of each released config.json against the count its authors published (often rounded). Training compute is 6 × N × D — N our count of the model when we have its config, else the published one — against the FLOPs reported. GPU-hours use that compute at the reported MFU on the accelerator’s dense 16-bit peak. Decode speed is the serving model’s single-stream decode with its defaults for the device kind × weight format (weights streamed at a fitted share of the bandwidth, plus a fixed cost per layer), against single-stream measurements — the figure the inference section shows at batch 1; the note gives what the old flat 50% of the roofline said; “measured ÷ roofline” is the efficiency each run actually reached.',
     formulas: 'Formulas and their sources',
     validation: 'Our estimator against published figures',
     bibliography: 'All sources',
@@ -33,6 +33,7 @@ export const SOURCES_MESSAGES = defineMessages({
     qTrainingFlops: 'Training FLOPs',
     qGpuHours: 'GPU-hours',
     qDecode: 'Decode speed',
+    decodeBefore: 'before (flat 50% of the roofline): {before}, {error}',
     nOurs: 'N: our count of the released config',
     nPublished: 'N: as published',
     efficiency: 'efficiency {efficiency} applied',
@@ -54,7 +55,7 @@ export const SOURCES_MESSAGES = defineMessages({
     lead1:
       '本页的每个数字都来自有公开出处的公式。下面依次列出：用文字写出的每条公式及其依据的文献；我们的估算器与公开数据的对照及误差；全部文献列表。',
     lead2:
-      '验证方法：参数量——用我们对每个公开 config.json 的精确计数，对照作者公布的数字（通常经过四舍五入）。训练算力——6 × N × D（有 config 时 N 用我们的计数，否则用公布值），对照论文报告的 FLOPs。GPU 小时——用上述算力、报告的 MFU 和加速卡的 16 位稠密峰值算力计算。生成速度——带宽上限（带宽 ÷ 每 token 读取的权重字节）× 该类设备的默认效率，对照单路实测值；“实测 ÷ 上限”即各次运行实际达到的带宽效率。',
+      '验证方法：参数量——用我们对每个公开 config.json 的精确计数，对照作者公布的数字（通常经过四舍五入）。训练算力——6 × N × D（有 config 时 N 用我们的计数，否则用公布值），对照论文报告的 FLOPs。GPU 小时——用上述算力、报告的 MFU 和加速卡的 16 位稠密峰值算力计算。生成速度——服务模型的单路解码，采用其按“设备类别 × 权重格式”给出的默认值（权重按拟合的带宽占比读取，每层另加固定开销），即推理一节在批大小 1 时显示的数字，对照单路实测值；备注列出旧做法（屋顶线一律 50%）的结果；“实测 ÷ 上限”即各次运行实际达到的带宽效率。',
     formulas: '公式及其来源',
     validation: '估算器与公开数据对照',
     bibliography: '全部来源',
@@ -81,6 +82,7 @@ export const SOURCES_MESSAGES = defineMessages({
     qTrainingFlops: '训练 FLOPs',
     qGpuHours: 'GPU 小时',
     qDecode: '生成速度',
+    decodeBefore: '改前（屋顶线一律 50%）：{before}，{error}',
     nOurs: 'N：我们对公开 config 的计数',
     nPublished: 'N：公布值',
     efficiency: '采用效率 {efficiency}',

@@ -20,6 +20,7 @@ import {
   type Source,
   type SourceId,
 } from '../../core';
+import { decodeCalibrationRows, predictedDecodeTokensPerSecond } from '../../core/serving/decode-calibration';
 import { DECODE_MEASUREMENTS, type DecodeMeasurement } from '../../data/decode-measurements';
 import { denseFlopsFor, HARDWARE_BY_ID } from '../../data/hardware';
 import { MODELS, MODELS_BY_ID } from '../../data/models';
@@ -194,6 +195,8 @@ export interface ValidationRow {
   lowerBound: boolean;
   /** Which N went into 6·N·D: our count of the preset or the run's published one. */
   nSource: 'ours' | 'published' | null;
+  /** Decode rows: what the old flat 50% of the roofline gave, and its error. */
+  before?: { value: number; error: number };
 }
 
 function relativeError(ours: number, published: number): number {
@@ -305,16 +308,26 @@ function kindFromLabel(label: string): AcceleratorKind {
   return 'datacenter';
 }
 
+/** The old default of `estimate()`: 50% of the bandwidth roofline on every device and format. */
+export const FLAT_BANDWIDTH_EFFICIENCY = 0.5;
+
+/**
+ * The 18 measured decode rows against the serving model's defaults (device kind × weight format,
+ * per-layer overhead: `predictedDecodeTokensPerSecond`, the figure `estimate()` shows at batch 1),
+ * with the old flat 50% of the roofline beside them (`before`).
+ */
 export function decodeRows(measurements: readonly DecodeMeasurement[] = DECODE_MEASUREMENTS): ValidationRow[] {
+  const calibration = new Map(decodeCalibrationRows().map((row) => [row.id, row]));
   return measurements.map((row) => {
     const accelerator = row.hardwareId ? HARDWARE_BY_ID.get(row.hardwareId) : undefined;
     const bandwidth = accelerator?.bandwidthBytesPerSecond ?? row.bandwidthBytesPerSecond;
     const count = ourCount(row.modelPresetId);
     const bytes = count ? (count.active * PRECISIONS[row.precision].bitsPerWeight) / 8 : row.weightBytes;
     const kind = accelerator?.kind ?? kindFromLabel(row.hardwareLabel);
-    const efficiency = DEFAULT_BANDWIDTH_EFFICIENCY[kind];
     const roofline = decodeRooflineTokensPerSecond(bandwidth, bytes);
-    const ours = roofline * efficiency;
+    const before = roofline * FLAT_BANDWIDTH_EFFICIENCY;
+    const fitted = calibration.get(row.id);
+    const ours = fitted ? predictedDecodeTokensPerSecond(fitted) : roofline * DEFAULT_BANDWIDTH_EFFICIENCY[kind];
     return {
       id: `decode-${row.id}`,
       quantity: 'decode' as const,
@@ -325,9 +338,10 @@ export function decodeRows(measurements: readonly DecodeMeasurement[] = DECODE_M
       error: relativeError(ours, row.measuredTokensPerSecond),
       source: row.source.replace(/\s*\(.*$/, ''),
       rooflineRatio: roofline > 0 ? row.measuredTokensPerSecond / roofline : null,
-      efficiency,
+      efficiency: roofline > 0 ? ours / roofline : null,
       lowerBound: row.measuredIsLowerBound,
       nSource: null,
+      before: { value: before, error: relativeError(before, row.measuredTokensPerSecond) },
     };
   });
 }

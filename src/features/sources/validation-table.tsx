@@ -49,6 +49,7 @@ function noteText(row: ValidationRow, lang: Lang, m: Messages): string {
   if (row.nSource === 'ours') parts.push(m.nOurs);
   if (row.nSource === 'published') parts.push(m.nPublished);
   if (row.efficiency !== null) parts.push(fill(m.efficiency, { efficiency: formatNumber(row.efficiency, lang, 2) }));
+  if (row.before) parts.push(fill(m.decodeBefore, { before: formatValue(row, row.before.value, lang, m), error: formatSignedPercent(row.before.error) }));
   if (row.lowerBound) parts.push(m.lowerBound);
   if (row.quantity === 'gpuHours') parts.push(m.hoursNote);
   return parts.join('; ');

@@ -45,6 +45,10 @@ function priceNote(estimate: Estimate, m: Messages, lang: Lang): string {
       return fill(m.statCostCustom, { price });
     case 'fallback':
       return fill(m.statCostFallback, { price });
+    case 'purchase': {
+      const purchase = estimate.hardware.accelerator?.purchase;
+      return fill(m.statCostPurchase, { price, purchase: formatUsd(purchase?.usd ?? 0, lang), date: purchase?.date ?? '' });
+    }
     case 'accelerator': {
       const point = estimate.hardware.accelerator?.price;
       return fill(m.statCostPreset, { price, what: point?.what ?? '', date: point?.date ?? '' });
