@@ -11,7 +11,7 @@
  */
 import type { Precision, PrecisionId, ComputeFormat } from '../../data/types';
 import type { Architecture, ParameterCount } from '../types';
-import type { EstimateInput } from '../input';
+import { DEFAULT_PREFILL_MFU, type EstimateInput } from '../input';
 import {
   inferenceWorkingBreakdown,
   kvCacheBytes,
@@ -126,18 +126,20 @@ export function inferenceEstimate(
   const totalBytes = weightBytesTotal + kvBytes + working.total;
 
   const weightBytesRead = weightBytes(counts.active, weightPrecision.bitsPerWeight);
+  // A pinned MFU applies to prefill too; otherwise prefill keeps the long-standing default.
+  const prefillMfu = input.mfu ?? DEFAULT_PREFILL_MFU;
   const roofline = {
     bandwidthBytesPerSecondPerGpu: hardware.bandwidthBytesPerSecond,
     bandwidthEfficiency: input.bandwidthEfficiency,
     peakFlopsPerGpu: peak.flops,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     gpus,
   };
   const prefillBase = {
     activeParams: counts.active,
     promptTokens,
     peakFlopsPerGpu: peak.flops,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     gpus,
     weightBytesRead,
     bandwidthBytesPerSecondPerGpu: hardware.bandwidthBytesPerSecond,
@@ -165,7 +167,7 @@ export function inferenceEstimate(
     computeFormat: peak.format,
     peakFlopsPerGpu: peak.flops,
     bandwidthEfficiency: input.bandwidthEfficiency,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     batch,
     promptTokens,
     outputTokens,

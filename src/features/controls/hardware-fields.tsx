@@ -1,6 +1,6 @@
 import { memo, useCallback, useId } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
-import { FALLBACK_USD_PER_GPU_HOUR } from '../../core';
+import { ACCELERATOR_TRAINING_DEFAULTS, FALLBACK_USD_PER_GPU_HOUR } from '../../core';
 import { HARDWARE, HARDWARE_BY_ID, denseFlopsFor } from '../../data/hardware';
 import type { Accelerator, AcceleratorKind } from '../../data/types';
 import { RANGES, type CustomGpu } from '../../scenario/scenario';
@@ -13,6 +13,7 @@ import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
 import { formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount, parseDecimal, parsePercent } from './parse-count';
+import { ClusterFields, MfuField } from './layout-fields';
 
 const KINDS: readonly AcceleratorKind[] = ['datacenter', 'consumer', 'apple', 'tpu'];
 const KIND_LABEL: Readonly<Record<AcceleratorKind, (m: ControlsMessages) => string>> = {
@@ -170,7 +171,6 @@ const CustomGpuFields = memo(function CustomGpuFields() {
 });
 
 const selectGpuCount = (state: ScenarioState) => state.scenario.gpuCount;
-const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectBandwidthEfficiency = (state: ScenarioState) => state.scenario.bandwidthEfficiency;
 const selectPrice = (state: ScenarioState) => state.scenario.usdPerGpuHour;
 const selectCustomPrice = (state: ScenarioState) => state.scenario.customGpu.usdPerHour;
@@ -189,9 +189,9 @@ const GpuCountField = memo(function GpuCountField() {
 });
 
 /** A 0.01–1 fraction edited in percent (1–100 %). */
-const PercentField = memo(function PercentField(props: { field: 'mfu' | 'bandwidthEfficiency'; label: string; testId: string }) {
+const PercentField = memo(function PercentField(props: { field: 'bandwidthEfficiency'; label: string; testId: string }) {
   const lang = useLang();
-  const value = useScenarioState(props.field === 'mfu' ? selectMfu : selectBandwidthEfficiency);
+  const value = useScenarioState(selectBandwidthEfficiency);
   const update = useScenarioState(selectUpdate);
   const { field } = props;
   const format = useCallback((percent: number) => formatPercent(percent / 100, lang), [lang]);
@@ -276,13 +276,16 @@ const ElectricityField = memo(function ElectricityField() {
 export const HardwareGroup = memo(function HardwareGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
   const custom = useScenarioState(useCallback((state: ScenarioState) => state.scenario.gpu === 'custom', []));
+  const gpu = useScenarioState(selectGpu);
+  const defaultClusterId = ACCELERATOR_TRAINING_DEFAULTS[gpu]?.clusterId;
   return (
     <fieldset data-testid="hardware-group">
       <legend>{m.hardware}</legend>
       <GpuSelect />
       {custom ? <CustomGpuFields /> : <GpuSpec />}
       <GpuCountField />
-      <PercentField field="mfu" label={m.mfu} testId="mfu" />
+      <ClusterFields defaultClusterId={defaultClusterId} />
+      <MfuField />
       <PercentField field="bandwidthEfficiency" label={m.bandwidthEfficiency} testId="bandwidth-efficiency" />
       <PriceField />
       <PueField />
