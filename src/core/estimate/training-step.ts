@@ -37,6 +37,8 @@ export interface LayoutProblem {
   message: string;
   /** The ConfigError's field, e.g. 'layout.tp'. */
   field: string | null;
+  /** GPUs per node of the cluster, when the rule compares against it (tp-across-nodes). */
+  gpusPerNode?: number;
 }
 
 /** The scenario's layout as the planner reads it (every degree a whole number ≥ 1). */
@@ -53,6 +55,8 @@ export interface ScenarioLayout {
   globalBatch: number;
   /** True when the global batch was derived (scenario.globalBatch === null). */
   globalBatchAuto: boolean;
+  /** Tokens per sequence. */
+  seqLen: number;
 }
 
 export interface TrainingPrediction {
@@ -108,7 +112,7 @@ export function scenarioLayout(input: PredictionInput): ScenarioLayout {
   const microBatch = whole(input.microBatch);
   const globalBatchAuto = input.globalBatch === null;
   const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
-  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto };
+  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen) };
 }
 
 /** The planner's cluster for the scenario: none ('auto': the accelerator's), a preset's links, or the custom one. */
@@ -185,7 +189,7 @@ export function predictTrainingStep(
   try {
     const gpusPerNode = resolveCluster(accelerator, cluster).gpusPerNode;
     if (layout.tp > gpusPerNode) {
-      return failed({ rule: 'tp-across-nodes', message: `tp (${layout.tp}) is larger than a node (${gpusPerNode} GPUs)`, field: 'layout.tp' });
+      return failed({ rule: 'tp-across-nodes', message: `tp (${layout.tp}) is larger than a node (${gpusPerNode} GPUs)`, field: 'layout.tp', gpusPerNode });
     }
     const step = trainingStep({
       arch,
@@ -203,7 +207,7 @@ export function predictTrainingStep(
         zeroStage: input.zeroStage,
       },
       globalBatch: layout.globalBatch,
-      seqLen: whole(input.seqLen),
+      seqLen: layout.seqLen,
       recompute: input.recompute,
       cluster,
     });

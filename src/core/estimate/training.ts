@@ -11,10 +11,10 @@
  * training section then shows the rule, not numbers).
  * Units: tokens, FLOPs, FLOP/s, GPUs, bytes, GPU-hours, days, US dollars, joules.
  */
-import type { Precision, PrecisionId, ComputeFormat } from '../../data/types';
+import type { Accelerator, Precision, PrecisionId, ComputeFormat } from '../../data/types';
 import type { Architecture, ParameterCount } from '../types';
 import { ASSUMED_TRAINING_MFU, type EstimateInput } from '../input';
-import type { TrainingStep } from '../planner/types';
+import type { ClusterOverride, TrainingStep } from '../planner/types';
 import { customAccelerator, predictTrainingStep, type LayoutProblem, type ScenarioLayout } from './training-step';
 import { minimumGpusForTraining, trainingMemoryPerDevice, type TrainingFit, type TrainingMemoryBreakdown } from '../memory';
 import { attentionTrainingFlops, trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
@@ -64,6 +64,12 @@ export interface EstimateTraining {
   predictedMfu: number | null;
   /** The layout the planner priced (cp, ep, vp, dp, global batch). */
   layout: ScenarioLayout;
+  /** The cluster override the planner was given (undefined = the accelerator's own cluster). */
+  cluster: ClusterOverride | undefined;
+  /** The accelerator row the planner priced (the custom GPU as a row when `gpu === 'custom'`). */
+  plannerAccelerator: Accelerator;
+  /** The matmul format the planner priced. */
+  plannerFormat: ComputeFormat;
   /** The planner's step at the scenario's layout, or null (see `layoutProblem`). */
   step: TrainingStep | null;
   /** Why the scenario's layout cannot run, or null. */
@@ -233,6 +239,9 @@ export function trainingEstimate(
     mfuSource: chosen.source,
     predictedMfu: step?.mfu ?? null,
     layout,
+    cluster: prediction.cluster,
+    plannerAccelerator: accelerator,
+    plannerFormat: format,
     step,
     layoutProblem: prediction.problem,
     steps,
