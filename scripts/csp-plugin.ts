@@ -6,6 +6,9 @@ import type { Plugin } from 'vite';
  * any other origin: scripts, styles, images and connections are 'self' only. The single-file build
  * (one index.html for file://) must inline its script and stylesheet; instead of 'unsafe-inline'
  * it allows exactly those inline blocks by their SHA-256 hashes, computed after inlining.
+ * Workers: only blob: URLs — the training planner's workers are inlined by Vite (`?worker&inline`)
+ * and started from a blob: URL in both builds (file:// cannot load a worker file); no worker
+ * script is ever fetched from anywhere.
  */
 const BASE_POLICY = [
   "default-src 'self'",
@@ -15,7 +18,7 @@ const BASE_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "worker-src 'none'",
+  "worker-src blob:",
   "manifest-src 'self'",
 ];
 

@@ -33,6 +33,7 @@ export * from './series';
 export * from './article';
 export * from './model-file';
 export * from './fine-tuning';
+export * from './published-runs';
 export * from './planner/types';
 export { trainingStep, STEP_TIME_SPREAD, DEFAULT_GRADIENT_REDUCE_BYTES } from './planner/step';
 export { planTraining } from './planner/plan';

@@ -32,6 +32,16 @@ export interface CustomGpu {
   usdPerHour: number;
 }
 
+/** A user-defined training cluster (used when `cluster === 'custom'`). Per GPU, per direction. */
+export interface CustomCluster {
+  /** GPUs in one scale-up domain (node). */
+  gpusPerNode: number;
+  /** Scale-up (NVLink) bytes per second per GPU per direction. */
+  scaleUpBytesPerSecond: number;
+  /** Scale-out (network) bytes per second per GPU per direction. */
+  scaleOutBytesPerSecondPerGpu: number;
+}
+
 /** Everything `estimate()` reads. */
 export interface EstimateInput {
   /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
@@ -52,8 +62,11 @@ export interface EstimateInput {
   customGpu: CustomGpu;
   /** GPUs of the training run. */
   gpuCount: number;
-  /** Model FLOPs utilisation of training and prefill, 0–1. */
-  mfu: number;
+  /**
+   * Model FLOPs utilisation, 0–1: pinned by the user, or null = predicted — training from the
+   * planner's step for the layout (`trainingStep`), prefill at DEFAULT_PREFILL_MFU.
+   */
+  mfu: number | null;
   /**
    * Fraction of peak memory bandwidth that decode achieves, 0–1; null = the serving model's
    * default for the device kind × weight format (`decodeEfficiency`).
@@ -78,6 +91,17 @@ export interface EstimateInput {
   seqLen: number;
   recompute: RecomputeMode;
   sequenceParallel: boolean;
+  /** Context-parallel degree (ring attention over the sequence). */
+  contextParallel: number;
+  /** Expert-parallel degree (MoE; folds into data parallel, as Megatron does). */
+  expertParallel: number;
+  /** Interleaved virtual pipeline stages per pipeline rank. */
+  virtualPipeline: number;
+  /** Sequences per optimizer step; null = about DEFAULT_BATCH_TOKENS / seqLen, a multiple of dp × micro-batch. */
+  globalBatch: number | null;
+  /** The training cluster: 'auto' (the accelerator's own), a `CLUSTERS` id, or 'custom' (`customCluster`). */
+  cluster: string;
+  customCluster: CustomCluster;
 
   promptTokens: number;
   outputTokens: number;
@@ -111,3 +135,33 @@ export const DEFAULT_CUSTOM_GPU: Readonly<CustomGpu> = Object.freeze({
   tdpWatts: 700,
   usdPerHour: 3,
 });
+
+/**
+ * The custom cluster's starting values: a DGX H100 node (8 GPUs, 450 GB/s NVLink 4 per direction,
+ * 8 × 400 Gb/s = 50 GB/s per GPU; NVIDIA DGX H100 datasheet, as `CLUSTERS` 'dgx-h100').
+ */
+export const DEFAULT_CUSTOM_CLUSTER: Readonly<CustomCluster> = Object.freeze({
+  gpusPerNode: 8,
+  scaleUpBytesPerSecond: 450e9,
+  scaleOutBytesPerSecondPerGpu: 50e9,
+});
+
+/**
+ * Tokens per optimizer step when the scenario gives no global batch: 4M (2²² ≈ 4.19M), the batch
+ * of Llama 2 (Touvron et al. 2023 §2.2: 4M tokens) and of Llama 3 405B's first stage (§3.4.1:
+ * 4M tokens at 4096); GPT-3 175B used 3.2M (Brown et al. 2020 Table 2.1).
+ */
+export const DEFAULT_BATCH_TOKENS = 2 ** 22;
+
+/**
+ * Prefill MFU when the user pins none: 0.4, the explorer's long-standing default (prefill is a
+ * large-batch matmul pass; serving studies report 30–50 % of peak).
+ */
+export const DEFAULT_PREFILL_MFU = 0.4;
+
+/**
+ * Training MFU used for the run's totals when the planner cannot price the layout (a custom
+ * accelerator with no rate, an impossible layout): the same 0.4, flagged as assumed
+ * (`EstimateTraining.mfuSource === 'assumed'`); the training section shows no numbers then.
+ */
+export const ASSUMED_TRAINING_MFU = 0.4;

@@ -2,10 +2,12 @@ import type { PrecisionId } from '../data/types';
 import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
 import { DEVICES_BY_ID } from '../data/local-devices';
+import { CLUSTERS_BY_ID } from '../data/clusters';
 import {
   DEFAULT_SCENARIO,
   RANGES,
   type ArchOverrides,
+  type CustomCluster,
   type CustomGpu,
   type RecomputeMode,
   type Scenario,
@@ -187,6 +189,48 @@ const customGpuRule: FieldRule<CustomGpu> = {
   },
 };
 
+const CUSTOM_CLUSTER_KEYS = ['gpusPerNode', 'scaleUpBytesPerSecond', 'scaleOutBytesPerSecondPerGpu'] as const satisfies readonly (keyof CustomCluster)[];
+const CUSTOM_CLUSTER_SHORT: Record<(typeof CUSTOM_CLUSTER_KEYS)[number], string> = {
+  gpusPerNode: 'node',
+  scaleUpBytesPerSecond: 'up',
+  scaleOutBytesPerSecondPerGpu: 'out',
+};
+
+/** A custom cluster's field, clamped (bandwidths > 0: a 0 B/s link would make time infinite); node size an integer. */
+function clusterValue(key: (typeof CUSTOM_CLUSTER_KEYS)[number], value: number): number {
+  const clamped = clamp(value, RANGES[key]);
+  return key === 'gpusPerNode' ? Math.round(clamped) : clamped;
+}
+
+/** `node:8,up:4.5e11,out:5e10` (GPUs per node, scale-up and scale-out B/s per GPU per direction); missing parts keep their defaults. */
+const customClusterRule: FieldRule<CustomCluster> = {
+  key: 'cc',
+  read: (raw) => {
+    const result: CustomCluster = { ...DEFAULT_SCENARIO.customCluster };
+    for (const part of raw.split(',')) {
+      const [short, text] = part.split(':');
+      const key = CUSTOM_CLUSTER_KEYS.find((k) => CUSTOM_CLUSTER_SHORT[k] === short);
+      const value = text === undefined ? undefined : readNumber(text);
+      if (!key || value === undefined) return undefined;
+      result[key] = clusterValue(key, value);
+    }
+    return result;
+  },
+  write: (value) => CUSTOM_CLUSTER_KEYS.map((key) => `${CUSTOM_CLUSTER_SHORT[key]}:${writeNumber(value[key])}`).join(','),
+  // Field by field: all three must be finite numbers, each clamped.
+  check: (value) => {
+    if (typeof value === 'string') return customClusterRule.read(value);
+    if (!isPlainObject(value)) return undefined;
+    const result: CustomCluster = { ...DEFAULT_SCENARIO.customCluster };
+    for (const key of CUSTOM_CLUSTER_KEYS) {
+      const item = value[key];
+      if (!isFiniteNumber(item)) return undefined;
+      result[key] = clusterValue(key, item);
+    }
+    return result;
+  },
+};
+
 /**
  * An imported config.json as base64url JSON: the stored config as it is (the import keeps only
  * the fields the readers use, see `compactConfig`); reading it runs `sanitizeConfig`.
@@ -318,6 +362,7 @@ const nullableNumberRule = (key: string, range: readonly [number, number]): Fiel
   };
 };
 
+/** `auto` = null, else an integer in range (the global batch: null = derived from the sequence length). */
 const nullableIntegerRule = (key: string, range: readonly [number, number]): FieldRule<number | null> => {
   const inner = numberRule(key, range, true);
   return {
@@ -327,6 +372,8 @@ const nullableIntegerRule = (key: string, range: readonly [number, number]): Fie
     check: (value) => (value === null || value === 'auto' ? null : inner.check(value)),
   };
 };
+
+const clusterRule = idRule('cl', (raw) => (raw === 'auto' || raw === 'custom' || (ID_PATTERN.test(raw) && CLUSTERS_BY_ID.has(raw)) ? raw : undefined));
 
 const ZERO_STAGES: readonly ZeroStage[] = [0, 1, 2, 3];
 
@@ -352,7 +399,7 @@ export const FIELD_RULES = {
   gpu: gpuRule,
   customGpu: customGpuRule,
   gpuCount: numberRule('n', RANGES.gpuCount, true),
-  mfu: numberRule('mfu', RANGES.mfu),
+  mfu: nullableNumberRule('mfu', RANGES.mfu),
   bandwidthEfficiency: nullableNumberRule('bwe', RANGES.bandwidthEfficiency),
   usdPerGpuHour: nullableNumberRule('price', RANGES.usdPerGpuHour),
   pue: numberRule('pue', RANGES.pue),
@@ -367,6 +414,12 @@ export const FIELD_RULES = {
   seqLen: numberRule('seq', RANGES.seqLen, true),
   recompute: enumRule<RecomputeMode>('rc', ['none', 'selective', 'full']),
   sequenceParallel: booleanRule('sp'),
+  contextParallel: numberRule('cp', RANGES.contextParallel, true),
+  expertParallel: numberRule('ep', RANGES.expertParallel, true),
+  virtualPipeline: numberRule('vp', RANGES.virtualPipeline, true),
+  globalBatch: nullableIntegerRule('gb', RANGES.globalBatch),
+  cluster: clusterRule,
+  customCluster: customClusterRule,
   promptTokens: numberRule('in', RANGES.promptTokens, true),
   outputTokens: numberRule('out', RANGES.outputTokens, true),
   batch: numberRule('b', RANGES.batch, true),

@@ -1,10 +1,12 @@
 import type { PrecisionId } from '../data/types';
 import {
+  DEFAULT_CUSTOM_CLUSTER,
   DEFAULT_CUSTOM_GPU,
   DEFAULT_GPU_ID,
   DEFAULT_MODEL_ID,
   DEFAULT_SIZE_PARAMS,
   type ArchOverrides,
+  type CustomCluster,
   type CustomGpu,
   type EstimateInput,
   type RecomputeMode,
@@ -19,7 +21,7 @@ import {
  * The core owns the input types (`src/core/input.ts`); they are re-exported here so the scenario
  * is the one place the rest of the app reads them from.
  */
-export type { ArchOverrides, CustomGpu, RecomputeMode, ZeroStage };
+export type { ArchOverrides, CustomCluster, CustomGpu, RecomputeMode, ZeroStage };
 
 export interface Scenario {
   /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
@@ -40,8 +42,8 @@ export interface Scenario {
   customGpu: CustomGpu;
   /** GPUs of the training run. */
   gpuCount: number;
-  /** Model FLOPs utilisation of training and prefill, 0–1. */
-  mfu: number;
+  /** Model FLOPs utilisation of training and prefill, 0–1, pinned; null = predicted (training) / default (prefill). */
+  mfu: number | null;
   /**
    * Fraction of peak memory bandwidth that decode achieves, 0–1; null = the serving model's
    * default for the device kind × weight format (`decodeEfficiency`).
@@ -66,6 +68,14 @@ export interface Scenario {
   seqLen: number;
   recompute: RecomputeMode;
   sequenceParallel: boolean;
+  contextParallel: number;
+  expertParallel: number;
+  virtualPipeline: number;
+  /** Sequences per optimizer step; null = about 4M tokens / seqLen (see the core's DEFAULT_BATCH_TOKENS). */
+  globalBatch: number | null;
+  /** 'auto' (the accelerator's cluster), a CLUSTERS id, or 'custom' (`customCluster`). */
+  cluster: string;
+  customCluster: CustomCluster;
 
   promptTokens: number;
   outputTokens: number;
@@ -103,7 +113,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   gpu: DEFAULT_GPU_ID,
   customGpu: DEFAULT_CUSTOM_GPU,
   gpuCount: 1024,
-  mfu: 0.4,
+  mfu: null,
   bandwidthEfficiency: null,
   usdPerGpuHour: null,
   pue: 1.1,
@@ -118,6 +128,12 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   seqLen: 4096,
   recompute: 'selective',
   sequenceParallel: true,
+  contextParallel: 1,
+  expertParallel: 1,
+  virtualPipeline: 1,
+  globalBatch: null,
+  cluster: 'auto',
+  customCluster: DEFAULT_CUSTOM_CLUSTER,
   promptTokens: 1000,
   outputTokens: 500,
   batch: 16,
@@ -154,6 +170,13 @@ export const RANGES = {
   tensorParallel: [1, 1024],
   pipelineParallel: [1, 1024],
   microBatch: [1, 4096],
+  contextParallel: [1, 1024],
+  expertParallel: [1, 1024],
+  virtualPipeline: [1, 128],
+  globalBatch: [1, 1e8],
+  gpusPerNode: [1, 1e5],
+  scaleUpBytesPerSecond: [1e8, 1e14],
+  scaleOutBytesPerSecondPerGpu: [1e8, 1e14],
   seqLen: [1, 1e7],
   promptTokens: [0, 1e7],
   outputTokens: [1, 1e7],

@@ -24,8 +24,9 @@ describe('estimate(DEFAULT_SCENARIO)', () => {
     expect(e.training.peakFlopsPerGpu).toBe(989.5e12);
     expect(e.training.computeFormat).toBe('bf16');
   });
-  it('Llama 3.1 70B, 20 tokens per parameter, 1024 H100 at 40% MFU: figures worked by hand', () => {
-    const t = e.training;
+  it('Llama 3.1 70B, 20 tokens per parameter, 1024 H100 at a pinned 40% MFU: figures worked by hand', () => {
+    const t = estimate({ ...DEFAULT_SCENARIO, mfu: 0.4 }).training;
+    expect(t.mfuSource).toBe('pinned');
     // 80 layers × 855,654,400 (q, k, v, o 150,994,944 + SwiGLU 704,643,072 + 2 norms 16,384)
     // + untied embedding and head 2 × 128,256 × 8,192 + final norm 8,192 = 70,553,706,496
     // (the Llama 3.1 70B checkpoint's parameter count).

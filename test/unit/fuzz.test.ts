@@ -512,14 +512,18 @@ const NUMERIC_FIELDS = [
   'tensorParallel',
   'pipelineParallel',
   'microBatch',
+  'contextParallel',
+  'expertParallel',
+  'virtualPipeline',
+  'globalBatch',
   'seqLen',
   'promptTokens',
   'outputTokens',
   'batch',
   'requestsPerSecond',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
-const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'bandwidthEfficiency']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
+const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'mfu', 'globalBatch', 'bandwidthEfficiency']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high && (!integer || Number.isInteger(value));
@@ -557,6 +561,10 @@ function scenarioProblems(scenario: Scenario): string[] {
   const gpu = scenario.customGpu as unknown as Record<string, unknown>;
   for (const key of ['memoryBytes', 'bandwidthBytesPerSecond', 'flops', 'tdpWatts', 'usdPerHour'] as const) {
     if (!inRange(gpu[key], RANGES[key], false)) problems.push(`customGpu.${key} = ${String(gpu[key])}`);
+  }
+  const cluster = scenario.customCluster as unknown as Record<string, unknown>;
+  for (const key of ['gpusPerNode', 'scaleUpBytesPerSecond', 'scaleOutBytesPerSecondPerGpu'] as const) {
+    if (!inRange(cluster[key], RANGES[key], key === 'gpusPerNode')) problems.push(`customCluster.${key} = ${String(cluster[key])}`);
   }
   if (scenario.customConfig !== null) problems.push(...plainDataProblems(scenario.customConfig, 'customConfig', 0));
   if (scenario.model === 'custom' && scenario.customConfig === null) problems.push('model custom without customConfig');

@@ -10,6 +10,7 @@ import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scen
 import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
 import { HARDWARE } from '../../src/data/hardware';
+import { CLUSTERS_BY_ID } from '../../src/data/clusters';
 import { scenarioArbitrary } from '../fixtures/arbitraries';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
 
@@ -22,7 +23,7 @@ const GPU_IDS = new Set<string>([...HARDWARE.map((h) => h.id), 'custom']);
 const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; integer: boolean; nullable: boolean }> = [
   { field: 'params', integer: false, nullable: false },
   { field: 'gpuCount', integer: true, nullable: false },
-  { field: 'mfu', integer: false, nullable: false },
+  { field: 'mfu', integer: false, nullable: true },
   { field: 'bandwidthEfficiency', integer: false, nullable: true },
   { field: 'usdPerGpuHour', integer: false, nullable: true },
   { field: 'pue', integer: false, nullable: false },
@@ -32,6 +33,10 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
   { field: 'tensorParallel', integer: true, nullable: false },
   { field: 'pipelineParallel', integer: true, nullable: false },
   { field: 'microBatch', integer: true, nullable: false },
+  { field: 'contextParallel', integer: true, nullable: false },
+  { field: 'expertParallel', integer: true, nullable: false },
+  { field: 'virtualPipeline', integer: true, nullable: false },
+  { field: 'globalBatch', integer: true, nullable: true },
   { field: 'seqLen', integer: true, nullable: false },
   { field: 'promptTokens', integer: true, nullable: false },
   { field: 'outputTokens', integer: true, nullable: false },
@@ -40,6 +45,7 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
 ];
 
 const OVERRIDE_KEYS = ['hidden', 'layers', 'heads', 'kvHeads', 'ffn', 'vocab', 'experts', 'expertsPerToken', 'contextLength'] as const;
+const CUSTOM_CLUSTER_KEYS = ['gpusPerNode', 'scaleUpBytesPerSecond', 'scaleOutBytesPerSecondPerGpu'] as const;
 const CUSTOM_GPU_KEYS = ['memoryBytes', 'bandwidthBytesPerSecond', 'flops', 'tdpWatts', 'usdPerHour'] as const;
 
 function within(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
@@ -78,6 +84,10 @@ function problems(scenario: Scenario): string[] {
   const gpu = scenario.customGpu as unknown as Record<string, unknown>;
   if (typeof gpu !== 'object' || gpu === null) out.push('customGpu');
   else for (const key of CUSTOM_GPU_KEYS) if (!within(gpu[key], RANGES[key], false)) out.push(`customGpu.${key} = ${String(gpu[key])}`);
+  const cluster = scenario.customCluster as unknown as Record<string, unknown>;
+  if (typeof cluster !== 'object' || cluster === null) out.push('customCluster');
+  else for (const key of CUSTOM_CLUSTER_KEYS) if (!within(cluster[key], RANGES[key], key === 'gpusPerNode')) out.push(`customCluster.${key} = ${String(cluster[key])}`);
+  if (scenario.cluster !== 'auto' && scenario.cluster !== 'custom' && !CLUSTERS_BY_ID.has(scenario.cluster)) out.push(`cluster ${String(scenario.cluster)}`);
   const config = scenario.customConfig;
   if (config !== null && (typeof config !== 'object' || Array.isArray(config))) out.push('customConfig');
   if (scenario.model === 'custom' && config === null) out.push('custom model without a config');

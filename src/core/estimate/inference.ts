@@ -14,7 +14,7 @@
  */
 import type { Precision, ComputeFormat } from '../../data/types';
 import type { Architecture, ParameterCount } from '../types';
-import type { EstimateInput } from '../input';
+import { DEFAULT_PREFILL_MFU, type EstimateInput } from '../input';
 import {
   inferenceWorkingBreakdown,
   kvCacheBytes,
@@ -193,6 +193,8 @@ export function inferenceEstimate(
   const working = inferenceWorkingBreakdown({ arch, batch, gpus });
   const totalBytes = weightBytesTotal + kvBytes + working.total;
 
+  // A pinned MFU applies to prefill too; otherwise prefill keeps the long-standing default.
+  const prefillMfu = input.mfu ?? DEFAULT_PREFILL_MFU;
   const decode = decodeModel({
     arch,
     counts,
@@ -201,7 +203,7 @@ export function inferenceEstimate(
     kvBytesPerValue,
     override: input.bandwidthEfficiency,
     peakFlopsPerGpu: peak.flops,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     gpus,
   });
   const attentionPerToken = attentionForwardFlopsPerToken(arch, averageContextTokens);
@@ -215,7 +217,7 @@ export function inferenceEstimate(
     activeParams: counts.active,
     promptTokens,
     peakFlopsPerGpu: peak.flops,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     gpus,
     weightBytesRead,
     bandwidthBytesPerSecondPerGpu: hardware.bandwidthBytesPerSecond,
@@ -243,7 +245,7 @@ export function inferenceEstimate(
     bandwidthEfficiency: decode.bandwidthEfficiency,
     bandwidthEfficiencyOverridden: decode.bandwidthOverridden,
     decodeModel: decode,
-    mfu: input.mfu,
+    mfu: prefillMfu,
     batch,
     promptTokens,
     outputTokens,

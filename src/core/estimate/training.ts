@@ -3,14 +3,19 @@
  * the smallest layout that fits, and the whole run's time, cost and energy.
  *
  * Modelling choices: the run uses `input.gpuCount` GPUs with `tensorParallel × pipelineParallel`
- * model parallelism and data parallelism `floor(gpuCount / (t × p))` (at least 1). The run's
- * totals come from `trainingRunTotals` at the MFU chosen by `runMfu` — the one place a predicted
- * MFU (a training-step model) will replace the typed one.
+ * model parallelism and data parallelism `floor(gpuCount / (t × p))` (at least 1) for the memory
+ * model. The run's totals come from `trainingRunTotals` at the MFU chosen by `runMfu`: the user's
+ * pinned MFU, else the planner's prediction for the scenario's full layout (`trainingStep`, with
+ * cp, ep, vp, the global batch and the cluster: ./training-step.ts), else — the layout cannot run
+ * or the planner cannot price it — ASSUMED_TRAINING_MFU, flagged `mfuSource: 'assumed'` (the
+ * training section then shows the rule, not numbers).
  * Units: tokens, FLOPs, FLOP/s, GPUs, bytes, GPU-hours, days, US dollars, joules.
  */
-import type { Precision, PrecisionId, ComputeFormat } from '../../data/types';
+import type { Accelerator, Precision, PrecisionId, ComputeFormat } from '../../data/types';
 import type { Architecture, ParameterCount } from '../types';
-import type { EstimateInput } from '../input';
+import { ASSUMED_TRAINING_MFU, type EstimateInput } from '../input';
+import type { ClusterOverride, TrainingStep } from '../planner/types';
+import { customAccelerator, predictTrainingStep, type LayoutProblem, type ScenarioLayout } from './training-step';
 import { minimumGpusForTraining, trainingMemoryPerDevice, type TrainingFit, type TrainingMemoryBreakdown } from '../memory';
 import { attentionTrainingFlops, trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
 import { nonNegative, ratio } from '../units';
@@ -50,6 +55,32 @@ export interface EstimateTraining {
   bytesPerParam: { weights: number; gradients: number; optimizer: number };
   /** What the run's totals were computed from (besides `flops`): `trainingRunTotals(flops, run)`. */
   run: TrainingRunOptions;
+  /** Where `mfu` came from: the user's pin, the planner's step, or the assumed fallback (layout cannot run). */
+  mfuSource: 'pinned' | 'predicted' | 'assumed';
+  /**
+   * The planner's MFU for the scenario's layout, in its own convention (Megatron-LM: attention
+   * over the full square and the output head counted; `TrainingStep.mfu`), or null.
+   */
+  predictedMfu: number | null;
+  /** The layout the planner priced (cp, ep, vp, dp, global batch). */
+  layout: ScenarioLayout;
+  /** The cluster override the planner was given (undefined = the accelerator's own cluster). */
+  cluster: ClusterOverride | undefined;
+  /** The accelerator row the planner priced (the custom GPU as a row when `gpu === 'custom'`). */
+  plannerAccelerator: Accelerator;
+  /** The matmul format the planner priced. */
+  plannerFormat: ComputeFormat;
+  /** The planner's step at the scenario's layout, or null (see `layoutProblem`). */
+  step: TrainingStep | null;
+  /** Why the scenario's layout cannot run, or null. */
+  layoutProblem: LayoutProblem | null;
+  /** Optimizer steps of the run: tokens / (globalBatch × seqLen). */
+  steps: number;
+  /**
+   * The run's totals under the planner's low / high efficiency assumptions (the step's
+   * `secondsLow` / `secondsHigh`, ± STEP_TIME_SPREAD), when the MFU is predicted; else null.
+   */
+  band: { gpuHoursLow: number; gpuHoursHigh: number; daysLow: number; daysHigh: number; costLowUsd: number; costHighUsd: number } | null;
 }
 
 /** A count input as a whole number ≥ 1 (GPUs, parallel degrees, batch). */
@@ -69,9 +100,22 @@ export function modelStateBytesPerParam(precision: Precision): EstimateTraining[
   return { weights: 2, gradients: 2, optimizer: 12 };
 }
 
-/** The MFU the run's totals use: the input's today; a training-step model's prediction later. */
-function runMfu(input: Pick<EstimateInput, 'mfu'>): number {
-  return input.mfu;
+/**
+ * THE place the run's MFU is chosen: the user's pinned MFU; else the planner's step, as the MFU
+ * that makes the run's time equal steps × the predicted step time for the estimate's FLOPs
+ * (`flops / (steps × step seconds × gpus × peak)`: the planner counts attention and the output
+ * head, the estimate 6·N·D — the time is what must agree); else ASSUMED_TRAINING_MFU.
+ */
+function runMfu(
+  input: Pick<EstimateInput, 'mfu'>,
+  step: TrainingStep | null,
+  run: { flops: number; steps: number; gpus: number; peakFlopsPerGpu: number },
+): { mfu: number; source: EstimateTraining['mfuSource'] } {
+  if (input.mfu !== null) return { mfu: input.mfu, source: 'pinned' };
+  const seconds = step === null ? 0 : run.steps * step.seconds;
+  const implied = ratio(run.flops, seconds * run.gpus * run.peakFlopsPerGpu);
+  if (step === null || !(implied > 0) || !Number.isFinite(implied)) return { mfu: ASSUMED_TRAINING_MFU, source: 'assumed' };
+  return { mfu: implied, source: 'predicted' };
 }
 
 type TrainingInput = Pick<
@@ -87,6 +131,12 @@ type TrainingInput = Pick<
   | 'microBatch'
   | 'recompute'
   | 'sequenceParallel'
+  | 'contextParallel'
+  | 'expertParallel'
+  | 'virtualPipeline'
+  | 'globalBatch'
+  | 'cluster'
+  | 'customCluster'
   | 'mfu'
   | 'pue'
   | 'usdPerKwh'
@@ -136,7 +186,13 @@ export function trainingEstimate(
   const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.memoryBytes });
   if (minGpus === null) warnings.push('training-never-fits');
 
-  const mfu = runMfu(input);
+  const format: ComputeFormat = peak.format === 'custom' ? 'bf16' : peak.format;
+  const accelerator = hardware.accelerator ?? customAccelerator(input.customGpu, format);
+  const prediction = predictTrainingStep(input, arch, accelerator, format);
+  const { step, layout } = prediction;
+  const steps = ratio(tokens, layout.globalBatch * clampCount(input.seqLen));
+  const chosen = runMfu(input, step, { flops, steps, gpus, peakFlopsPerGpu: peak.flops });
+  const mfu = chosen.mfu;
   const run: TrainingRunOptions = {
     peakFlopsPerGpu: peak.flops,
     mfu,
@@ -147,6 +203,19 @@ export function trainingEstimate(
     usdPerKwh: input.usdPerKwh,
   };
   const totals = trainingRunTotals(flops, run);
+  let band: EstimateTraining['band'] = null;
+  if (chosen.source === 'predicted' && step !== null) {
+    const low = ratio(step.secondsLow, step.seconds);
+    const high = ratio(step.secondsHigh, step.seconds);
+    band = {
+      gpuHoursLow: totals.gpuHours * low,
+      gpuHoursHigh: totals.gpuHours * high,
+      daysLow: totals.days * low,
+      daysHigh: totals.days * high,
+      costLowUsd: totals.costUsd * low,
+      costHighUsd: totals.costUsd * high,
+    };
+  }
   return {
     tokens,
     tokensPerParam: ratio(tokens, counts.total),
@@ -167,5 +236,15 @@ export function trainingEstimate(
     minGpus,
     bytesPerParam,
     run,
+    mfuSource: chosen.source,
+    predictedMfu: step?.mfu ?? null,
+    layout,
+    cluster: prediction.cluster,
+    plannerAccelerator: accelerator,
+    plannerFormat: format,
+    step,
+    layoutProblem: prediction.problem,
+    steps,
+    band,
   };
 }

@@ -1,6 +1,6 @@
 import { memo, useCallback, useId } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
-import { FALLBACK_USD_PER_GPU_HOUR, decodeEfficiency, deviceHourlyCost } from '../../core';
+import { ACCELERATOR_TRAINING_DEFAULTS, FALLBACK_USD_PER_GPU_HOUR, decodeEfficiency, deviceHourlyCost } from '../../core';
 import { denseFlopsFor } from '../../data/hardware';
 import { ALL_DEVICES, DEVICES_BY_ID as HARDWARE_BY_ID } from '../../data/local-devices';
 import type { Accelerator, AcceleratorKind } from '../../data/types';
@@ -14,6 +14,7 @@ import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
 import { formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount, parseDecimal, parsePercent } from './parse-count';
+import { ClusterFields, MfuField } from './layout-fields';
 
 const KINDS: readonly AcceleratorKind[] = ['datacenter', 'consumer', 'apple', 'tpu'];
 const KIND_LABEL: Readonly<Record<AcceleratorKind, (m: ControlsMessages) => string>> = {
@@ -185,7 +186,6 @@ const CustomGpuFields = memo(function CustomGpuFields() {
 });
 
 const selectGpuCount = (state: ScenarioState) => state.scenario.gpuCount;
-const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectBandwidthEfficiency = (state: ScenarioState) => state.scenario.bandwidthEfficiency;
 const selectWeightPrecision = (state: ScenarioState) => state.scenario.weightPrecision;
 const selectPrice = (state: ScenarioState) => state.scenario.usdPerGpuHour;
@@ -228,16 +228,16 @@ const BandwidthEfficiencyField = memo(function BandwidthEfficiencyField() {
       {value === null ? (
         <FieldNote>{fill(m.defaultEfficiencyNote, { fraction: formatPercent(fraction, lang), kind: KIND_LABEL[accelerator?.kind ?? 'datacenter'](m) })}</FieldNote>
       ) : (
-        <BandwidthEfficiencyField />
+        <PercentField field="bandwidthEfficiency" label={m.bandwidthEfficiency} testId="bandwidth-efficiency" />
       )}
     </div>
   );
 });
 
 /** A 0.01–1 fraction edited in percent (1–100 %). */
-const PercentField = memo(function PercentField(props: { field: 'mfu' | 'bandwidthEfficiency'; label: string; testId: string }) {
+const PercentField = memo(function PercentField(props: { field: 'bandwidthEfficiency'; label: string; testId: string }) {
   const lang = useLang();
-  const value = useScenarioState(props.field === 'mfu' ? selectMfu : selectBandwidthEfficiency) ?? 0.5;
+  const value = useScenarioState(selectBandwidthEfficiency) ?? 0.5;
   const update = useScenarioState(selectUpdate);
   const { field } = props;
   const format = useCallback((percent: number) => formatPercent(percent / 100, lang), [lang]);
@@ -322,13 +322,16 @@ const ElectricityField = memo(function ElectricityField() {
 export const HardwareGroup = memo(function HardwareGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
   const custom = useScenarioState(useCallback((state: ScenarioState) => state.scenario.gpu === 'custom', []));
+  const gpu = useScenarioState(selectGpu);
+  const defaultClusterId = ACCELERATOR_TRAINING_DEFAULTS[gpu]?.clusterId;
   return (
     <fieldset data-testid="hardware-group">
       <legend>{m.hardware}</legend>
       <GpuSelect />
       {custom ? <CustomGpuFields /> : <GpuSpec />}
       <GpuCountField />
-      <PercentField field="mfu" label={m.mfu} testId="mfu" />
+      <ClusterFields defaultClusterId={defaultClusterId} />
+      <MfuField />
       <BandwidthEfficiencyField />
       <PriceField />
       <PueField />

@@ -12,6 +12,9 @@ import { modelTotal, useModelValueLater } from './model-view';
 import { formatCountWords, formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
+import { DegreeSelect, GlobalBatchField } from './layout-fields';
+import { LAYOUT_MESSAGES } from './layout-messages';
+import { defaultGlobalBatch } from '../../core';
 
 const selectUpdate = (state: ScenarioState) => state.update;
 const selectTokens = (state: ScenarioState) => state.scenario.tokens;
@@ -25,6 +28,7 @@ const selectMicroBatch = (state: ScenarioState) => state.scenario.microBatch;
 const selectSeqLen = (state: ScenarioState) => state.scenario.seqLen;
 const selectRecompute = (state: ScenarioState) => state.scenario.recompute;
 const selectSequenceParallel = (state: ScenarioState) => state.scenario.sequenceParallel;
+const selectContextParallel = (state: ScenarioState) => state.scenario.contextParallel;
 
 function clamp(value: number, [low, high]: readonly [number, number]): number {
   return Math.min(high, Math.max(low, value));
@@ -118,14 +122,16 @@ const ParallelSelect = memo(function ParallelSelect(props: { field: 'tensorParal
   return <SelectField label={props.label} value={String(value)} options={options} onChange={onChange} testId={field} />;
 });
 
-/** data parallel = ⌊GPUs ÷ (TP × PP)⌋, at least 1 — the same rule as the core's estimate. */
+/** data parallel = ⌊GPUs ÷ (TP × PP × CP)⌋, at least 1 — the same rule as the core's planner layout. */
 const DataParallel = memo(function DataParallel() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const layoutText = useMessages(LAYOUT_MESSAGES);
   const lang = useLang();
   const gpus = useScenarioState(selectGpuCount);
   const tp = useScenarioState(selectTensorParallel);
   const pp = useScenarioState(selectPipelineParallel);
-  const modelParallel = tp * pp;
+  const cp = useScenarioState(selectContextParallel);
+  const modelParallel = tp * pp * cp;
   const dp = Math.max(1, Math.floor(gpus / modelParallel));
   const idle = gpus - dp * modelParallel;
   return (
@@ -133,11 +139,12 @@ const DataParallel = memo(function DataParallel() {
       <div className="controls-derived">
         <span>{m.dataParallel}</span>
         <output>
-          {fill(m.dataParallelValue, {
+          {fill(cp > 1 ? layoutText.dataParallelValueCp : m.dataParallelValue, {
             dp: formatInteger(dp, lang),
             gpus: formatInteger(gpus, lang),
             tp: formatInteger(tp, lang),
             pp: formatInteger(pp, lang),
+            cp: formatInteger(cp, lang),
           })}
         </output>
       </div>
@@ -149,6 +156,11 @@ const DataParallel = memo(function DataParallel() {
 
 export const TrainingGroup = memo(function TrainingGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const layoutText = useMessages(LAYOUT_MESSAGES);
+  const gpus = useScenarioState(selectGpuCount);
+  const tp = useScenarioState(selectTensorParallel);
+  const pp = useScenarioState(selectPipelineParallel);
+  const cp = useScenarioState(selectContextParallel);
   const lang = useLang();
   const update = useScenarioState(selectUpdate);
   const attention = useScenarioState(selectAttention);
@@ -194,6 +206,11 @@ export const TrainingGroup = memo(function TrainingGroup() {
         <ParallelSelect field="tensorParallel" label={m.tensorParallel} />
         <ParallelSelect field="pipelineParallel" label={m.pipelineParallel} />
       </div>
+      <div className="controls-pair">
+        <DegreeSelect field="contextParallel" label={layoutText.contextParallel} />
+        <DegreeSelect field="expertParallel" label={layoutText.expertParallel} />
+      </div>
+      <DegreeSelect field="virtualPipeline" label={layoutText.virtualPipeline} />
       <DataParallel />
       <CountField
         label={m.microBatch}
@@ -204,6 +221,7 @@ export const TrainingGroup = memo(function TrainingGroup() {
         onChange={onMicroBatch}
         testId="micro-batch"
       />
+      <GlobalBatchField autoSequences={defaultGlobalBatch(seqLen, Math.max(1, Math.floor(gpus / (tp * pp * cp))), microBatch)} seqLen={seqLen} />
       <CountField
         label={m.seqLen}
         value={seqLen}

@@ -25,6 +25,8 @@ import { cite, gpuCountText, gpuLabel } from '../../view/labels';
 import { trainingFacts, trainingWarnings } from './training.data';
 import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';
+import { LayoutProblemNote, PredictedStepStat, UncertaintyBand, gpuHoursNote } from './predicted-step';
+import { PLANNER_MESSAGES } from './planner-messages';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -58,7 +60,11 @@ function priceNote(estimate: Estimate, m: Messages, lang: Lang): string {
 
 const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; scenario: Scenario; lang: Lang; units: UnitSystem; m: Messages }) {
   const { estimate, scenario, lang, units, m } = props;
+  const planner = useMessages(PLANNER_MESSAGES);
   const t = estimate.training;
+  // A layout that cannot run gets no time, cost or energy (unless the user pinned the MFU: then
+  // the numbers are the pinned MFU's, and the problem note says the layout itself cannot run).
+  const showRun = t.mfuSource !== 'assumed';
   const facts = trainingFacts(estimate);
   const gpu = gpuLabel(estimate, lang);
   const counts = estimate.model.counts;
@@ -142,36 +148,36 @@ const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; s
         }
         testId="training-flops"
       />
-      <Stat
-        label={m.statGpuHours}
-        value={formatCount(t.gpuHours, lang)}
-        note={fill(m.statGpuHoursNote, {
-          peak: formatFlopsRate(t.peakFlopsPerGpu, lang),
-          format: formatName(t.computeFormat),
-          mfu: formatPercent(t.mfu, lang),
-          gpu,
-        })}
-        testId="training-gpu-hours"
-      />
-      <Stat
-        label={m.statDays}
-        value={formatDuration(t.days * 86_400, lang)}
-        note={fill(m.statDaysNote, { gpus: gpuCountText(t.gpus, lang), tp: t.tensorParallel, pp: t.pipelineParallel, dp: formatNumber(t.dataParallel, lang, 7) })}
-        testId="training-days"
-      />
-      <Stat label={m.statCost} value={formatUsd(t.costUsd, lang)} note={priceNote(estimate, m, lang)} testId="training-cost" />
-      <Stat
-        label={m.statEnergy}
-        value={formatEnergy(t.energyJoules, lang)}
-        note={fill(m.statEnergyNote, { tdp: formatPower(estimate.hardware.tdpWatts, lang), pue: formatNumber(scenario.pue, lang, 3) })}
-        testId="training-energy"
-      />
-      <Stat
-        label={m.statEnergyCost}
-        value={formatUsd(t.energyCostUsd, lang)}
-        note={fill(m.statEnergyCostNote, { price: formatUsd(scenario.usdPerKwh, lang) })}
-        testId="training-energy-cost"
-      />
+      <PredictedStepStat estimate={estimate} lang={lang} units={units} />
+      {showRun ? (
+        <>
+          <Stat
+            label={m.statGpuHours}
+            value={formatCount(t.gpuHours, lang)}
+            note={gpuHoursNote(estimate, lang, planner, formatFlopsRate(t.peakFlopsPerGpu, lang), formatName(t.computeFormat))}
+            testId="training-gpu-hours"
+          />
+          <Stat
+            label={m.statDays}
+            value={formatDuration(t.days * 86_400, lang)}
+            note={fill(m.statDaysNote, { gpus: gpuCountText(t.gpus, lang), tp: t.layout.tp, pp: t.layout.pp, dp: formatNumber(t.layout.dp, lang, 7) })}
+            testId="training-days"
+          />
+          <Stat label={m.statCost} value={formatUsd(t.costUsd, lang)} note={priceNote(estimate, m, lang)} testId="training-cost" />
+          <Stat
+            label={m.statEnergy}
+            value={formatEnergy(t.energyJoules, lang)}
+            note={fill(m.statEnergyNote, { tdp: formatPower(estimate.hardware.tdpWatts, lang), pue: formatNumber(scenario.pue, lang, 3) })}
+            testId="training-energy"
+          />
+          <Stat
+            label={m.statEnergyCost}
+            value={formatUsd(t.energyCostUsd, lang)}
+            note={fill(m.statEnergyCostNote, { price: formatUsd(scenario.usdPerKwh, lang) })}
+            testId="training-energy-cost"
+          />
+        </>
+      ) : null}
       <Stat
         label={m.statMemory}
         value={formatBytes(per.total, lang, units)}
@@ -222,7 +228,9 @@ function TrainingBody() {
   const m = useMessages(MESSAGES);
   return (
     <>
+      <LayoutProblemNote estimate={estimate} lang={lang} />
       <TrainingStats estimate={estimate} scenario={scenario} lang={lang} units={units} m={m} />
+      <UncertaintyBand estimate={estimate} lang={lang} />
       <TrainingWarnings estimate={estimate} lang={lang} m={m} />
       <div className="section__lead">
         <p>{m.lead3}</p>

@@ -1,0 +1,221 @@
+/**
+ * The estimate's predicted training step: the scenario's parallel layout on its accelerator and
+ * cluster, priced by the planner (`trainingStep`, src/core/planner, docs/training-planner.md).
+ * It turns the scenario's fields into a `TrainingStepInput` (dp = GPUs / (tp × pp × cp), the
+ * global batch, the cluster), and turns a layout that cannot run into a rule the page can name.
+ * Units: GPUs, sequences, tokens, seconds, bytes per second.
+ */
+import type { Accelerator, ComputeFormat } from '../../data/types';
+import { CLUSTERS_BY_ID } from '../../data/clusters';
+import type { Architecture } from '../types';
+import { ConfigError } from '../errors';
+import { DEFAULT_BATCH_TOKENS, type EstimateInput } from '../input';
+import { trainingStep } from '../planner/step';
+import { resolveCluster } from '../planner/hardware';
+import type { ClusterOverride, TrainingStep } from '../planner/types';
+
+/**
+ * Why a layout cannot run, one word per rule (the page explains each in both languages):
+ * - `gpus`: the GPU count is not a multiple of tp × pp × cp (dp would not be whole);
+ * - `heads`: attention or KV heads not divisible by tp;
+ * - `layers`: the layers do not split over pp × vp stages (or pp exceeds the layers);
+ * - `vp`: interleaving (vp > 1) needs pp > 1;
+ * - `batch`: the global batch is not a multiple of dp × micro-batch;
+ * - `sequence`: the sequence is not divisible by tp × cp (sequence parallel) or 2 × cp;
+ * - `experts`: ep > 1 without a mixture of experts, or not dividing the experts or dp × cp;
+ * - `tp-across-nodes`: tp is larger than the cluster's GPUs per node (scale-up domain);
+ * - `precision`: the accelerator has no rate for the training format;
+ * - `model`: the planner models decoder pre-training only (encoder-only models);
+ * - `hardware`: the accelerator lacks what the planner needs (memory bandwidth);
+ * - `other`: any other rule of the planner (its message is shown).
+ */
+export type LayoutRule = 'gpus' | 'heads' | 'layers' | 'vp' | 'batch' | 'sequence' | 'experts' | 'tp-across-nodes' | 'precision' | 'model' | 'hardware' | 'other';
+
+export interface LayoutProblem {
+  rule: LayoutRule;
+  /** The planner's own message (English, with the numbers). */
+  message: string;
+  /** The ConfigError's field, e.g. 'layout.tp'. */
+  field: string | null;
+  /** GPUs per node of the cluster, when the rule compares against it (tp-across-nodes). */
+  gpusPerNode?: number;
+}
+
+/** The scenario's layout as the planner reads it (every degree a whole number ≥ 1). */
+export interface ScenarioLayout {
+  tp: number;
+  pp: number;
+  cp: number;
+  ep: number;
+  vp: number;
+  /** GPUs / (tp × pp × cp), rounded down (whole only when the GPUs multiply out). */
+  dp: number;
+  microBatch: number;
+  /** Sequences per optimizer step. */
+  globalBatch: number;
+  /** True when the global batch was derived (scenario.globalBatch === null). */
+  globalBatchAuto: boolean;
+  /** Tokens per sequence. */
+  seqLen: number;
+}
+
+export interface TrainingPrediction {
+  layout: ScenarioLayout;
+  /** The cluster override passed to the planner (undefined = the accelerator's own cluster). */
+  cluster: ClusterOverride | undefined;
+  /** The planner's step, or null when the layout cannot run (`problem`). */
+  step: TrainingStep | null;
+  problem: LayoutProblem | null;
+}
+
+type PredictionInput = Pick<
+  EstimateInput,
+  | 'gpuCount'
+  | 'tensorParallel'
+  | 'pipelineParallel'
+  | 'contextParallel'
+  | 'expertParallel'
+  | 'virtualPipeline'
+  | 'microBatch'
+  | 'globalBatch'
+  | 'seqLen'
+  | 'zeroStage'
+  | 'recompute'
+  | 'sequenceParallel'
+  | 'cluster'
+  | 'customCluster'
+>;
+
+function whole(value: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.floor(value) : 1;
+}
+
+/**
+ * The global batch when the scenario gives none: about DEFAULT_BATCH_TOKENS (4M) tokens of
+ * `seqLen`, rounded to a multiple of dp × micro-batch (at least one micro-batch per
+ * data-parallel rank), so the default never breaks the batch rule.
+ *   sequences = max(1, round(4,194,304 / seqLen)); unit = dp × microBatch;
+ *   globalBatch = max(unit, round(sequences / unit) × unit)
+ */
+export function defaultGlobalBatch(seqLen: number, dataParallel: number, microBatch: number): number {
+  const sequences = Math.max(1, Math.round(DEFAULT_BATCH_TOKENS / whole(seqLen)));
+  const unit = whole(dataParallel) * whole(microBatch);
+  return Math.max(unit, Math.round(sequences / unit) * unit);
+}
+
+/** The scenario's layout: degrees as whole numbers, dp from the GPU count, the global batch. */
+export function scenarioLayout(input: PredictionInput): ScenarioLayout {
+  const tp = whole(input.tensorParallel);
+  const pp = whole(input.pipelineParallel);
+  const cp = whole(input.contextParallel);
+  const dp = Math.max(1, Math.floor(whole(input.gpuCount) / (tp * pp * cp)));
+  const microBatch = whole(input.microBatch);
+  const globalBatchAuto = input.globalBatch === null;
+  const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
+  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen) };
+}
+
+/** The planner's cluster for the scenario: none ('auto': the accelerator's), a preset's links, or the custom one. */
+export function scenarioCluster(input: Pick<EstimateInput, 'cluster' | 'customCluster'>): ClusterOverride | undefined {
+  if (input.cluster === 'custom') return { ...input.customCluster, gpusPerNode: whole(input.customCluster.gpusPerNode) };
+  const preset = CLUSTERS_BY_ID.get(input.cluster);
+  if (!preset) return undefined;
+  return {
+    gpusPerNode: preset.gpusPerNode,
+    scaleUpBytesPerSecond: preset.scaleUpBytesPerSecond,
+    scaleOutBytesPerSecondPerGpu: preset.scaleOutBytesPerSecondPerGpu,
+  };
+}
+
+/** The rule a planner ConfigError broke, read from its field (and, for tp, its message). */
+export function layoutRuleOf(error: ConfigError): LayoutRule {
+  const field = error.field ?? '';
+  if (field === 'layout.tp') return /heads/i.test(error.message) ? 'heads' : 'other';
+  if (field === 'layout.pp' || field === 'layout.firstStageLayers' || field === 'layout.lastStageLayers') return 'layers';
+  if (field === 'layout.vp') return /needs pp/.test(error.message) ? 'vp' : 'layers';
+  if (field === 'globalBatch') return 'batch';
+  if (field === 'seqLen') return 'sequence';
+  if (field === 'layout.ep') return 'experts';
+  if (field === 'precision') return 'precision';
+  if (field === 'arch') return 'model';
+  if (field === 'accelerator') return 'hardware';
+  return 'other';
+}
+
+/**
+ * A custom accelerator as a planner row: its memory, bandwidth and dense rate at the training
+ * format; the planner's generic matmul efficiency and cluster fallback apply (no measured MAMF).
+ */
+export function customAccelerator(custom: EstimateInput['customGpu'], format: ComputeFormat): Accelerator {
+  return {
+    id: 'custom',
+    name: 'custom',
+    vendor: 'custom',
+    year: 2024,
+    kind: 'datacenter',
+    memoryBytes: custom.memoryBytes,
+    bandwidthBytesPerSecond: custom.bandwidthBytesPerSecond,
+    denseFlops: { [format]: custom.flops, bf16: custom.flops },
+    tdpWatts: custom.tdpWatts,
+    interconnectBytesPerSecond: null,
+    price: null,
+    source: 'user input',
+    sourceDate: '',
+  };
+}
+
+/**
+ * The planner's step for the scenario's layout, or the rule it breaks. Rules checked here before
+ * the planner's own (`resolveLayout`): GPUs = tp × pp × cp × dp exactly, and tp within one
+ * scale-up domain (tensor parallelism across nodes is possible but so slow no framework defaults
+ * to it: the page asks for a layout inside the node, as `planTraining` does by default).
+ * Never throws: any ConfigError becomes `problem`.
+ */
+export function predictTrainingStep(
+  input: PredictionInput,
+  arch: Architecture,
+  accelerator: Accelerator,
+  precision: ComputeFormat,
+): TrainingPrediction {
+  const layout = scenarioLayout(input);
+  // A custom accelerator has no cluster row of its own: 'auto' means the custom cluster's links.
+  const cluster = input.cluster === 'auto' && accelerator.id === 'custom' ? scenarioCluster({ ...input, cluster: 'custom' }) : scenarioCluster(input);
+  const failed = (problem: LayoutProblem): TrainingPrediction => ({ layout, cluster, step: null, problem });
+  const gpus = whole(input.gpuCount);
+  const modelParallel = layout.tp * layout.pp * layout.cp;
+  if (gpus % modelParallel !== 0) {
+    return failed({ rule: 'gpus', message: `GPUs (${gpus}) must be a multiple of tp × pp × cp (${layout.tp} × ${layout.pp} × ${layout.cp})`, field: 'gpuCount' });
+  }
+  try {
+    const gpusPerNode = resolveCluster(accelerator, cluster).gpusPerNode;
+    if (layout.tp > gpusPerNode) {
+      return failed({ rule: 'tp-across-nodes', message: `tp (${layout.tp}) is larger than a node (${gpusPerNode} GPUs)`, field: 'layout.tp', gpusPerNode });
+    }
+    const step = trainingStep({
+      arch,
+      accelerator,
+      precision,
+      layout: {
+        tp: layout.tp,
+        pp: layout.pp,
+        dp: layout.dp,
+        cp: layout.cp,
+        ep: layout.ep,
+        vp: layout.vp,
+        microBatch: layout.microBatch,
+        sequenceParallel: input.sequenceParallel && layout.tp > 1,
+        zeroStage: input.zeroStage,
+      },
+      globalBatch: layout.globalBatch,
+      seqLen: layout.seqLen,
+      recompute: input.recompute,
+      cluster,
+    });
+    const finite = [step.seconds, step.mfu, step.secondsLow, step.secondsHigh, step.memoryPerGpu].every(Number.isFinite);
+    if (!finite || !(step.seconds > 0)) return failed({ rule: 'other', message: 'the planner returned no finite step time for this layout', field: null });
+    return { layout, cluster, step, problem: null };
+  } catch (error) {
+    if (error instanceof ConfigError) return failed({ rule: layoutRuleOf(error), message: error.message, field: error.field });
+    throw error;
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The planner's controls: context / expert / virtual-pipeline degrees, the global batch
+ * (automatic or typed), the MFU (predicted from the layout, or pinned), and the training cluster
+ * (a preset, the accelerator's own, or custom links). Every value goes through the scenario's
+ * rules (`store.update` → validate), so a bad value is clamped, never NaN.
+ */
+import { memo, useCallback, useId, useMemo } from 'react';
+import { SliderField } from '../../components/ui/slider-field';
+import { SelectField, type SelectOption } from '../../components/ui/select-field';
+import { CLUSTERS, CLUSTERS_BY_ID } from '../../data/clusters';
+import { RANGES, type CustomCluster } from '../../scenario/scenario';
+import { fill } from '../../i18n/i18n';
+import { byteUnit, formatNumber, formatPercent } from '../../i18n/format';
+import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
+import { useScenarioState, useScenarioStore } from '../../store/store-context';
+import type { ScenarioState } from '../../store/scenario-store';
+import { CONTROLS_MESSAGES } from './messages';
+import { LAYOUT_MESSAGES } from './layout-messages';
+import { formatCountWords, formatInteger } from './controls-format';
+import { CountField, FieldNote } from './fields';
+import { parseDecimal, parsePercent } from './parse-count';
+
+const selectUpdate = (state: ScenarioState) => state.update;
+const selectContextParallel = (state: ScenarioState) => state.scenario.contextParallel;
+const selectExpertParallel = (state: ScenarioState) => state.scenario.expertParallel;
+const selectVirtualPipeline = (state: ScenarioState) => state.scenario.virtualPipeline;
+const selectGlobalBatch = (state: ScenarioState) => state.scenario.globalBatch;
+const selectMfu = (state: ScenarioState) => state.scenario.mfu;
+const selectCluster = (state: ScenarioState) => state.scenario.cluster;
+const selectCustomCluster = (state: ScenarioState) => state.scenario.customCluster;
+
+const POWERS_OF_TWO: readonly number[] = Array.from({ length: 11 }, (_, index) => 2 ** index);
+const SMALL_COUNTS: readonly number[] = Array.from({ length: 12 }, (_, index) => index + 1);
+
+type DegreeField = 'contextParallel' | 'expertParallel' | 'virtualPipeline';
+const DEGREE_SELECT: Readonly<Record<DegreeField, (state: ScenarioState) => number>> = {
+  contextParallel: selectContextParallel,
+  expertParallel: selectExpertParallel,
+  virtualPipeline: selectVirtualPipeline,
+};
+
+/** A parallel degree from a list (powers of two; VP 1–12); a value from a link that is not listed is kept. */
+export const DegreeSelect = memo(function DegreeSelect(props: { field: DegreeField; label: string }) {
+  const lang = useLang();
+  const { field } = props;
+  const value = useScenarioState(DEGREE_SELECT[field]);
+  const update = useScenarioState(selectUpdate);
+  const base = field === 'virtualPipeline' ? SMALL_COUNTS : POWERS_OF_TWO;
+  const options = useMemo<SelectOption[]>(() => {
+    const values = base.includes(value) ? base : [...base, value].sort((a, b) => a - b);
+    return values.map((v) => ({ value: String(v), label: formatInteger(v, lang) }));
+  }, [value, lang, base]);
+  const onChange = useCallback((next: string) => update({ [field]: Number(next) }), [update, field]);
+  return <SelectField label={props.label} value={String(value)} options={options} onChange={onChange} testId={field} />;
+});
+
+/** Global batch: automatic (≈ 4M tokens, a multiple of dp × micro-batch: the core's rule) or a typed count of sequences. */
+export const GlobalBatchField = memo(function GlobalBatchField(props: { autoSequences: number; seqLen: number }) {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectGlobalBatch);
+  const update = useScenarioState(selectUpdate);
+  const id = useId();
+  const auto = value === null;
+  const format = useCallback((v: number) => fill(m.unitSequencesStep, { n: formatInteger(v, lang) }), [m, lang]);
+  const onChange = useCallback((v: number) => update({ globalBatch: v }), [update]);
+  const autoText = fill(m.globalBatchAutoValue, {
+    n: formatInteger(props.autoSequences, lang),
+    tokens: formatCountWords(props.autoSequences * props.seqLen, lang),
+  });
+  return (
+    <div className="global-batch" data-testid="global-batch">
+      <div className="toggle-field controls-toggle">
+        <input
+          id={id}
+          type="checkbox"
+          checked={auto}
+          onChange={(event) => update({ globalBatch: event.target.checked ? null : props.autoSequences })}
+          data-testid="global-batch-auto"
+        />
+        <label htmlFor={id}>{m.globalBatchAuto}</label>
+      </div>
+      {auto ? (
+        <FieldNote>{autoText}</FieldNote>
+      ) : (
+        <CountField label={m.globalBatch} value={value} min={RANGES.globalBatch[0]} max={RANGES.globalBatch[1]} format={format} onChange={onChange} testId="global-batch-count" />
+      )}
+    </div>
+  );
+});
+
+/** MFU: predicted from the layout (null), or pinned (a 1–100 % slider). Pinning starts at the predicted value. */
+export const MfuField = memo(function MfuField() {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const controls = useMessages(CONTROLS_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectMfu);
+  const update = useScenarioState(selectUpdate);
+  const store = useScenarioStore();
+  const name = useId();
+  const pinned = value !== null;
+  const format = useCallback((percent: number) => formatPercent(percent / 100, lang), [lang]);
+  const onChange = useCallback((percent: number) => update({ mfu: Math.round(percent * 100) / 10000 }), [update]);
+  const pin = () => {
+    const predicted = store.select.estimate(store.getState().scenario).training.predictedMfu;
+    const start = predicted !== null && Number.isFinite(predicted) ? Math.round(predicted * 1000) / 1000 : 0.4;
+    update({ mfu: Math.min(RANGES.mfu[1], Math.max(RANGES.mfu[0], start)) });
+  };
+  return (
+    <div className="mfu-field" data-testid="mfu">
+      <fieldset className="controls-radios">
+        <legend>{controls.mfu}</legend>
+        <label>
+          <input type="radio" name={name} checked={!pinned} onChange={() => update({ mfu: null })} data-testid="mfu-predicted" />
+          {m.mfuPredicted}
+        </label>
+        <label>
+          <input type="radio" name={name} checked={pinned} onChange={pin} data-testid="mfu-pinned" />
+          {m.mfuPinned}
+        </label>
+      </fieldset>
+      {pinned ? (
+        <SliderField
+          label={m.mfuPinnedLabel}
+          value={value * 100}
+          min={RANGES.mfu[0] * 100}
+          max={RANGES.mfu[1] * 100}
+          step={0.5}
+          format={format}
+          parse={parsePercent}
+          onChange={onChange}
+          testId="mfu-slider"
+        />
+      ) : null}
+    </div>
+  );
+});
+
+/** The cluster's three figures as the planner uses them: the preset's, or the custom ones. */
+export function clusterFigures(cluster: string, custom: CustomCluster, defaultId: string | undefined): CustomCluster {
+  const preset = CLUSTERS_BY_ID.get(cluster === 'auto' ? (defaultId ?? '') : cluster);
+  if (cluster === 'custom' || !preset) return custom;
+  return { gpusPerNode: preset.gpusPerNode, scaleUpBytesPerSecond: preset.scaleUpBytesPerSecond, scaleOutBytesPerSecondPerGpu: preset.scaleOutBytesPerSecondPerGpu };
+}
+
+/**
+ * Cluster preset and its node size, scale-up and scale-out bandwidth, shown and editable: editing
+ * a figure of a preset copies the preset into the custom cluster with that figure changed.
+ */
+export const ClusterFields = memo(function ClusterFields(props: { defaultClusterId: string | undefined }) {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const { lang, units } = useViewSettings();
+  const { divisor, label } = byteUnit(units);
+  const cluster = useScenarioState(selectCluster);
+  const custom = useScenarioState(selectCustomCluster);
+  const update = useScenarioState(selectUpdate);
+  const store = useScenarioStore();
+  const figures = clusterFigures(cluster, custom, props.defaultClusterId);
+  const defaultName = CLUSTERS_BY_ID.get(props.defaultClusterId ?? '')?.name;
+  const options = useMemo<SelectOption[]>(
+    () => [
+      { value: 'auto', label: defaultName ? `${m.clusterAuto}: ${defaultName}` : m.clusterAuto },
+      ...CLUSTERS.map((preset) => ({ value: preset.id, label: preset.name })),
+      { value: 'custom', label: m.clusterCustom },
+    ],
+    [m, defaultName],
+  );
+  const edit = useCallback(
+    (patch: Partial<CustomCluster>) => {
+      const scenario = store.getState().scenario;
+      const current = clusterFigures(scenario.cluster, scenario.customCluster, props.defaultClusterId);
+      update({ cluster: 'custom', customCluster: { ...current, ...patch } });
+    },
+    [store, update, props.defaultClusterId],
+  );
+  const formatNode = useCallback((v: number) => fill(m.unitGpusPerNode, { n: formatInteger(v, lang) }), [m, lang]);
+  const formatRate = useCallback((v: number) => `${formatNumber(v, lang, 4)} ${label}/s`, [lang, label]);
+  return (
+    <div className="cluster-fields" data-testid="cluster">
+      <SelectField label={m.cluster} value={cluster} options={options} onChange={(next) => update({ cluster: next })} testId="cluster-select" />
+      <CountField
+        label={m.gpusPerNode}
+        value={figures.gpusPerNode}
+        min={RANGES.gpusPerNode[0]}
+        max={RANGES.gpusPerNode[1]}
+        format={formatNode}
+        onChange={(v) => edit({ gpusPerNode: v })}
+        testId="cluster-node"
+      />
+      <SliderField
+        label={m.scaleUp}
+        value={figures.scaleUpBytesPerSecond / divisor}
+        min={RANGES.scaleUpBytesPerSecond[0] / divisor}
+        max={RANGES.scaleUpBytesPerSecond[1] / divisor}
+        log
+        format={formatRate}
+        parse={parseDecimal}
+        onChange={(v) => edit({ scaleUpBytesPerSecond: v * divisor })}
+        testId="cluster-scale-up"
+      />
+      <SliderField
+        label={m.scaleOut}
+        value={figures.scaleOutBytesPerSecondPerGpu / divisor}
+        min={RANGES.scaleOutBytesPerSecondPerGpu[0] / divisor}
+        max={RANGES.scaleOutBytesPerSecondPerGpu[1] / divisor}
+        log
+        format={formatRate}
+        parse={parseDecimal}
+        onChange={(v) => edit({ scaleOutBytesPerSecondPerGpu: v * divisor })}
+        testId="cluster-scale-out"
+      />
+      {cluster !== 'custom' ? <FieldNote>{m.clusterNote}</FieldNote> : null}
+    </div>
+  );
+});
+

@@ -1,0 +1,105 @@
+/**
+ * `strong-scaling`: the best layout's MFU (left axis) and the run's days (right axis, log) at ¼ to
+ * 4 × the scenario's GPU count, same global batch, with the published calibration runs of the same
+ * accelerator as diamonds. The sweep runs in the worker after the table's search.
+ */
+import { memo, useMemo } from 'react';
+import { ChartFrame } from '../../components/ui/chart-frame';
+import { Curve, Marker, RefLine, SvgPlot, linePath, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
+import { linearAxis, logTicks, paddedLogDomain } from '../../components/ui/chart-scales';
+import { useMessages, useViewSettings } from '../../i18n/view-settings';
+import { fill } from '../../i18n/i18n';
+import { formatCount, formatDuration, formatNumber, formatPercent } from '../../i18n/format';
+import { gpuCountText, gpuLabel, modelLabel } from '../../view/labels';
+import { MESSAGES } from './messages';
+import { usePlanView, withPlanScope } from './plan-scope';
+import { PlanStatusLine } from './plan-status';
+import { scalingChart } from './training-plan.data';
+
+const MFU_COLOR = PALETTE[0]!;
+const DAYS_COLOR = PALETTE[2]!;
+const PUBLISHED_COLOR = PALETTE[4]!;
+
+function ScalingInner() {
+  const { plan, estimate } = usePlanView();
+  const { lang } = useViewSettings();
+  const m = useMessages(MESSAGES);
+  const t = estimate.training;
+  const acceleratorId = estimate.hardware.id;
+  const chart = useMemo(() => scalingChart(plan.scaling, t.gpus, acceleratorId), [plan.scaling, t.gpus, acceleratorId]);
+  const x = ((): PlotAxis => {
+    const ticks = [...new Set([...chart.points.map((p) => p.gpus), ...chart.empty, chart.current])].sort((a, b) => a - b);
+    return { kind: 'log', domain: chart.gpuDomain, ticks, format: (value: number) => formatCount(value, lang, 3), label: m.scalingAxisGpus, grid: true };
+  })();
+  const y = ((): PlotAxis => {
+    const top = Math.max(0.6, ...chart.points.map((p) => p.mfu), ...chart.published.map((p) => p.mfu));
+    const { domain, ticks } = linearAxis(Math.min(1, top * 1.1));
+    return { kind: 'linear', domain, ticks, format: (value: number) => formatPercent(value, lang, 2), label: m.scalingAxisMfu };
+  })();
+  const y2 = ((): PlotAxis | undefined => {
+    if (chart.points.length === 0) return undefined;
+    const domain = paddedLogDomain(chart.points.map((p) => p.days), 0.2);
+    return { kind: 'log', domain, ticks: logTicks(domain, 5), format: (value: number) => formatNumber(value, lang, 3), label: m.scalingAxisDays, grid: false };
+  })();
+  const legend: LegendItem[] = [
+    { key: 'mfu', name: m.scalingMfu, color: MFU_COLOR, shape: 'line' },
+    { key: 'days', name: m.scalingDays, color: DAYS_COLOR, shape: 'line', dash: '6 3' },
+    ...(chart.published.length > 0 ? [{ key: 'published', name: m.scalingPublished, color: PUBLISHED_COLOR, shape: 'diamond' as const }] : []),
+  ];
+  const marks = (area: PlotArea) => (
+    <>
+      <RefLine area={area} x={chart.current} color={HIGHLIGHT} dash="4 3" label={gpuCountText(chart.current, lang)} />
+      <Curve area={area} points={chart.points.map((p) => [p.gpus, p.mfu] as const)} color={MFU_COLOR} width={2} />
+      {area.y2 ? (
+        <path className="chart-mark" d={linePath(chart.points.map((p) => [p.gpus, p.days] as const), area, { y: area.y2 })} fill="none" stroke={DAYS_COLOR} strokeWidth={2} strokeDasharray="6 3" />
+      ) : null}
+      {chart.points.map((p) => (
+        <Marker key={`m${p.gpus}`} className="chart-mark" shape="circle" x={area.x(p.gpus)} y={area.y(p.mfu)} r={3.5} color={MFU_COLOR} />
+      ))}
+      {chart.published.map((p) => (
+        <Marker key={p.label} className="chart-mark" shape="diamond" x={area.x(p.gpus)} y={area.y(p.mfu)} r={4.5} color={PUBLISHED_COLOR} open />
+      ))}
+    </>
+  );
+  const tooltip = (value: number) => {
+    const nearest = chart.points.reduce<(typeof chart.points)[number] | null>(
+      (best, p) => (best === null || Math.abs(Math.log(p.gpus / value)) < Math.abs(Math.log(best.gpus / value)) ? p : best),
+      null,
+    );
+    const published = chart.published.filter((p) => Math.abs(Math.log(p.gpus / value)) < 0.15);
+    if (!nearest && published.length === 0) return null;
+    return (
+      <>
+        {nearest ? (
+          <div>{fill(m.tooltipPoint, { gpus: gpuCountText(nearest.gpus, lang), mfu: formatPercent(nearest.mfu, lang), days: formatDuration(nearest.days * 86_400, lang), layout: nearest.layout })}</div>
+        ) : null}
+        {published.map((p) => (
+          <div key={p.label} style={{ color: PUBLISHED_COLOR }}>
+            {fill(m.tooltipPublished, { label: p.label, gpus: gpuCountText(p.gpus, lang), mfu: formatPercent(p.mfu, lang) })}
+          </div>
+        ))}
+      </>
+    );
+  };
+  const caption = fill(m.scalingCaption, {
+    model: modelLabel(estimate, lang),
+    gpus: gpuCountText(t.gpus, lang),
+    gb: formatNumber(t.layout.globalBatch, lang, 9),
+    seq: formatNumber(t.layout.seqLen, lang, 9),
+    precision: t.plannerFormat.toUpperCase(),
+    tokens: formatCount(t.tokens, lang),
+    gpu: gpuLabel(estimate, lang),
+  });
+  const hasMarks = chart.points.length > 0 || chart.published.length > 0;
+  return (
+    <ChartFrame id="strong-scaling" title={m.scalingTitle} caption={caption} height={340}>
+      {hasMarks ? <SvgPlot x={x} y={y} y2={y2} yAxisWidth={40} legend={legend} legendBelow label={m.scalingTitle} marks={marks} tooltip={tooltip} /> : null}
+      {chart.points.length === 0 ? <PlanStatusLine /> : null}
+      {chart.empty.length > 0 ? <p className="muted">{chart.empty.map((gpus) => fill(m.scalingNone, { gpus: gpuCountText(gpus, lang) })).join(lang === 'zh' ? '；' : '; ')}</p> : null}
+    </ChartFrame>
+  );
+}
+
+/** `strong-scaling`: MFU and days against GPU count, with the published points of the accelerator. */
+export const ScalingChart = memo(withPlanScope(ScalingInner));
