@@ -25,6 +25,10 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // npm test runs lint, tsc, the builds and every project at once on two cores: a test
+          // that takes half a second alone can take ten times that. Time limits catch hangs here,
+          // not slowness (bench scripts measure speed).
+          testTimeout: 30_000,
         },
       },
       {
@@ -34,6 +38,7 @@ export default defineConfig(({ mode }) => ({
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['test/component/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -521,9 +521,16 @@ const NUMERIC_FIELDS = [
   'outputTokens',
   'batch',
   'requestsPerSecond',
+  'servingConcurrency',
+  'ttftTarget',
+  'tpotTarget',
+  'servingTp',
+  'servingEp',
+  'usableMemoryFraction',
+  'hostMemoryBytes',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
-const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'mfu', 'globalBatch', 'bandwidthEfficiency']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp']);
+const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'mfu', 'globalBatch', 'bandwidthEfficiency', 'servingConcurrency', 'ttftTarget', 'tpotTarget', 'servingTp', 'usableMemoryFraction']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high && (!integer || Number.isInteger(value));
