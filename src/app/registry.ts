@@ -16,6 +16,7 @@ type Loader = () => Promise<FeatureModule>;
 
 export const FEATURES = {
   anatomy: () => Promise.resolve(anatomy),
+  'model-file': () => import('../features/model-file'),
   timeline: () => import('../features/timeline'),
   memory: () => import('../features/memory'),
   training: () => import('../features/training'),
@@ -39,6 +40,8 @@ export const FIRST_SECTION = { id: 'anatomy', Section: anatomy.Section } as cons
 /** Every embeddable chart and table id → the section (feature) that draws it. */
 export const EMBEDDABLE: Readonly<Record<string, SectionId>> = {
   'param-breakdown': 'anatomy',
+  'model-file-types': 'model-file',
+  'model-file-kinds': 'model-file',
   timeline: 'timeline',
   'memory-precision': 'memory',
   'training-memory': 'training',

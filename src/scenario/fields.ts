@@ -11,6 +11,7 @@ import {
   type Scenario,
   type ZeroStage,
 } from './scenario';
+import { checkModelFile, readModelFileField, writeModelFile } from './model-file-field';
 
 /**
  * One rule per scenario field: its short URL key, how to read URL text into a valid value, how to
@@ -304,7 +305,15 @@ function idRule(key: string, read: (raw: string) => string | undefined): FieldRu
   return { key, read, write: (value) => value, check: (value) => (typeof value === 'string' ? read(value) : undefined) };
 }
 
-const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
+/** An opened model file's summary as base64url JSON (`model-file-field.ts`: compact form, bounds). */
+const modelFileRule: FieldRule<Scenario['modelFile']> = {
+  key: 'mf',
+  read: (raw) => readModelFileField(raw, sanitizeConfig),
+  write: writeModelFile,
+  check: (value) => (value === null ? null : checkModelFile(value, sanitizeConfig)),
+};
+
+const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || raw === 'file' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
 
 const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && HARDWARE_BY_ID.has(raw)) ? raw : undefined));
 
@@ -336,6 +345,8 @@ export const FIELD_RULES = {
   params: numberRule('p', RANGES.params),
   customConfig: customConfigRule,
   overrides: overridesRule,
+  modelFile: modelFileRule,
+  fileWeights: booleanRule('fw'),
   weightPrecision: precisionRule('w'),
   kvPrecision: precisionRule('kv'),
   trainPrecision: precisionRule('tw'),

@@ -7,6 +7,7 @@ import {
   type ArchOverrides,
   type CustomGpu,
   type EstimateInput,
+  type ModelFileSummary,
   type RecomputeMode,
   type ZeroStage,
 } from '../core/input';
@@ -19,10 +20,10 @@ import {
  * The core owns the input types (`src/core/input.ts`); they are re-exported here so the scenario
  * is the one place the rest of the app reads them from.
  */
-export type { ArchOverrides, CustomGpu, RecomputeMode, ZeroStage };
+export type { ArchOverrides, CustomGpu, ModelFileGroup, ModelFileSummary, RecomputeMode, ZeroStage } from '../core/input';
 
 export interface Scenario {
-  /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
+  /** A model preset id, `size` (shape rule from `params`), `custom` (`customConfig`) or `file` (`modelFile`). */
   model: string;
   /** Parameter count for the shape rule (the size slider), used when `model === 'size'`. */
   params: number;
@@ -30,6 +31,10 @@ export interface Scenario {
   customConfig: Record<string, unknown> | null;
   /** Architecture fields overridden by the user on top of the model. */
   overrides: ArchOverrides;
+  /** An opened model file (its header's summary: never the file), used when `model === 'file'`. */
+  modelFile: ModelFileSummary | null;
+  /** With `model === 'file'`: weights at the file's exact bytes (true) or at `weightPrecision` (false). */
+  fileWeights: boolean;
 
   weightPrecision: PrecisionId;
   kvPrecision: PrecisionId;
@@ -77,6 +82,8 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   params: DEFAULT_SIZE_PARAMS,
   customConfig: null,
   overrides: Object.freeze({}) as ArchOverrides,
+  modelFile: null,
+  fileWeights: true,
   weightPrecision: 'bf16',
   kvPrecision: 'bf16',
   trainPrecision: 'bf16',
