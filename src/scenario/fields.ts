@@ -310,7 +310,8 @@ const modelFileRule: FieldRule<Scenario['modelFile']> = {
   key: 'mf',
   read: (raw) => readModelFileField(raw, sanitizeConfig),
   write: writeModelFile,
-  check: (value) => (value === null ? null : checkModelFile(value, sanitizeConfig)),
+  // The link's text is read as the URL reads it; an object (a store patch) field by field.
+  check: (value) => (value === null ? null : typeof value === 'string' ? readModelFileField(value, sanitizeConfig) : checkModelFile(value, sanitizeConfig)),
 };
 
 const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || raw === 'file' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));

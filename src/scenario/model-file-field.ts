@@ -115,8 +115,7 @@ export function writeModelFile(summary: ModelFileSummary | null): string {
 }
 
 /** The link's text → a checked summary; undefined when unreadable or over the bound. */
-export function readModelFileField(raw: string, sanitizeConfig: ConfigSanitizer): ModelFileSummary | null | undefined {
-  if (raw === '') return null;
+export function readModelFileField(raw: string, sanitizeConfig: ConfigSanitizer): ModelFileSummary | undefined {
   if (raw.length > Math.ceil((MAX_MODEL_FILE_CHARS * 4) / 3) + 4) return undefined;
   try {
     const json = new TextDecoder('utf-8', { fatal: true }).decode(base64UrlToBytes(raw));

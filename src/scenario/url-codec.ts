@@ -26,7 +26,7 @@ export function encodeScenario(scenario: Scenario): string {
     const value = scenario[field];
     if (sameValue(value, DEFAULT_SCENARIO[field])) continue;
     if (field === 'customConfig' && scenario.model !== 'custom') continue;
-    if ((field === 'modelFile' || field === 'fileWeights') && scenario.model !== 'file') continue;
+    if (field === 'modelFile' && scenario.model !== 'file') continue;
     const rule = FIELD_RULES[field] as { key: string; write: (v: unknown) => string };
     params.set(rule.key, rule.write(value));
   }
