@@ -235,7 +235,8 @@ function ImportMessage(props: { outcome: Outcome | null; m: ControlsMessages; f:
             bytes: formatBytes(outcome.bytes, lang, units),
             bits: formatNumber(outcome.bits, lang, 3),
             ms: formatNumber(Math.max(1, Math.round(outcome.milliseconds)), lang, 3),
-          })}
+          })}{' '}
+          <a href="#model-file">{f.seeTable}</a>
         </p>
         {outcome.needsConfig ? (
           <p className="controls-note controls-note--warn" data-testid="needs-config">

@@ -9,6 +9,7 @@ import { useChartView } from '../../view/use-chart-view';
 import { derivation } from '../../store/selectors';
 import { fileTables, type FileTableRow } from './model-file.data';
 import { MESSAGES, type ModelFileSectionMessages } from './messages';
+import './model-file.css';
 
 /** The open file's tables, per store and scenario (only the model fields matter). */
 const fileTablesData = derivation((scenario) => fileTables(scenario), { key: (scenario) => [scenario.model, scenario.modelFile] });
@@ -39,9 +40,11 @@ function columns(by: 'type' | 'kind', m: ModelFileSectionMessages, lang: Lang, u
     { id: 'parameters', header: m.colParameters, cell: (row) => integer(row.parameters, lang), value: (row) => row.parameters },
     { id: 'bytes', header: m.colBytes, cell: (row) => formatBytes(row.bytes, lang, units), value: (row) => row.bytes, csvHeader: `${m.colBytes} (bytes)` },
     { id: 'bits', header: m.colBits, cell: (row) => formatNumber(row.bitsPerWeight, lang, 4), value: (row) => row.bitsPerWeight },
-    { id: 'share', header: m.colShare, cell: (row) => formatPercent(row.shareOfBytes, lang, 3), value: (row) => row.shareOfBytes, csvHeader: `${m.colShare} (0-1)` },
+    { id: 'share', header: m.colShare, cell: (row) => (row.shareOfBytes > 0 && row.shareOfBytes < 1e-4 ? '<0.01%' : formatPercent(row.shareOfBytes, lang, 3)), value: (row) => row.shareOfBytes, csvHeader: `${m.colShare} (0-1)` },
   ];
 }
+
+const FORMAT_NAME: Readonly<Record<string, string>> = { gguf: 'GGUF', safetensors: 'safetensors', 'safetensors-index': 'model.safetensors.index.json' };
 
 const getRowId = (row: FileTableRow) => row.key;
 const INITIAL_SORT = [{ id: 'bytes', desc: true }];
@@ -89,7 +92,7 @@ const FileStats = memo(function FileStats() {
   const architecture = summary.config === null ? m.statMissing : fromFile && !estimate.model.approximate ? m.statExact : m.statApproximate;
   return (
     <div className="stats" data-testid="model-file-stats">
-      <Stat label={m.statFile} value={summary.name} note={summary.format} />
+      <Stat label={m.statFile} value={summary.name} note={FORMAT_NAME[summary.format]} />
       <Stat
         label={m.statParameters}
         value={formatCount(totals.parameters, lang)}
