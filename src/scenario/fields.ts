@@ -1,4 +1,5 @@
 import type { PrecisionId } from '../data/types';
+import type { FineTuningMethod, LoraModule } from '../core/fine-tuning';
 import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
 import { HARDWARE_BY_ID } from '../data/hardware';
@@ -341,6 +342,35 @@ const zeroStageRule: FieldRule<ZeroStage> = {
 
 const precisionRule = (key: string): FieldRule<PrecisionId> => enumRule<PrecisionId>(key, PRECISION_IDS);
 
+/** LoRA modules by one letter each, in this order: `qkvogud` = all seven. */
+const LORA_LETTERS: readonly (readonly [LoraModule, string])[] = [
+  ['q', 'q'],
+  ['k', 'k'],
+  ['v', 'v'],
+  ['o', 'o'],
+  ['gate', 'g'],
+  ['up', 'u'],
+  ['down', 'd'],
+];
+
+function readLoraModules(raw: string): LoraModule[] | undefined {
+  if (raw === '' || !/^[qkvogud]+$/.test(raw)) return undefined;
+  return LORA_LETTERS.filter(([, letter]) => raw.includes(letter)).map(([module]) => module);
+}
+
+/** At least one module, each once, in the canonical order; `q,v` and `qv` alike. */
+const loraModulesRule: FieldRule<LoraModule[]> = {
+  key: 'ftl',
+  read: readLoraModules,
+  write: (value) => LORA_LETTERS.filter(([module]) => value.includes(module)).map(([, letter]) => letter).join(''),
+  check: (value) => {
+    if (typeof value === 'string') return readLoraModules(value);
+    if (!Array.isArray(value) || value.length === 0) return undefined;
+    if (!value.every((item) => LORA_LETTERS.some(([module]) => module === item))) return undefined;
+    return LORA_LETTERS.filter(([module]) => value.includes(module)).map(([module]) => module);
+  },
+};
+
 export const FIELD_RULES = {
   model: modelRule,
   params: numberRule('p', RANGES.params),
@@ -373,6 +403,14 @@ export const FIELD_RULES = {
   outputTokens: numberRule('out', RANGES.outputTokens, true),
   batch: numberRule('b', RANGES.batch, true),
   requestsPerSecond: numberRule('rps', RANGES.requestsPerSecond),
+  ftMethod: enumRule<FineTuningMethod>('ftm', ['full', 'lora', 'qlora']),
+  loraRank: numberRule('ftr', RANGES.loraRank, true),
+  loraModules: loraModulesRule,
+  ftTokens: numberRule('ftd', RANGES.ftTokens),
+  ftSeqLen: numberRule('fts', RANGES.ftSeqLen, true),
+  ftMicroBatch: numberRule('ftb', RANGES.ftMicroBatch, true),
+  ftCheckpointing: booleanRule('ftc'),
+  ftAdapterPrecision: enumRule<'fp32' | 'bf16'>('fta', ['fp32', 'bf16']),
 } satisfies Rules;
 
 export const SCENARIO_FIELDS = Object.keys(FIELD_RULES) as (keyof Scenario)[];

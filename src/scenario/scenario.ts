@@ -1,4 +1,5 @@
 import type { PrecisionId } from '../data/types';
+import type { FineTuningMethod, LoraModule } from '../core/fine-tuning';
 import {
   DEFAULT_CUSTOM_GPU,
   DEFAULT_GPU_ID,
@@ -75,6 +76,23 @@ export interface Scenario {
   batch: number;
   /** Target load for deployment, requests per second. */
   requestsPerSecond: number;
+
+  /** Fine-tuning section: the method the stats follow (the chart and table show all three). */
+  ftMethod: FineTuningMethod;
+  /** LoRA / QLoRA adapter rank r. */
+  loraRank: number;
+  /** Projections the adapters sit on (q, k, v, o, gate, up, down). */
+  loraModules: LoraModule[];
+  /** Fine-tuning dataset tokens (× epochs). */
+  ftTokens: number;
+  /** Fine-tuning tokens per sequence. */
+  ftSeqLen: number;
+  /** Fine-tuning sequences per GPU per micro-step. */
+  ftMicroBatch: number;
+  /** Gradient checkpointing while fine-tuning. */
+  ftCheckpointing: boolean;
+  /** Adapter weights and gradients in FP32 (PEFT's default) or BF16 (QLoRA's script). */
+  ftAdapterPrecision: 'fp32' | 'bf16';
 }
 
 export const DEFAULT_SCENARIO: Scenario = Object.freeze({
@@ -109,6 +127,15 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   outputTokens: 500,
   batch: 16,
   requestsPerSecond: 10,
+  // QLoRA's recipe (r = 64 on every linear layer) on 100M tokens of 2,048-token sequences.
+  ftMethod: 'lora',
+  loraRank: 64,
+  loraModules: Object.freeze(['q', 'k', 'v', 'o', 'gate', 'up', 'down']) as LoraModule[],
+  ftTokens: 1e8,
+  ftSeqLen: 2048,
+  ftMicroBatch: 1,
+  ftCheckpointing: true,
+  ftAdapterPrecision: 'fp32',
 }) as Scenario;
 
 /**
@@ -138,6 +165,10 @@ export const RANGES = {
   outputTokens: [1, 1e7],
   batch: [1, 1e5],
   requestsPerSecond: [1e-3, 1e7],
+  loraRank: [1, 65536],
+  ftTokens: [1e3, 1e13],
+  ftSeqLen: [1, 1e6],
+  ftMicroBatch: [1, 4096],
   hidden: [1, 1e6],
   layers: [1, 1e4],
   heads: [1, 1e4],
