@@ -19,7 +19,7 @@ const COLORS: Readonly<Record<(typeof PARTS)[number], string>> = {
   trainable: PALETTE[2] as string,
   activations: PALETTE[3] as string,
   workspace: PALETTE[4] as string,
-  paged: PALETTE[2] as string,
+  paged: PALETTE[7] as string,
 };
 const GAP = 0.3;
 
