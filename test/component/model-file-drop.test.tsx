@@ -193,3 +193,30 @@ describe('the model drop zone', () => {
     await waitFor(() => expect(screen.getByTestId('note-exact')).toBeTruthy());
   });
 });
+
+describe('imports say what they are', () => {
+  it('an exactly read preset is marked exact, in the picker and in the summary', async () => {
+    const { user } = renderPanel();
+    expect(screen.getByTestId('model-exact').textContent).toBe('exact');
+    await user.click(screen.getByTestId('model-search'));
+    await user.type(screen.getByTestId('model-search'), 'llama 3.1 70b');
+    const option = screen.getByTestId('model-list').querySelector('[data-model-id="llama-3.1-70b"]');
+    expect(option?.querySelector('[data-reading]')?.getAttribute('data-reading')).toBe('exact');
+  });
+
+  it('an unknown model_type is approximate, with the reason in words; model_type only in small print', async () => {
+    const { store, user } = renderPanel();
+    await user.click(screen.getByText('Open a model file (.gguf, .safetensors) or a config.json'));
+    const config = { model_type: 'my_new_decoder', hidden_size: 512, intermediate_size: 1024, num_hidden_layers: 2, num_attention_heads: 8, vocab_size: 1000 };
+    await user.click(screen.getByTestId('config-text'));
+    await user.paste(JSON.stringify(config));
+    await user.click(screen.getByTestId('config-import-button'));
+    expect(store.getState().scenario.model).toBe('custom');
+    await waitFor(() => expect(screen.getByTestId('note-approximate').textContent).toMatch(/^Approximate: /));
+    // The reason names the config field in words; never the reader's family name "generic".
+    expect(screen.getByTestId('note-approximate').textContent).toMatch(/read as a Llama-style decoder/);
+    expect(screen.getByTestId('note-approximate').textContent).not.toMatch(/generic|model_type: /);
+    expect(screen.queryByTestId('model-exact')).toBeNull();
+    expect(screen.getByTestId('model-small-print').textContent).toBe('model_type: generic');
+  });
+});

@@ -19,6 +19,10 @@ export const MODEL_FILE_MESSAGES = defineMessages({
     fileApproximate: 'Approximate: the architecture read from the file does not count exactly the parameters its tensors hold (the reader’s note below says by how much). Weights still use the file’s exact bytes.',
     exactFile: 'Exact: the architecture read from the file counts every one of its tensors.',
     asInFile: 'As in the file ({bits} bits/weight)',
+    // The model picker and summary (how a model's architecture is read).
+    readExact: 'exact',
+    readApproximate: 'approximate',
+    readExactTitle: 'Read exactly: the parameter count is the one its modelling code builds from this config.',
   },
   zh: {
     dropTitle: '打开模型文件（.gguf、.safetensors）或 config.json',
@@ -37,6 +41,9 @@ export const MODEL_FILE_MESSAGES = defineMessages({
     fileApproximate: '近似：从文件读出的架构与其张量中的参数量不完全一致（差多少见下方读取说明）。权重仍按文件的实际字节数计算。',
     exactFile: '精确：从文件读出的架构与文件中的每个张量一一对应。',
     asInFile: '与文件一致（每个权重 {bits} 位）',
+    readExact: '精确',
+    readApproximate: '近似',
+    readExactTitle: '精确读取：参数量与其建模代码按此配置构建的一致。',
   },
 });
 

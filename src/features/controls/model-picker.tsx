@@ -8,7 +8,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStateLater, useScenarioStore, useSelectors } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, ZH_MODEL_NAMES, type ControlsMessages } from './messages';
-import { presetTotalsData } from './model-view';
+import { presetReadingData, presetTotalsData } from './model-view';
 import { approximationText } from './config-import.data';
 import { MODEL_FILE_MESSAGES } from './model-file.messages';
 import { formatBytes, formatNumber } from '../../i18n/format';
@@ -65,6 +65,7 @@ const selectChooseModel = (state: ScenarioState) => state.chooseModel;
 
 export const ModelPicker = memo(function ModelPicker() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const f = useMessages(MODEL_FILE_MESSAGES);
   const lang = useLang();
   const current = useScenarioState(selectModelId);
   const chooseModel = useScenarioState(selectChooseModel);
@@ -154,6 +155,7 @@ export const ModelPicker = memo(function ModelPicker() {
           ? matches.map((preset, index) => {
               const badge = presetBadge(preset);
               const total = select.constant(presetTotalsData).get(preset.id) ?? Number.NaN;
+              const reading = select.constant(presetReadingData).get(preset.id);
               return (
                 <li
                   key={preset.id}
@@ -173,6 +175,12 @@ export const ModelPicker = memo(function ModelPicker() {
                   </span>
                   <span className="model-picker__meta">
                     {presetOrg(preset, m)} · {preset.year} · {formatCount(total, lang)}
+                    {reading === 'exact' || reading === 'approximate' ? (
+                      <span className={`reading reading--${reading}`} data-reading={reading}>
+                        {' · '}
+                        {reading === 'exact' ? f.readExact : f.readApproximate}
+                      </span>
+                    ) : null}
                   </span>
                 </li>
               );
@@ -240,6 +248,11 @@ export const ModelSummary = memo(function ModelSummary() {
       <div className="model-summary__name">
         <span data-testid="model-name">{name}</span>
         {badge ? <span className="badge">{badgeText(badge, m)}</span> : null}
+        {model && !model.approximate && !derived && model.kind !== 'size' ? (
+          <span className="badge badge--exact" title={f.readExactTitle} data-testid="model-exact">
+            {f.readExact}
+          </span>
+        ) : null}
       </div>
       {sub ? <div className="model-summary__sub">{sub}</div> : null}
       <dl className="model-summary__counts">
