@@ -16,10 +16,12 @@ type Loader = () => Promise<FeatureModule>;
 
 export const FEATURES = {
   anatomy: () => Promise.resolve(anatomy),
+  'model-file': () => import('../features/model-file'),
   timeline: () => import('../features/timeline'),
   memory: () => import('../features/memory'),
   training: () => import('../features/training'),
   'training-plan': () => import('../features/training-plan'),
+  'fine-tuning': () => import('../features/fine-tuning'),
   scaling: () => import('../features/scaling'),
   inference: () => import('../features/inference'),
   serving: () => import('../features/serving'),
@@ -41,6 +43,8 @@ export const FIRST_SECTION = { id: 'anatomy', Section: anatomy.Section } as cons
 /** Every embeddable chart and table id → the section (feature) that draws it. */
 export const EMBEDDABLE: Readonly<Record<string, SectionId>> = {
   'param-breakdown': 'anatomy',
+  'model-file-types': 'model-file',
+  'model-file-kinds': 'model-file',
   timeline: 'timeline',
   'memory-precision': 'memory',
   'training-memory': 'training',
@@ -49,6 +53,8 @@ export const EMBEDDABLE: Readonly<Record<string, SectionId>> = {
   'step-breakdown': 'training-plan',
   'strong-scaling': 'training-plan',
   'published-runs': 'training-plan',
+  'fine-tuning-memory': 'fine-tuning',
+  'fine-tuning-fit': 'fine-tuning',
   'scaling-law': 'scaling',
   'compute-optimal': 'scaling',
   'inference-memory': 'inference',

@@ -42,9 +42,42 @@ export interface CustomCluster {
   scaleOutBytesPerSecondPerGpu: number;
 }
 
+/** One row of a model file's table: tensors grouped by storage type or by layer kind. */
+export interface ModelFileGroup {
+  /** `Q4_K`, `BF16` … (by type) or `attention`, `mlp` … (by kind). */
+  key: string;
+  tensors: number;
+  parameters: number;
+  bytes: number;
+}
+
+/**
+ * What the scenario keeps of a model file the user opened (the file itself never leaves the
+ * browser): enough for a link to reproduce the page without the file. Units: parameters, bytes.
+ */
+export interface ModelFileSummary {
+  format: 'gguf' | 'safetensors' | 'safetensors-index';
+  /** The file's name as the user's system gave it (display only). */
+  name: string;
+  /** Elements of all tensors as stored. */
+  parameterCount: number;
+  /** Tensor data bytes, block scales included, tensor by tensor (mixed types summed exactly). */
+  weightBytes: number;
+  byType: ModelFileGroup[];
+  byKind: ModelFileGroup[];
+  /**
+   * The architecture as a Hugging Face config (rebuilt from GGUF metadata, or the config.json the
+   * user added to a safetensors file); null when the file cannot tell (the shape rule on
+   * `parameterCount` stands in, flagged).
+   */
+  config: Record<string, unknown> | null;
+  /** Why the architecture is approximate or missing, in the reader's words; null when exact. */
+  note: string | null;
+}
+
 /** Everything `estimate()` reads. */
 export interface EstimateInput {
-  /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
+  /** A model preset id, `size` (shape rule from `params`), `custom` (`customConfig`) or `file` (`modelFile`). */
   model: string;
   /** Parameter count for the shape rule (the size slider), used when `model === 'size'`. */
   params: number;
@@ -52,6 +85,13 @@ export interface EstimateInput {
   customConfig: Record<string, unknown> | null;
   /** Architecture fields overridden on top of the model. */
   overrides: ArchOverrides;
+  /** The opened model file, used when `model === 'file'`. Absent = none. */
+  modelFile?: ModelFileSummary | null;
+  /**
+   * With `model === 'file'`: weights take the file's exact bytes (its mixed per-tensor types)
+   * instead of `weightPrecision`'s bits per weight. Absent = true.
+   */
+  fileWeights?: boolean;
 
   weightPrecision: PrecisionId;
   kvPrecision: PrecisionId;
@@ -112,7 +152,7 @@ export interface EstimateInput {
 }
 
 /** The inputs that decide the model: what `resolveScenarioModel` reads. */
-export type ModelInput = Pick<EstimateInput, 'model' | 'params' | 'customConfig' | 'overrides'>;
+export type ModelInput = Pick<EstimateInput, 'model' | 'params' | 'customConfig' | 'overrides' | 'modelFile'>;
 
 /** The model used when the input's model cannot be resolved (flagged 'unknown-model' / 'invalid-config'). */
 export const DEFAULT_MODEL_ID = 'llama-3.1-70b';

@@ -13,10 +13,13 @@ import { architectureFromHfConfig, architectureFromParams, applyOverrides, count
 import { DEFAULT_MODEL_ID, DEFAULT_SIZE_PARAMS, type ArchOverrides, type ModelInput } from './input';
 import type { WarningCode } from './warnings';
 
+/** Where a model's architecture comes from: a preset, the size rule, an imported config, an opened model file. */
+export type ModelKind = 'preset' | 'size' | 'custom' | 'file';
+
 export interface ResolvedModel {
   id: string;
   name: string;
-  kind: 'preset' | 'size' | 'custom';
+  kind: ModelKind;
   arch: Architecture;
   counts: ParameterCount;
   preset: ModelPreset | null;
@@ -45,7 +48,24 @@ interface BaseArchitecture {
   preset: ModelPreset | null;
 }
 
-function baseArchitecture(input: Pick<ModelInput, 'model' | 'params' | 'customConfig'>): BaseArchitecture {
+/**
+ * An opened model file's architecture: its config (GGUF metadata rebuilt as a Hugging Face config,
+ * or the config.json added to a safetensors file), else the shape rule on the file's parameter
+ * count, flagged approximate (the summary's `note` says why in words). A config whose count
+ * differs from the file's tensors is approximate too (the reader's note is kept in `note`).
+ */
+function fileArchitecture(input: Pick<ModelInput, 'modelFile'>): BaseArchitecture {
+  const file = input.modelFile;
+  if (!file) throw new ConfigError('modelFile is missing for model "file"', 'modelFile');
+  if (file.config) {
+    const arch = architectureFromHfConfig(file.config);
+    return { arch: file.note !== null && !arch.approximate ? { ...arch, approximate: true } : arch, name: file.name, kind: 'file', preset: null };
+  }
+  return { arch: { ...architectureFromParams(file.parameterCount), approximate: true }, name: file.name, kind: 'file', preset: null };
+}
+
+function baseArchitecture(input: Pick<ModelInput, 'model' | 'params' | 'customConfig' | 'modelFile'>): BaseArchitecture {
+  if (input.model === 'file') return fileArchitecture(input);
   if (input.model === 'size') {
     return { arch: architectureFromParams(input.params), name: 'size', kind: 'size', preset: null };
   }
@@ -77,7 +97,7 @@ function resolved(input: ModelInput, base: BaseArchitecture, arch: Architecture)
     counts: countParameters(arch),
     preset: base.preset,
     approximate: arch.approximate,
-    confirmed: base.preset ? base.preset.confirmed : base.kind === 'custom',
+    confirmed: base.preset ? base.preset.confirmed : base.kind === 'custom' || base.kind === 'file',
   };
 }
 
@@ -139,7 +159,7 @@ export function resolveScenarioModel(input: ModelInput): ModelResolution {
   let model: ResolvedModel;
   let overridesError: string | null = null;
   if (base === null || baseArch === null) {
-    fallbacks.push(input.model === 'custom' ? 'invalid-config' : 'unknown-model');
+    fallbacks.push(input.model === 'custom' || input.model === 'file' ? 'invalid-config' : 'unknown-model');
     model = defaultModel(input);
   } else if (!hasOverrides(input.overrides)) {
     model = base;
@@ -160,13 +180,15 @@ const OVERRIDE_FIELDS = ['hidden', 'layers', 'heads', 'kvHeads', 'ffn', 'vocab',
 /**
  * Whether two inputs resolve to the same model, so a memoized `ModelResolution` can be reused:
  * the same model id; for `size` the same params; for `custom` the same config object (identity:
- * the scenario keeps a config's identity until it is replaced); the same override values
+ * the scenario keeps a config's identity until it is replaced); for `file` the same model-file
+ * summary object (likewise); the same override values
  * (compared field by field, so a rebuilt but equal overrides object still matches).
  */
 export function sameModelInput(a: ModelInput, b: ModelInput): boolean {
   if (a.model !== b.model) return false;
   if (a.model === 'size' && a.params !== b.params) return false;
   if (a.model === 'custom' && a.customConfig !== b.customConfig) return false;
+  if (a.model === 'file' && a.modelFile !== b.modelFile) return false;
   if (a.overrides === b.overrides) return true;
   for (const field of OVERRIDE_FIELDS) if (a.overrides[field] !== b.overrides[field]) return false;
   return true;

@@ -1,4 +1,5 @@
 import type { PrecisionId } from '../data/types';
+import type { FineTuningMethod, LoraModule } from '../core/fine-tuning';
 import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
 import { DEVICES_BY_ID } from '../data/local-devices';
@@ -13,6 +14,7 @@ import {
   type Scenario,
   type ZeroStage,
 } from './scenario';
+import { checkModelFile, readModelFileField, writeModelFile } from './model-file-field';
 
 /**
  * One rule per scenario field: its short URL key, how to read URL text into a valid value, how to
@@ -348,7 +350,16 @@ function idRule(key: string, read: (raw: string) => string | undefined): FieldRu
   return { key, read, write: (value) => value, check: (value) => (typeof value === 'string' ? read(value) : undefined) };
 }
 
-const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
+/** An opened model file's summary as base64url JSON (`model-file-field.ts`: compact form, bounds). */
+const modelFileRule: FieldRule<Scenario['modelFile']> = {
+  key: 'mf',
+  read: (raw) => readModelFileField(raw, sanitizeConfig),
+  write: writeModelFile,
+  // The link's text is read as the URL reads it; an object (a store patch) field by field.
+  check: (value) => (value === null ? null : typeof value === 'string' ? readModelFileField(value, sanitizeConfig) : checkModelFile(value, sanitizeConfig)),
+};
+
+const modelRule = idRule('m', (raw) => (raw === 'size' || raw === 'custom' || raw === 'file' || (ID_PATTERN.test(raw) && MODELS_BY_ID.has(raw)) ? raw : undefined));
 
 const gpuRule = idRule('gpu', (raw) => (raw === 'custom' || (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw)) ? raw : undefined));
 
@@ -388,11 +399,42 @@ const zeroStageRule: FieldRule<ZeroStage> = {
 
 const precisionRule = (key: string): FieldRule<PrecisionId> => enumRule<PrecisionId>(key, PRECISION_IDS);
 
+/** LoRA modules by one letter each, in this order: `qkvogud` = all seven. */
+const LORA_LETTERS: readonly (readonly [LoraModule, string])[] = [
+  ['q', 'q'],
+  ['k', 'k'],
+  ['v', 'v'],
+  ['o', 'o'],
+  ['gate', 'g'],
+  ['up', 'u'],
+  ['down', 'd'],
+];
+
+function readLoraModules(raw: string): LoraModule[] | undefined {
+  if (raw === '' || !/^[qkvogud]+$/.test(raw)) return undefined;
+  return LORA_LETTERS.filter(([, letter]) => raw.includes(letter)).map(([module]) => module);
+}
+
+/** At least one module, each once, in the canonical order; `q,v` and `qv` alike. */
+const loraModulesRule: FieldRule<LoraModule[]> = {
+  key: 'ftl',
+  read: readLoraModules,
+  write: (value) => LORA_LETTERS.filter(([module]) => value.includes(module)).map(([, letter]) => letter).join(''),
+  check: (value) => {
+    if (typeof value === 'string') return readLoraModules(value);
+    if (!Array.isArray(value) || value.length === 0) return undefined;
+    if (!value.every((item) => LORA_LETTERS.some(([module]) => module === item))) return undefined;
+    return LORA_LETTERS.filter(([module]) => value.includes(module)).map(([module]) => module);
+  },
+};
+
 export const FIELD_RULES = {
   model: modelRule,
   params: numberRule('p', RANGES.params),
   customConfig: customConfigRule,
   overrides: overridesRule,
+  modelFile: modelFileRule,
+  fileWeights: booleanRule('fw'),
   weightPrecision: precisionRule('w'),
   kvPrecision: precisionRule('kv'),
   trainPrecision: precisionRule('tw'),
@@ -432,6 +474,14 @@ export const FIELD_RULES = {
   localDevice: idRule('dev', (raw) => (ID_PATTERN.test(raw) && DEVICES_BY_ID.has(raw) ? raw : undefined)),
   usableMemoryFraction: nullableNumberRule('umf', RANGES.usableMemoryFraction),
   hostMemoryBytes: numberRule('ram', RANGES.hostMemoryBytes),
+  ftMethod: enumRule<FineTuningMethod>('ftm', ['full', 'lora', 'qlora']),
+  loraRank: numberRule('ftr', RANGES.loraRank, true),
+  loraModules: loraModulesRule,
+  ftTokens: numberRule('ftd', RANGES.ftTokens),
+  ftSeqLen: numberRule('fts', RANGES.ftSeqLen, true),
+  ftMicroBatch: numberRule('ftb', RANGES.ftMicroBatch, true),
+  ftCheckpointing: booleanRule('ftc'),
+  ftAdapterPrecision: enumRule<'fp32' | 'bf16'>('fta', ['fp32', 'bf16']),
 } satisfies Rules;
 
 export const SCENARIO_FIELDS = Object.keys(FIELD_RULES) as (keyof Scenario)[];

@@ -1,4 +1,5 @@
 import type { PrecisionId } from '../data/types';
+import type { FineTuningMethod, LoraModule } from '../core/fine-tuning';
 import {
   DEFAULT_CUSTOM_CLUSTER,
   DEFAULT_CUSTOM_GPU,
@@ -9,6 +10,7 @@ import {
   type CustomCluster,
   type CustomGpu,
   type EstimateInput,
+  type ModelFileSummary,
   type RecomputeMode,
   type ZeroStage,
 } from '../core/input';
@@ -22,9 +24,10 @@ import {
  * is the one place the rest of the app reads them from.
  */
 export type { ArchOverrides, CustomCluster, CustomGpu, RecomputeMode, ZeroStage };
+export type { ModelFileGroup, ModelFileSummary } from '../core/input';
 
 export interface Scenario {
-  /** A model preset id, `size` (shape rule from `params`), or `custom` (`customConfig`). */
+  /** A model preset id, `size` (shape rule from `params`), `custom` (`customConfig`) or `file` (`modelFile`). */
   model: string;
   /** Parameter count for the shape rule (the size slider), used when `model === 'size'`. */
   params: number;
@@ -32,6 +35,10 @@ export interface Scenario {
   customConfig: Record<string, unknown> | null;
   /** Architecture fields overridden by the user on top of the model. */
   overrides: ArchOverrides;
+  /** An opened model file (its header's summary: never the file), used when `model === 'file'`. */
+  modelFile: ModelFileSummary | null;
+  /** With `model === 'file'`: weights at the file's exact bytes (true) or at `weightPrecision` (false). */
+  fileWeights: boolean;
 
   weightPrecision: PrecisionId;
   kvPrecision: PrecisionId;
@@ -100,6 +107,22 @@ export interface Scenario {
   usableMemoryFraction: number | null;
   /** System RAM for layers offloaded from a GPU, bytes (0 = no offload). */
   hostMemoryBytes: number;
+  /** Fine-tuning section: the method the stats follow (the chart and table show all three). */
+  ftMethod: FineTuningMethod;
+  /** LoRA / QLoRA adapter rank r. */
+  loraRank: number;
+  /** Projections the adapters sit on (q, k, v, o, gate, up, down). */
+  loraModules: LoraModule[];
+  /** Fine-tuning dataset tokens (× epochs). */
+  ftTokens: number;
+  /** Fine-tuning tokens per sequence. */
+  ftSeqLen: number;
+  /** Fine-tuning sequences per GPU per micro-step. */
+  ftMicroBatch: number;
+  /** Gradient checkpointing while fine-tuning. */
+  ftCheckpointing: boolean;
+  /** Adapter weights and gradients in FP32 (PEFT's default) or BF16 (QLoRA's script). */
+  ftAdapterPrecision: 'fp32' | 'bf16';
 }
 
 export const DEFAULT_SCENARIO: Scenario = Object.freeze({
@@ -107,6 +130,8 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   params: DEFAULT_SIZE_PARAMS,
   customConfig: null,
   overrides: Object.freeze({}) as ArchOverrides,
+  modelFile: null,
+  fileWeights: true,
   weightPrecision: 'bf16',
   kvPrecision: 'bf16',
   trainPrecision: 'bf16',
@@ -146,6 +171,15 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   localDevice: 'apple-m4-max-64gb',
   usableMemoryFraction: null,
   hostMemoryBytes: 64e9,
+  // QLoRA's recipe (r = 64 on every linear layer) on 100M tokens of 2,048-token sequences.
+  ftMethod: 'lora',
+  loraRank: 64,
+  loraModules: Object.freeze(['q', 'k', 'v', 'o', 'gate', 'up', 'down']) as LoraModule[],
+  ftTokens: 1e8,
+  ftSeqLen: 2048,
+  ftMicroBatch: 1,
+  ftCheckpointing: true,
+  ftAdapterPrecision: 'fp32',
 }) as Scenario;
 
 /**
@@ -189,6 +223,10 @@ export const RANGES = {
   servingEp: [1, 1024],
   usableMemoryFraction: [0.3, 0.95],
   hostMemoryBytes: [0, 2e12],
+  loraRank: [1, 65536],
+  ftTokens: [1e3, 1e13],
+  ftSeqLen: [1, 1e6],
+  ftMicroBatch: [1, 4096],
   hidden: [1, 1e6],
   layers: [1, 1e4],
   heads: [1, 1e4],

@@ -26,6 +26,7 @@ export function encodeScenario(scenario: Scenario): string {
     const value = scenario[field];
     if (sameValue(value, DEFAULT_SCENARIO[field])) continue;
     if (field === 'customConfig' && scenario.model !== 'custom') continue;
+    if (field === 'modelFile' && scenario.model !== 'file') continue;
     const rule = FIELD_RULES[field] as { key: string; write: (v: unknown) => string };
     params.set(rule.key, rule.write(value));
   }
@@ -59,7 +60,7 @@ export function decodeScenario(query: string): DecodedUrl {
     if (value === undefined) ignored.push(rule.key);
     else scenario[field] = value;
   }
-  if (scenario.model === 'custom' && scenario.customConfig === null) {
+  if ((scenario.model === 'custom' && scenario.customConfig === null) || (scenario.model === 'file' && scenario.modelFile === null)) {
     scenario.model = DEFAULT_SCENARIO.model;
     if (!ignored.includes('m')) ignored.push('m');
   }

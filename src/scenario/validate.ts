@@ -39,13 +39,14 @@ function checkField(field: keyof Scenario, value: unknown): CheckedField {
   if (checked === undefined) return { value: DEFAULT_SCENARIO[field], reason: 'unreadable' };
   const clamped =
     field !== 'customConfig' &&
+    field !== 'modelFile' &&
     (typeof checked === 'number' ? checked !== value : typeof checked === 'object' && checked !== null && objectChanged(checked, value));
   return { value: checked, reason: clamped ? 'clamped' : null };
 }
 
 /** An imported model needs its config: without one the default model stands in. */
-function needsDefaultModel(scenario: Pick<Scenario, 'model' | 'customConfig'>): boolean {
-  return scenario.model === 'custom' && scenario.customConfig === null;
+function needsDefaultModel(scenario: Pick<Scenario, 'model' | 'customConfig' | 'modelFile'>): boolean {
+  return (scenario.model === 'custom' && scenario.customConfig === null) || (scenario.model === 'file' && scenario.modelFile === null);
 }
 
 /**
@@ -71,8 +72,8 @@ export function validateScenario(input: unknown): ValidatedScenario {
     }
   }
   if (needsDefaultModel(scenario as unknown as Scenario)) {
+    issues.push({ field: scenario.model === 'file' ? 'modelFile' : 'customConfig', reason: 'unreadable' });
     scenario.model = DEFAULT_SCENARIO.model;
-    issues.push({ field: 'customConfig', reason: 'unreadable' });
   }
   return { scenario: scenario as unknown as Scenario, issues };
 }

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_SCENARIO, type ArchOverrides, type Scenario } from '../scenario/scenario';
+import { DEFAULT_SCENARIO, type ArchOverrides, type ModelFileSummary, type Scenario } from '../scenario/scenario';
+import type { PrecisionId } from '../data/types';
 import { applyPatch } from '../scenario/validate';
 import { createSelectors, type ScenarioSelectors } from './selectors';
 import { createChartTracker, type ChartTracker } from './chart-tracker';
@@ -17,6 +18,12 @@ export interface ScenarioState {
   setOverride: (field: keyof ArchOverrides, value: number | undefined) => void;
   /** An imported config.json that has already been checked by the core. */
   useConfig: (config: Record<string, unknown>) => void;
+  /**
+   * An opened model file's summary (read and checked by the core): the file becomes the model,
+   * its exact bytes the weights; `weightPrecision` is the listed format nearest the file's (its
+   * compute format, and what "switch back" offers).
+   */
+  useModelFile: (modelFile: ModelFileSummary, weightPrecision: PrecisionId) => void;
   /** Replace the whole scenario (URL navigation, article scenarios). */
   replace: (scenario: Scenario) => void;
 }
@@ -41,15 +48,17 @@ export function createScenarioStore(initial: Scenario = DEFAULT_SCENARIO): Scena
     return {
       scenario: initial,
       update: apply,
-      chooseModel: (id) => apply({ model: id, overrides: {}, customConfig: null }),
-      chooseSize: (params) => apply({ model: 'size', params, overrides: {}, customConfig: null }),
+      chooseModel: (id) => apply({ model: id, overrides: {}, customConfig: null, modelFile: null }),
+      chooseSize: (params) => apply({ model: 'size', params, overrides: {}, customConfig: null, modelFile: null }),
       setOverride: (field, value) => {
         const overrides = { ...get().scenario.overrides };
         if (value === undefined) delete overrides[field];
         else overrides[field] = value;
         apply({ overrides });
       },
-      useConfig: (config) => apply({ model: 'custom', customConfig: config, overrides: {} }),
+      useConfig: (config) => apply({ model: 'custom', customConfig: config, overrides: {}, modelFile: null }),
+      useModelFile: (modelFile, weightPrecision) =>
+        apply({ model: 'file', modelFile, fileWeights: true, weightPrecision, overrides: {}, customConfig: null }),
       replace: (scenario) => {
         if (scenario !== get().scenario) set({ scenario });
       },

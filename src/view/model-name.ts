@@ -1,11 +1,13 @@
 import type { Lang } from '../i18n/i18n';
 import { formatCount } from '../i18n/format';
+import type { ModelKind } from '../core';
 
 /**
  * The name a sentence can use for the scenario's model: the preset's name, "a 100T-parameter
- * model (size slider)" for the shape rule, "the imported config" for an unnamed config.json.
+ * model (size slider)" for the shape rule, "the imported config" for an unnamed config.json, the
+ * file's name for an opened model file.
  */
-export function modelDisplayName(model: { kind: 'preset' | 'size' | 'custom'; name: string; counts: { total: number } }, lang: Lang): string {
+export function modelDisplayName(model: { kind: ModelKind; name: string; counts: { total: number } }, lang: Lang): string {
   if (model.kind === 'size') {
     const params = formatCount(model.counts.total, lang);
     return lang === 'zh' ? `${params}参数模型（规模滑块）` : `a ${params}-parameter model (size slider)`;

@@ -257,7 +257,7 @@ describe('ControlsPanel: architecture', () => {
 
 describe('ControlsPanel: config.json import', () => {
   async function openImport(user: ReturnType<typeof userEvent.setup>) {
-    await user.click(screen.getByText('Paste or drop a config.json'));
+    await user.click(screen.getByText('Open a model file (.gguf, .safetensors) or a config.json'));
     return screen.getByTestId('config-text') as HTMLTextAreaElement;
   }
 
@@ -319,7 +319,7 @@ describe('ControlsPanel: config.json import', () => {
     renderPanel();
     const details = screen.getByTestId('config-import') as HTMLDetailsElement;
     expect(details.open).toBe(false);
-    fireEvent.dragOver(screen.getByText('Paste or drop a config.json'), { dataTransfer: { files: [], getData: () => '' } });
+    fireEvent.dragOver(screen.getByText('Open a model file (.gguf, .safetensors) or a config.json'), { dataTransfer: { files: [], getData: () => '' } });
     expect(details.open).toBe(true);
     expect(screen.getByText('Release to import')).toBeTruthy();
   });
@@ -442,12 +442,13 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
 
 describe('ControlsPanel: Chinese', () => {
   // Terms that stay in Latin letters in Chinese technical writing, and units.
-  const ALLOWED = /\b(GPU|FFN|KV|ZeRO|MFU|PUE|BF16|TFLOP\/s|FLOPs|token|config\.json|JSON|Apple|TPU|GB|GiB|W|N|D|USD|model_type|Llama|GGUF)\b/g;
+  // File names and extensions are not translated (model.safetensors.index.json, .gguf).
+  const ALLOWED = /\b(GPU|FFN|KV|ZeRO|MFU|PUE|BF16|TFLOP\/s|FLOPs|token|config\.json|JSON|Apple|TPU|GB|GiB|W|N|D|USD|model_type|Llama|GGUF|model\.safetensors\.index\.json|gguf|safetensors)\b/g;
 
   it('labels, legends and buttons have no English left', async () => {
     const { user, container } = renderPanel({ lang: 'zh' });
     await user.click(screen.getByText('架构'));
-    await user.click(screen.getByText('粘贴或拖入 config.json'));
+    await user.click(screen.getByText('打开模型文件（.gguf、.safetensors）或 config.json'));
     const texts = [...container.querySelectorAll('label, legend, summary, h2, dt, button, .slider-field__hint, .controls-note, [role="combobox"]')]
       .map((element) => element.textContent ?? '')
       .concat([...container.querySelectorAll('input[placeholder]')].map((element) => element.getAttribute('placeholder') ?? ''));

@@ -43,3 +43,38 @@ describe('a typed size is the size the page shows', () => {
     expect(box.getByRole('slider').getAttribute('aria-valuetext')).toBe('1000亿参数');
   });
 });
+
+describe('a typed size that does not parse says why, next to the field', () => {
+  it('"70 gigaparams" names the unknown unit (en); "1,5B" names the comma rule; the scenario is unchanged', async () => {
+    const { store, user } = renderPanel('en');
+    const before = store.getState().scenario;
+    const box = within(screen.getByTestId('size-slider'));
+    const field = box.getByRole('textbox');
+    await user.clear(field);
+    await user.type(field, '70 gigaparams{Enter}');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const alert = box.getByRole('alert');
+    expect(alert.textContent).toBe('Unknown unit: use k, M, B, T (or thousand, million, billion, trillion) or 万, 亿.');
+    expect(field.getAttribute('aria-describedby')).toBe(alert.id);
+    await user.clear(field);
+    await user.type(field, '1,5B{Enter}');
+    expect(box.getByRole('alert').textContent).toMatch(/^Commas separate thousands only/);
+    expect(store.getState().scenario).toBe(before);
+    // A valid value clears the message.
+    await user.clear(field);
+    await user.type(field, '7B{Enter}');
+    expect(box.queryByRole('alert')).toBeNull();
+  });
+
+  it('in Chinese the reason is Chinese, and a value beyond 100T gets the range sentence', async () => {
+    const { user } = renderPanel('zh');
+    const box = within(screen.getByTestId('size-slider'));
+    const field = box.getByRole('textbox');
+    await user.clear(field);
+    await user.type(field, '-5亿{Enter}');
+    expect(box.getByRole('alert').textContent).toBe('数量不能为负。');
+    await user.clear(field);
+    await user.type(field, '1000T{Enter}');
+    expect(box.getByRole('alert').textContent).toMatch(/^须在 .+ 与 .+ 之间。$/);
+  });
+});

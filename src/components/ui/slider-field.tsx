@@ -2,6 +2,7 @@ import { memo, useEffect, useId, useState, type ChangeEvent } from 'react';
 import { useLang } from '../../i18n/view-settings';
 
 const EXACT = { en: 'exact value', zh: '精确值' } as const;
+const OUT_OF_RANGE = { en: 'Must be between {min} and {max}.', zh: '须在 {min} 与 {max} 之间。' } as const;
 
 export interface SliderFieldProps {
   label: string;
@@ -19,6 +20,12 @@ export interface SliderFieldProps {
   parse?: (text: string) => number | undefined;
   integer?: boolean;
   hint?: string;
+  /**
+   * Why typed text does not parse, in the reader's language (e.g. the count parser's reason),
+   * shown next to the field; '' or absent = only the field is marked invalid. Values that parse
+   * but fall outside min–max get the kit's own "must be between" sentence.
+   */
+  invalidMessage?: (text: string) => string;
   testId?: string;
 }
 
@@ -53,9 +60,12 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
   const lang = useLang();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
+  const [message, setMessage] = useState('');
+  const messageId = useId();
   useEffect(() => {
     setDraft(null);
     setInvalid(false);
+    setMessage('');
   }, [value]);
 
   const clamp = (v: number) => {
@@ -72,9 +82,15 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
     const parsed = (props.parse ?? defaultParse)(draft);
     if (parsed === undefined || parsed < min || parsed > max) {
       setInvalid(true);
+      setMessage(
+        parsed === undefined
+          ? (props.invalidMessage?.(draft) ?? '')
+          : OUT_OF_RANGE[lang].replace('{min}', format(min)).replace('{max}', format(max)),
+      );
       return;
     }
     setInvalid(false);
+    setMessage('');
     setDraft(null);
     onChange(clamp(parsed));
   };
@@ -102,6 +118,7 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
           inputMode="decimal"
           aria-label={`${label} (${EXACT[lang]})`}
           aria-invalid={invalid || undefined}
+          aria-describedby={invalid && message ? messageId : undefined}
           value={draft ?? String(Number(value.toPrecision(6)))}
           onChange={(event) => setDraft(event.target.value)}
           onBlur={commit}
@@ -110,10 +127,16 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
             if (event.key === 'Escape') {
               setDraft(null);
               setInvalid(false);
+              setMessage('');
             }
           }}
         />
       </div>
+      {invalid && message ? (
+        <p id={messageId} className="slider-field__error" role="alert">
+          {message}
+        </p>
+      ) : null}
       {hint ? <p className="slider-field__hint">{hint}</p> : null}
     </div>
   );

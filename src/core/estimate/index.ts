@@ -8,9 +8,9 @@
  * The modelling choices are documented in each piece.
  */
 import type { Architecture, ParameterCount } from '../types';
-import type { ModelPreset } from '../../data/types';
+import type { ModelPreset, Precision } from '../../data/types';
 import type { EstimateInput } from '../input';
-import { resolveScenarioModel, type ModelResolution } from '../model';
+import { resolveScenarioModel, type ModelKind, type ModelResolution } from '../model';
 import type { WarningCode } from '../warnings';
 import { moeSummary, type MoeSummary } from '../moe';
 import { DEFAULT_COMPRESSION_CHAIN, DEFAULT_COMPRESSION_START_BITS, applyCompression, type CompressionRow } from '../compression';
@@ -22,7 +22,7 @@ import { scalingEstimate, type EstimateScaling } from './scaling';
 import { inferenceEstimate, type EstimateInference } from './inference';
 
 export type { UnsupportedFormatWarning, WarningCode } from '../warnings';
-export { resolveModel, resolveScenarioModel, sameModelInput, type ModelResolution, type ResolvedModel } from '../model';
+export { resolveModel, resolveScenarioModel, sameModelInput, type ModelKind, type ModelResolution, type ResolvedModel } from '../model';
 export { FALLBACK_FLOPS, FALLBACK_TDP_WATTS, FALLBACK_USD_PER_GPU_HOUR, type EstimateHardware } from './hardware';
 export type { EstimateKv, EstimateWeights, WeightsAtPrecision } from './weights';
 export type { EstimateTraining } from './training';
@@ -35,7 +35,7 @@ export interface EstimateModel {
   id: string;
   name: string;
   /** Where the architecture came from. */
-  kind: 'preset' | 'size' | 'custom';
+  kind: ModelKind;
   arch: Architecture;
   counts: ParameterCount;
   /** Unknown model_type estimated as a Llama-style decoder. */
@@ -80,6 +80,24 @@ function estimateModel(resolution: ModelResolution, arch: Architecture, counts: 
 }
 
 /**
+ * The weight precision as a model file stores it: the chosen precision's compute format with the
+ * file's own bits per weight, weightBytes × 8 / the architecture's parameter count, so the weights
+ * come to the file's exact bytes (mixed per-tensor types summed tensor by tensor, not one format's
+ * bits; a GGUF's buffers such as `rope_freqs` are spread over the count). Applies only while the
+ * resolved model is the file (`model === 'file'`, no fallback) and `fileWeights` is not false.
+ * Active weights scale by the same average bits (an MoE file whose experts are quantized
+ * differently from its attention is approximate there).
+ */
+function fileWeightPrecision(input: EstimateInput, resolution: ModelResolution, precision: Precision): Precision {
+  const file = input.modelFile;
+  if (input.model !== 'file' || !file || input.fileWeights === false || resolution.model.kind !== 'file') return precision;
+  const total = resolution.model.counts.total;
+  if (!(total > 0) || !(file.weightBytes > 0)) return precision;
+  const bitsPerWeight = (file.weightBytes * 8) / total;
+  return Number.isFinite(bitsPerWeight) ? { ...precision, bitsPerWeight, label: 'file' } : precision;
+}
+
+/**
  * Everything the page shows for one input. Pure and uncached; never throws for an input within
  * the scenario's ranges (a bad model id, config, GPU id or precision falls back to the default
  * and adds a warning code). `resolution` is the input's model resolution when the caller has it
@@ -91,7 +109,7 @@ export function estimate(input: EstimateInput, resolution: ModelResolution = res
   const model = { arch, counts };
   const hardware = resolveHardware(input, warnings);
 
-  const weightPrecision = precisionOf(input.weightPrecision, warnings);
+  const weightPrecision = fileWeightPrecision(input, resolution, precisionOf(input.weightPrecision, warnings));
   const kvPrecision = precisionOf(input.kvPrecision, warnings);
   const trainPrecision = precisionOf(input.trainPrecision, warnings);
   if (!kvPrecision.kvCapable) warnings.push('kv-precision-unusual');

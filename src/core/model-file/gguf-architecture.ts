@@ -51,6 +51,8 @@ export interface GgufArchitecture {
   note: string | null;
   /** Parameters the tensors hold, buffers excluded (what the architecture should count). */
   tensorParameters: number;
+  /** The Hugging Face config rebuilt from the metadata (what `arch` was read from); null without a named architecture. */
+  config: Record<string, unknown> | null;
 }
 
 /** A whole number ≥ 0 from a scalar or a per-layer array (its largest entry), else null. */
@@ -209,7 +211,7 @@ export function architectureFromGguf(metadata: Metadata, tensors: readonly GgufT
   const tensorParameters = sumParameters(tensors);
   const name = metadata['general.architecture'];
   if (typeof name !== 'string' || name.length === 0) {
-    return { arch: null, note: 'the file does not name its architecture (general.architecture is missing)', tensorParameters };
+    return { arch: null, note: 'the file does not name its architecture (general.architecture is missing)', tensorParameters, config: null };
   }
   const facts = collectFacts(name, metadata, tensors);
   const modelType = MODEL_TYPES[name] ?? name;
@@ -223,6 +225,7 @@ export function architectureFromGguf(metadata: Metadata, tensors: readonly GgufT
       arch: null,
       note: `the ${name} metadata does not describe a transformer this explorer can size (${error.message})`,
       tensorParameters,
+      config: null,
     };
   }
   const notes: string[] = [];
@@ -236,6 +239,6 @@ export function architectureFromGguf(metadata: Metadata, tensors: readonly GgufT
         `${tensorParameters.toLocaleString('en-US')} (${percent >= 0 ? '+' : ''}${percent.toFixed(2)}%)`,
     );
   }
-  if (notes.length === 0) return { arch, note: null, tensorParameters };
-  return { arch: arch.approximate ? arch : { ...arch, approximate: true }, note: `approximate: ${notes.join('; ')}`, tensorParameters };
+  if (notes.length === 0) return { arch, note: null, tensorParameters, config };
+  return { arch: arch.approximate ? arch : { ...arch, approximate: true }, note: `approximate: ${notes.join('; ')}`, tensorParameters, config };
 }

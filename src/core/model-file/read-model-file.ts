@@ -60,7 +60,7 @@ async function readGguf(file: Blob): Promise<ModelFile> {
     parameterCount += tensor.elements;
     weightBytes += tensor.bytes;
   }
-  const { arch, note } = architectureFromGguf(parsed.metadata, parsed.tensors);
+  const { arch, note, config } = architectureFromGguf(parsed.metadata, parsed.tensors);
   const architecture = parsed.metadata['general.architecture'];
   return {
     format: 'gguf',
@@ -71,6 +71,7 @@ async function readGguf(file: Blob): Promise<ModelFile> {
     bitsPerWeight: bitsPerWeight(weightBytes, parameterCount),
     arch,
     archNote: note,
+    archConfig: config,
     fileBytes: parsed.fileSize,
     headerBytes: parsed.dataOffset,
     gguf: {

@@ -83,6 +83,11 @@ export interface ModelFile {
   arch: Architecture | null;
   /** Why `arch` is null or approximate, in words; null when it is exact. */
   archNote: string | null;
+  /**
+   * GGUF: the Hugging Face config rebuilt from the metadata, which `arch` was read from (so a
+   * link can carry the architecture as a config and read it back the same way). Absent otherwise.
+   */
+  archConfig?: Record<string, unknown> | null;
   /** Size of the file that was read. */
   fileBytes: number;
   /** Bytes of the header that were parsed (all of an index file). */

@@ -5,7 +5,7 @@
  * per store (`presetRowsData`, pins through the store's estimate selector).
  * Units: parameters, bytes, FLOPs, GPU-hours, seconds, USD, joules, GPUs, tokens/s, nats.
  */
-import { estimate, type Estimate } from '../../core';
+import { estimate, type Estimate, type ModelKind } from '../../core';
 import { MODELS } from '../../data/models';
 import type { Scenario } from '../../scenario/scenario';
 import { decodeScenario } from '../../scenario/url-codec';
@@ -43,7 +43,7 @@ export interface CompareRow {
   modelId: string;
   /** The model's name; for `size` models the view writes "size slider" with the count. */
   modelName: string;
-  modelKind: 'preset' | 'size' | 'custom';
+  modelKind: ModelKind;
   year: number | null;
   /** Pins: where the pin sits in the stored list (for removal). */
   pinIndex: number | null;

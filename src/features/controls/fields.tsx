@@ -1,6 +1,7 @@
 import { memo, useCallback, useId, type ReactNode } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
-import { parseCount } from './parse-count';
+import { countParseMessage, parseCount } from './parse-count';
+import { useLang } from '../../i18n/view-settings';
 
 export interface CountFieldProps {
   label: string;
@@ -24,6 +25,9 @@ export interface CountFieldProps {
  */
 export const CountField = memo(function CountField(props: CountFieldProps) {
   const { value, min, max, onChange, log = true } = props;
+  const lang = useLang();
+  // The count parser's reason next to the field (only for the count parser: a custom parse has its own rules).
+  const invalidMessage = useCallback((text: string) => countParseMessage(text, lang), [lang]);
   const step = log ? 0.01 : 1;
   const handle = useCallback(
     (next: number) => {
@@ -45,6 +49,7 @@ export const CountField = memo(function CountField(props: CountFieldProps) {
       format={props.format}
       onChange={handle}
       parse={props.parse ?? parseCount}
+      invalidMessage={props.parse === undefined || props.parse === parseCount ? invalidMessage : undefined}
       hint={props.hint}
       testId={props.testId}
     />

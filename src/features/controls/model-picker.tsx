@@ -8,7 +8,11 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStateLater, useScenarioStore, useSelectors } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, ZH_MODEL_NAMES, type ControlsMessages } from './messages';
-import { presetTotalsData } from './model-view';
+import { presetReadingData, presetTotalsData } from './model-view';
+import { approximationText } from './config-import.data';
+import { MODEL_FILE_MESSAGES } from './model-file.messages';
+import { formatBytes, formatNumber } from '../../i18n/format';
+import { useViewSettings } from '../../i18n/view-settings';
 import { formatInteger, plural } from './controls-format';
 
 type Badge = 'unconfirmed' | 'hypothetical';
@@ -61,6 +65,7 @@ const selectChooseModel = (state: ScenarioState) => state.chooseModel;
 
 export const ModelPicker = memo(function ModelPicker() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const f = useMessages(MODEL_FILE_MESSAGES);
   const lang = useLang();
   const current = useScenarioState(selectModelId);
   const chooseModel = useScenarioState(selectChooseModel);
@@ -150,6 +155,7 @@ export const ModelPicker = memo(function ModelPicker() {
           ? matches.map((preset, index) => {
               const badge = presetBadge(preset);
               const total = select.constant(presetTotalsData).get(preset.id) ?? Number.NaN;
+              const reading = select.constant(presetReadingData).get(preset.id);
               return (
                 <li
                   key={preset.id}
@@ -169,6 +175,12 @@ export const ModelPicker = memo(function ModelPicker() {
                   </span>
                   <span className="model-picker__meta">
                     {presetOrg(preset, m)} · {preset.year} · {formatCount(total, lang)}
+                    {reading === 'exact' || reading === 'approximate' ? (
+                      <span className={`reading reading--${reading}`} data-reading={reading}>
+                        {' · '}
+                        {reading === 'exact' ? f.readExact : f.readApproximate}
+                      </span>
+                    ) : null}
                   </span>
                 </li>
               );
@@ -185,11 +197,14 @@ export const ModelPicker = memo(function ModelPicker() {
 });
 
 const countOverrides = (state: ScenarioState): number => Object.keys(state.scenario.overrides).length;
+const selectModelFile = (state: ScenarioState) => state.scenario.modelFile;
 
 /** The current model: name, badge, exact total and active parameters, and notes from the core. */
 export const ModelSummary = memo(function ModelSummary() {
   const m = useMessages(CONTROLS_MESSAGES);
-  const lang = useLang();
+  const f = useMessages(MODEL_FILE_MESSAGES);
+  const { lang, units } = useViewSettings();
+  const modelFile = useScenarioStateLater(selectModelFile);
   // Follows in a transition (with the charts): the size slider shows the total at once.
   const store = useScenarioStore();
   const id = useScenarioStateLater(selectModelId);
@@ -201,12 +216,23 @@ export const ModelSummary = memo(function ModelSummary() {
   const badge = preset ? presetBadge(preset) : null;
   let name: string;
   let sub: string;
-  if (id === 'size') {
+  // The technical name (model_type, the reader's note) in small print only, never as the explanation.
+  let smallPrint = '';
+  if (id === 'file' && modelFile !== null) {
+    name = modelFile.name || f.fileModel;
+    sub = fill(f.fileSub, {
+      format: modelFile.format === 'gguf' ? 'GGUF' : modelFile.format === 'safetensors' ? 'safetensors' : 'safetensors index',
+      bytes: formatBytes(modelFile.weightBytes, lang, units),
+      bits: formatNumber((modelFile.weightBytes * 8) / modelFile.parameterCount, lang, 3),
+    });
+    smallPrint = modelFile.note ?? '';
+  } else if (id === 'size') {
     name = m.sizeModel;
     sub = m.sizeModelNote;
   } else if (id === 'custom') {
     name = m.customModel;
-    sub = model ? (model.name !== 'custom' ? model.name : `model_type: ${model.arch.family}`) : '';
+    sub = model && model.name !== 'custom' ? model.name : '';
+    smallPrint = model ? `model_type: ${model.arch.family}` : '';
   } else if (preset) {
     name = presetName(preset, lang);
     sub = `${presetOrg(preset, m)} · ${preset.year}`;
@@ -222,6 +248,11 @@ export const ModelSummary = memo(function ModelSummary() {
       <div className="model-summary__name">
         <span data-testid="model-name">{name}</span>
         {badge ? <span className="badge">{badgeText(badge, m)}</span> : null}
+        {model && !model.approximate && !derived && model.kind !== 'size' ? (
+          <span className="badge badge--exact" title={f.readExactTitle} data-testid="model-exact">
+            {f.readExact}
+          </span>
+        ) : null}
       </div>
       {sub ? <div className="model-summary__sub">{sub}</div> : null}
       <dl className="model-summary__counts">
@@ -242,7 +273,18 @@ export const ModelSummary = memo(function ModelSummary() {
       </dl>
       {model?.approximate ? (
         <p className="controls-note controls-note--warn" data-testid="note-approximate">
-          {m.noteApproximate}
+          {approximationText(model.arch.approximateReasons, lang) ||
+            (id === 'file' ? (modelFile?.config === null ? f.noArchitecture : f.fileApproximate) : m.noteApproximate)}
+        </p>
+      ) : null}
+      {model && id === 'file' && !model.approximate ? (
+        <p className="controls-note controls-note--ok" data-testid="note-exact">
+          {f.exactFile}
+        </p>
+      ) : null}
+      {smallPrint ? (
+        <p className="controls-note controls-note--small" data-testid="model-small-print">
+          <small>{smallPrint}</small>
         </p>
       ) : null}
       {derived && id !== 'size' ? <p className="controls-note">{m.noteDerived}</p> : null}

@@ -47,3 +47,21 @@ export const presetTotalsData = constant(
       }),
     ),
 );
+
+/** How a preset's architecture is read: exactly from its config, approximately (reasons in the summary), or derived from its size. */
+export type PresetReading = 'exact' | 'approximate' | 'derived';
+
+/** Every preset's reading (the picker's "exact" / "approximate" marks), once per store. */
+export const presetReadingData = constant(
+  () =>
+    new Map(
+      MODELS.map((preset): [string, PresetReading] => {
+        if (preset.config === undefined) return [preset.id, 'derived'];
+        try {
+          return [preset.id, resolveModel({ model: preset.id, params: 0, customConfig: null, overrides: {} }).approximate ? 'approximate' : 'exact'];
+        } catch {
+          return [preset.id, 'approximate'];
+        }
+      }),
+    ),
+);

@@ -9,6 +9,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { useScenarioState } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
+import { MODEL_FILE_MESSAGES } from './model-file.messages';
 
 type PrecisionField = 'weightPrecision' | 'kvPrecision' | 'trainPrecision';
 
@@ -32,6 +33,42 @@ function precisionOptions(field: PrecisionField, current: PrecisionId, m: Contro
 
 const selectUpdate = (state: ScenarioState) => state.update;
 
+/** The option value of "as in the file" (never a precision id). */
+const FILE_OPTION = 'file';
+
+/** The open model file's own bits per weight while the file is the model, else null. */
+const selectFileBits = (state: ScenarioState): number | null => {
+  const { model, modelFile } = state.scenario;
+  if (model !== 'file' || modelFile === null || modelFile.parameterCount <= 0) return null;
+  return (modelFile.weightBytes * 8) / modelFile.parameterCount;
+};
+const selectFileWeights = (state: ScenarioState) => state.scenario.fileWeights;
+
+/**
+ * The weight precision while a model file is the model: "as in the file (4.89 bits/weight)" — the
+ * file's exact bytes, mixed per-tensor types — first, and the listed formats to switch back to.
+ */
+const WeightPrecisionSelect = memo(function WeightPrecisionSelect({ fileBits }: { fileBits: number }) {
+  const m = useMessages(CONTROLS_MESSAGES);
+  const f = useMessages(MODEL_FILE_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(useCallback((state: ScenarioState) => state.scenario.weightPrecision, []));
+  const fileWeights = useScenarioState(selectFileWeights);
+  const update = useScenarioState(selectUpdate);
+  const options = useMemo(
+    () => [{ value: FILE_OPTION, label: fill(f.asInFile, { bits: formatNumber(fileBits, lang, 3) }) }, ...precisionOptions('weightPrecision', value, m, lang)],
+    [f, fileBits, value, m, lang],
+  );
+  const onChange = useCallback(
+    (next: string) => {
+      if (next === FILE_OPTION) update({ fileWeights: true });
+      else if (isPrecisionId(next)) update({ weightPrecision: next, fileWeights: false });
+    },
+    [update],
+  );
+  return <SelectField label={m.weightPrecision} value={fileWeights ? FILE_OPTION : value} options={options} onChange={onChange} testId="precision-weightPrecision" />;
+});
+
 const PrecisionSelect = memo(function PrecisionSelect({ field }: { field: PrecisionField }) {
   const m = useMessages(CONTROLS_MESSAGES);
   const lang = useLang();
@@ -49,10 +86,11 @@ const PrecisionSelect = memo(function PrecisionSelect({ field }: { field: Precis
 
 export const PrecisionGroup = memo(function PrecisionGroup() {
   const m = useMessages(CONTROLS_MESSAGES);
+  const fileBits = useScenarioState(selectFileBits);
   return (
     <fieldset data-testid="precision-group">
       <legend>{m.precision}</legend>
-      <PrecisionSelect field="weightPrecision" />
+      {fileBits === null ? <PrecisionSelect field="weightPrecision" /> : <WeightPrecisionSelect fileBits={fileBits} />}
       <PrecisionSelect field="kvPrecision" />
       <PrecisionSelect field="trainPrecision" />
     </fieldset>

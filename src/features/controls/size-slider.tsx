@@ -9,7 +9,7 @@ import { CONTROLS_MESSAGES } from './messages';
 import { modelTotal, useModelValue } from './model-view';
 import type { ModelResolution } from '../../store/selectors';
 import { formatCountWords, formatInteger } from './controls-format';
-import { parseCount } from './parse-count';
+import { countParseMessage, parseCount } from './parse-count';
 
 const selectModelId = (state: ScenarioState) => state.scenario.model;
 const selectParams = (state: ScenarioState) => state.scenario.params;
@@ -36,6 +36,7 @@ export const SizeSlider = memo(function SizeSlider() {
   const chooseSize = useScenarioState(selectChooseSize);
   const [min, max] = RANGES.params;
   const value = model === 'size' || !Number.isFinite(total) ? params : total;
+  const invalidMessage = useCallback((text: string) => countParseMessage(text, lang), [lang]);
   const format = useCallback(
     () => fill(m.unitParameters, { n: formatCountWords(Number.isFinite(total) ? total : params, lang) }),
     [m, lang, total, params],
@@ -60,6 +61,7 @@ export const SizeSlider = memo(function SizeSlider() {
       format={format}
       onChange={chooseSize}
       parse={parseCount}
+      invalidMessage={invalidMessage}
       hint={hint}
       testId="size-slider"
     />
