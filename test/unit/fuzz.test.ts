@@ -528,8 +528,12 @@ const NUMERIC_FIELDS = [
   'servingEp',
   'usableMemoryFraction',
   'hostMemoryBytes',
+  'loraRank',
+  'ftTokens',
+  'ftSeqLen',
+  'ftMicroBatch',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp', 'loraRank', 'ftSeqLen', 'ftMicroBatch']);
 const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'mfu', 'globalBatch', 'bandwidthEfficiency', 'servingConcurrency', 'ttftTarget', 'tpotTarget', 'servingTp', 'usableMemoryFraction']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
