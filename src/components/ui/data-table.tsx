@@ -178,7 +178,11 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
                 className={isCurrent?.(row.original) ? 'is-current' : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={wrapById.get(cell.column.id) ? 'wrap' : undefined}>
+                  <td
+                    key={cell.id}
+                    className={wrapById.get(cell.column.id) ? 'wrap' : undefined}
+                    data-label={String(cell.column.columnDef.header)}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}
