@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/features/controls';
 import { createScenarioStore } from '../../src/store/scenario-store';
@@ -8,6 +8,10 @@ import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-set
 import type { Lang } from '../../src/i18n/i18n';
 import { ShareContext, type Share } from '../../src/components/ui/share-context';
 import { ShareButton } from '../../src/app/share-button';
+import { usePins } from '../../src/features/compare/use-pins';
+import { MAX_PINS, PINS_STORAGE_KEY, writePins } from '../../src/features/compare/compare.data';
+import { encodeScenario } from '../../src/scenario/url-codec';
+import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -105,5 +109,24 @@ describe('the page’s Share button', () => {
     expect(field.value).toBe(link);
     expect(field.readOnly).toBe(true);
     expect(screen.getByRole('status').textContent).toBe('浏览器拒绝了复制：请手动复制下面的链接。');
+  });
+});
+
+describe('pins beyond the limit are kept, never silently deleted', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows MAX_PINS, keeps the rest in storage, and moves one in when a pin is removed', () => {
+    const query = encodeScenario({ ...DEFAULT_SCENARIO, gpuCount: 64 });
+    localStorage.setItem(PINS_STORAGE_KEY, writePins(Array.from({ length: MAX_PINS + 3 }, (_, i) => ({ name: `p${i}`, query }))));
+    const { result } = renderHook(() => usePins());
+    expect(result.current.pins).toHaveLength(MAX_PINS);
+    expect(result.current.extra).toHaveLength(3);
+    expect(result.current.full).toBe(true);
+    expect(result.current.dropped).toBe(0);
+    act(() => result.current.remove(0));
+    expect(result.current.pins.map((pin) => pin.name).at(-1)).toBe(`p${MAX_PINS}`);
+    expect(result.current.extra).toHaveLength(2);
+    const stored = JSON.parse(localStorage.getItem(PINS_STORAGE_KEY) ?? '{}') as { pins: unknown[] };
+    expect(stored.pins).toHaveLength(MAX_PINS + 2);
   });
 });

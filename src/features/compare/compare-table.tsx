@@ -125,6 +125,11 @@ export const CompareTable = memo(function CompareTable() {
           {m.pinButton}
         </button>
         {pins.full ? <span className="muted">{fill(m.pinsFull, { max: MAX_PINS })}</span> : null}
+        {pins.extra.length > 0 ? (
+          <span className="muted" data-testid="pins-extra">
+            {fill(m.pinsWaiting, { count: pins.extra.length, max: MAX_PINS })}
+          </span>
+        ) : null}
       </form>
       {notice ? (
         <div className="notice" role="status" data-testid="pins-notice" style={{ margin: '8px 0' }}>
