@@ -73,7 +73,9 @@ const CalculatorList = memo(function CalculatorList() {
               {headline ? (
                 <dl className="article-list__figures" data-headline={headline.id} aria-label={lang === 'zh' ? headline.labelZh : headline.label}>
                   <dt>{m.headlineArticle}</dt>
-                  <dd>{articleFigureText(headline, lang)}</dd>
+                  <dd>
+                    <code>{articleFigureText(headline, lang)}</code>
+                  </dd>
                   <dt>{m.headlineOurs}</dt>
                   <dd data-figure="ours">{oursFigureText(headline, lang, units)}</dd>
                   <dd className="muted">({lang === 'zh' ? headline.labelZh : headline.label})</dd>
@@ -97,7 +99,7 @@ export function Section() {
   const m = useMessages(ARTICLE_MESSAGES);
   const lang = useLang();
   const article = lang === 'zh' ? ARTICLE_REFERENCE.title : `${ARTICLE_REFERENCE.titleEn} (${ARTICLE_REFERENCE.title})`;
-  const names = { article, publisher: ARTICLE_REFERENCE.publisher };
+  const names = { article, publisher: lang === 'zh' ? ARTICLE_REFERENCE.publisherZh : ARTICLE_REFERENCE.publisher };
   return (
     <UiSection
       id="article"

@@ -69,7 +69,7 @@ const timeline: ArticleCalculatorText = {
       whyDifferent: 'Rounded: the checkpoint has 110,106,428 parameters with its pre-training heads.',
       whyDifferentZh: '四舍五入：带预训练头的检查点有 110,106,428 个参数。',
       source: 'Devlin et al. 2019; bert-base-uncased config.json',
-      sourceZh: 'Devlin 等 2019；bert-base-uncased 的 config.json',
+      sourceZh: 'Devlin 等 2019；bert-base-uncased 的 config.json（Hugging Face）',
     },
     'gpt-2-2019': {
       label: 'GPT-2 (2019)',
@@ -189,7 +189,7 @@ const storage1t: ArticleCalculatorText = {
         'The article\'s "memory traffic per inference" is just the FP16 weights, 2 TB (1.8 TiB labelled TB); a decode step reads those 2 TB once for the whole batch, plus each sequence\'s KV cache, which ours adds.',
       whyDifferentZh: '文章的“单次推理内存访问量”只是 FP16 权重，即 2 TB（1.8 TiB 标作 TB）；每个生成步对整批请求只读一次这 2 TB 权重，另加每个序列自己的 KV 缓存，我们的数字计入了它。',
       source: 'Pope et al. 2022, Efficiently Scaling Transformer Inference, §2',
-      sourceZh: 'Pope 等 2022，《Efficiently Scaling Transformer Inference》§2',
+      sourceZh: 'Pope 等 2022，§2',
     },
   },
 };
@@ -256,18 +256,18 @@ const chinchillaAllocation: ArticleCalculatorText = {
 };
 
 /** §5.1's models: their label and what the article prints for each figure. */
-const COST_MODEL_TEXT: Readonly<Record<string, { label: string; printed: { flops: string; cost: string; gpuYears: string; gpus: string } }>> = {
-  'gpt-3': { label: 'GPT-3 (175B)', printed: { flops: '3.15e+23', cost: '$315,000,000', gpuYears: '32.0', gpus: '384' } },
-  '1t': { label: 'Hypothetical 1T', printed: { flops: '1.20e+25', cost: '$12,000,000,000', gpuYears: '1,219.6', gpus: '14635' } },
-  '10t': { label: 'Hypothetical 10T', printed: { flops: '1.20e+27', cost: '$1,200,000,000,000', gpuYears: '121,960.7', gpus: '1463529' } },
+const COST_MODEL_TEXT: Readonly<Record<string, { label: string; labelZh: string; printed: { flops: string; cost: string; gpuYears: string; gpus: string } }>> = {
+  'gpt-3': { label: 'GPT-3 (175B)', labelZh: 'GPT-3（175B）', printed: { flops: '3.15e+23', cost: '$315,000,000', gpuYears: '32.0', gpus: '384' } },
+  '1t': { label: 'Hypothetical 1T', labelZh: '假想的 1T 模型', printed: { flops: '1.20e+25', cost: '$12,000,000,000', gpuYears: '1,219.6', gpus: '14635' } },
+  '10t': { label: 'Hypothetical 10T', labelZh: '假想的 10T 模型', printed: { flops: '1.20e+27', cost: '$1,200,000,000,000', gpuYears: '121,960.7', gpus: '1463529' } },
 };
 
 function trainingCostRows(): Record<string, ArticleRowText> {
   const rows: Record<string, ArticleRowText> = {};
-  for (const [key, { label, printed }] of Object.entries(COST_MODEL_TEXT)) {
+  for (const [key, { label, labelZh, printed }] of Object.entries(COST_MODEL_TEXT)) {
     rows[`${key}-flops`] = {
       label: `${label}: training FLOPs`,
-      labelZh: `${label}：训练 FLOPs`,
+      labelZh: `${labelZh}：训练 FLOPs`,
       printed: printed.flops,
       whyDifferent:
         key === 'gpt-3'
@@ -277,13 +277,13 @@ function trainingCostRows(): Record<string, ArticleRowText> {
     };
     rows[`${key}-cost`] = {
       label: `${label}: cost`,
-      labelZh: `${label}：训练成本`,
+      labelZh: `${labelZh}：训练成本`,
       printed: printed.cost,
       whyDifferent: '1e15 FLOPs per dollar is ~200× too dear: an A100 at ~$2/h delivers ~2.2e17 useful FLOPs per dollar at 40% MFU.',
       whyDifferentZh: '每美元 1e15 FLOPs 贵了约 200 倍：约 2 美元/小时的 A100 在 40% MFU 下每美元可完成约 2.2e17 FLOPs。',
     };
-    rows[`${key}-gpu-hours`] = { label: `${label}: A100-hours`, labelZh: `${label}：A100 卡时`, printed: `${printed.gpuYears} GPU-years` };
-    rows[`${key}-gpus-one-month`] = { label: `${label}: GPUs to finish in a month`, labelZh: `${label}：一个月训完所需 GPU`, printed: printed.gpus };
+    rows[`${key}-gpu-hours`] = { label: `${label}: A100-hours`, labelZh: `${labelZh}：A100 卡时`, printed: `${printed.gpuYears} GPU-years` };
+    rows[`${key}-gpus-one-month`] = { label: `${label}: GPUs to finish in a month`, labelZh: `${labelZh}：一个月训完所需 GPU`, printed: printed.gpus };
   }
   return rows;
 }
@@ -342,7 +342,7 @@ function inferenceRows(): Record<string, ArticleRowText> {
         'The article assumes 100 tokens/s; one stream really decodes at about memory bandwidth × efficiency ÷ bytes read per token, which ours computes for the chosen GPUs.',
       whyDifferentZh: '文章假设每秒 100 个 token；单路生成的真实速度约为 显存带宽 × 效率 ÷ 每 token 读取的字节数，我们按所选 GPU 计算。',
       source: 'Pope et al. 2022, Efficiently Scaling Transformer Inference, §2',
-      sourceZh: 'Pope 等 2022，《Efficiently Scaling Transformer Inference》§2',
+      sourceZh: 'Pope 等 2022，§2',
     },
     'tokens-per-day': {
       label: 'Tokens per day (one stream)',
@@ -352,7 +352,7 @@ function inferenceRows(): Record<string, ArticleRowText> {
         'The article multiplies its assumed 100 tokens/s by 86,400 s (8.64M); the arithmetic is right, but the speed is assumed, so ours multiplies the computed speed instead.',
       whyDifferentZh: '文章用假设的每秒 100 个 token 乘以 86,400 秒（864 万）；算术没错，但速度是假设的，我们改用算出的速度相乘。',
       source: 'Pope et al. 2022, Efficiently Scaling Transformer Inference, §2',
-      sourceZh: 'Pope 等 2022，《Efficiently Scaling Transformer Inference》§2',
+      sourceZh: 'Pope 等 2022，§2',
     },
     'usd-per-million': {
       label: 'Price per million tokens',
@@ -385,7 +385,7 @@ const inferenceMemory: ArticleCalculatorText = {
     'KV cache per token depends on layers × kv heads × head dim, not on the parameter count: a few MB per token at most (GPT-3 175B: 4.7 MB), about 10⁵× less than 2 × params × 2 bytes.',
   whyDifferentZh: '每个 token 的 KV 缓存取决于 层数 × KV 头数 × 头维度，与参数量无关：最多几 MB/token（GPT-3 175B 为 4.7 MB），比 2 × 参数 × 2 字节小约 10⁵ 倍。',
   source: 'Pope et al. 2022, Efficiently Scaling Transformer Inference, §2 (KV cache size)',
-  sourceZh: 'Pope 等 2022，《Efficiently Scaling Transformer Inference》§2（KV 缓存大小）',
+  sourceZh: 'Pope 等 2022，§2（KV 缓存大小）',
   rows: inferenceRows(),
 };
 
@@ -397,7 +397,7 @@ const moe1t: ArticleCalculatorText = {
     'MoE: attention, norms and embeddings are shared, not inside experts, so more than 2/8 is active (Mixtral 8x7B: 12.9B of 46.7B = 28%).',
   whyDifferentZh: '混合专家（MoE）模型中注意力、归一化和嵌入是共享的，不在专家里，所以激活比例高于 2/8（Mixtral 8x7B：467 亿中激活 129 亿，约 28%）。',
   source: 'Jiang et al. 2024 (Mixtral of Experts), §2',
-  sourceZh: 'Jiang 等 2024（Mixtral of Experts），§2',
+  sourceZh: 'Jiang 等 2024（Mixtral 论文），§2',
   rows: {
     total: { label: 'Total parameters', labelZh: '总参数', printed: 'total_parameters: 1e+12' },
     active: {
@@ -449,7 +449,7 @@ const compressionChain: ArticleCalculatorText = {
     'Applied to the parameter count, quantisation wrongly removes parameters: in bytes the chain ends at 1T × 0.5 × 0.1 = 50B parameters at 4 bits = 25 GB, not 6.25B parameters.',
   whyDifferentZh: '把压缩比乘到参数个数上，量化就被误算成删参数：按字节算，链条终点是 1T × 0.5 × 0.1 = 500 亿参数 × 4 位 = 25 GB，而不是 62.5 亿参数。',
   source: 'Dettmers et al. 2022 (LLM.int8()); Frantar et al. 2023 (GPTQ)',
-  sourceZh: 'Dettmers 等 2022（LLM.int8()）；Frantar 等 2023（GPTQ）',
+  sourceZh: 'Dettmers 等 2022（8 位矩阵乘法）；Frantar 等 2023（GPTQ）',
   rows: compressionRows(),
 };
 
@@ -488,7 +488,7 @@ function gpuYearRows(): Record<string, ArticleRowText> {
     const text = GPU_YEAR_TEXT[row.key];
     rows[row.key] = {
       label: `${row.gpu} (${row.year}): trainable model`,
-      labelZh: `${row.gpu}（${row.year}）：可训练模型`,
+      labelZh: `${row.key === 'future-1tb' ? '未来的 1 TB 显卡' : row.gpu}（${row.year}）：可训练模型`,
       ...(text ? { claim: text.claim, whyDifferent: text.why, whyDifferentZh: text.whyZh } : {}),
     };
   }
