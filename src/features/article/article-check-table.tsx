@@ -84,10 +84,10 @@ function build(lang: Lang, units: UnitSystem, openRow: OpenRow): TableColumn<Art
       header: m.colOpen,
       csvHeader: m.csvOpen,
       value: (row) => `?${encodeScenario(row.scenario)}`,
-      cell: () => m.open,
+      cell: () => m.openRow,
       render: (row) => (
-        <button type="button" data-open-row={row.id} onClick={() => openRow(row)} aria-label={`${m.open}: ${figure(row)}`}>
-          {m.open}
+        <button type="button" data-open-row={row.id} onClick={() => openRow(row)} aria-label={`${m.openRow}: ${figure(row)}`}>
+          {m.openRow}
         </button>
       ),
     },
