@@ -5,6 +5,9 @@ import { fill } from '../i18n/i18n';
 import { ControlsPanel } from '../features/controls';
 import { FEATURES, FIRST_SECTION, SECTION_IDS, type SectionId } from './registry';
 import { APP_MESSAGES } from './messages';
+import type { UrlChange } from '../scenario/url-codec';
+import { LinkNotice } from './link-notice';
+import { ShareButton } from './share-button';
 
 const LAZY_SECTIONS = Object.fromEntries(
   SECTION_IDS.map((id) => [id, lazy(() => FEATURES[id]().then((module) => ({ default: module.Section })))]),
@@ -32,7 +35,7 @@ function DeferredSection({ id }: { id: SectionId }) {
   );
 }
 
-export function App(props: { ignored: string[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
+export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
   const m = useMessages(APP_MESSAGES);
   const { lang, units, setLang, setUnits } = useViewSettings();
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -51,6 +54,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
           <button type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={() => setDrawerOpen(!drawerOpen)}>
             ☰ {m.openControls}
           </button>
+          <ShareButton />
           <span>
             <label htmlFor="lang-select">{m.language}</label>
             <select id="lang-select" value={lang} onChange={(event) => setLang(event.target.value === 'zh' ? 'zh' : 'en')}>
@@ -67,14 +71,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
           </span>
         </div>
       </header>
-      {props.ignored.length > 0 ? (
-        <div className="notice" role="status" data-testid="ignored-notice">
-          <p>{fill(m.ignoredNotice, { keys: props.ignored.join(', ') })}</p>
-          <button type="button" onClick={props.onDismissNotice}>
-            {m.dismiss}
-          </button>
-        </div>
-      ) : null}
+      <LinkNotice changes={props.changes} onDismiss={props.onDismissNotice} />
       {embedNoticeOpen && props.unknownEmbed ? (
         <div className="notice" role="status" data-testid="embed-notice">
           <p>{fill(m.unknownEmbed, { id: props.unknownEmbed })}</p>

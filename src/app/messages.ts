@@ -18,6 +18,11 @@ export const APP_MESSAGES = defineMessages({
     unknownEmbed: 'There is no chart or table called “{id}”; showing the full explorer.',
     footer: 'Runs entirely in your browser. Every formula is cited in the Sources section.',
     skip: 'Skip to content',
+    share: 'Share',
+    shareCopied: 'Link to this scenario copied.',
+    shareFailed: 'Copying was refused: copy the link below.',
+    shareLink: 'Link to this scenario',
+    moreRows: '{n} more rows in the explorer',
   },
   zh: {
     title: '大模型规模探索器',
@@ -36,5 +41,10 @@ export const APP_MESSAGES = defineMessages({
     unknownEmbed: '不存在名为「{id}」的图表或表格,已显示完整页面。',
     footer: '完全在浏览器中运行。每个公式的出处见“来源”部分。',
     skip: '跳到正文',
+    share: '分享',
+    shareCopied: '已复制当前情景的链接。',
+    shareFailed: '浏览器拒绝了复制：请手动复制下面的链接。',
+    shareLink: '当前情景的链接',
+    moreRows: '另有 {n} 行，请在完整页面中查看',
   },
 });

@@ -8,17 +8,19 @@ import type { UnitSystem } from '../i18n/format';
 import { ShareContext, type Share } from '../components/ui/share-context';
 import { encodeScenario } from '../scenario/url-codec';
 import type { Scenario } from '../scenario/scenario';
-import { readBoot, type Boot } from './boot';
+import type { UrlChange } from '../scenario/url-codec';
+import { readBoot, type Boot, type Theme } from './boot';
 import { App } from './app';
 import { Embed } from './embed';
 import { EMBEDDABLE } from './registry';
 import { APP_MESSAGES } from './messages';
 import { UrlSyncContext } from '../store/url-sync-context';
 
-function pageUrl(scenario: Scenario, view: { lang: Lang; units: UnitSystem }, embed: string | null): string {
+function pageUrl(scenario: Scenario, view: { lang: Lang; units: UnitSystem; theme: Theme }, embed: string | null): string {
   const params = new URLSearchParams(encodeScenario(scenario));
   params.set('lang', view.lang);
   if (view.units !== 'si') params.set('units', view.units);
+  if (view.theme !== 'auto') params.set('theme', view.theme);
   if (embed) params.set('embed', embed);
   return `${location.href.split(/[?#]/)[0]}?${params.toString()}`;
 }
@@ -31,7 +33,8 @@ export function Root() {
   const [units, setUnits] = useState<UnitSystem>(boot.units);
   const embedId = boot.embed !== null && Object.hasOwn(EMBEDDABLE, boot.embed) ? boot.embed : null;
   const unknownEmbed = boot.embed !== null && embedId === null ? boot.embed : null;
-  const [ignored, setIgnored] = useState<string[]>(boot.ignored);
+  const theme = boot.theme;
+  const [changes, setChanges] = useState<readonly UrlChange[]>(boot.changes);
   const syncRef = useRef<UrlSync | null>(null);
   // A stable facade: features call openScenario; before sync starts (or in an embed) it only replaces.
   const [sync] = useState<UrlSync>(() => ({
@@ -55,29 +58,42 @@ export function Root() {
     document.title = APP_MESSAGES[lang].title + (lang === 'zh' ? ' · LLM Scale Explorer' : '');
   }, [lang]);
 
+  // `?theme=light|dark` sets the colours; `auto` (the default) follows prefers-color-scheme.
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+
+  // A link the page could not show as written is rewritten in the address bar to what is shown
+  // (the notice lists each change); an embed never writes the URL.
+  useEffect(() => {
+    if (!embedId && boot.changes.length > 0) writeViewParams(store.getState().scenario, { lang: boot.lang, units: boot.units, theme });
+  }, [boot, store, embedId, theme]);
+
   useEffect(() => {
     if (embedId) return undefined; // an embed reads the URL and never writes it
-    const started = startUrlSync(store, () => ({ lang, units }), { onNavigate: setIgnored });
+    const started = startUrlSync(store, () => ({ lang, units, theme }), { onNavigate: (_ignored, next) => setChanges(next) });
     syncRef.current = started;
     return () => {
       started.stop();
       syncRef.current = null;
     };
-  }, [store, embedId, lang, units]);
+  }, [store, embedId, lang, units, theme]);
 
   const changeLang = useCallback(
     (next: Lang) => {
       setLang(next);
-      if (!embedId) writeViewParams(store.getState().scenario, { lang: next, units });
+      if (!embedId) writeViewParams(store.getState().scenario, { lang: next, units, theme });
     },
-    [store, embedId, units],
+    [store, embedId, units, theme],
   );
   const changeUnits = useCallback(
     (next: UnitSystem) => {
       setUnits(next);
-      if (!embedId) writeViewParams(store.getState().scenario, { lang, units: next });
+      if (!embedId) writeViewParams(store.getState().scenario, { lang, units: next, theme });
     },
-    [store, embedId, lang],
+    [store, embedId, lang, theme],
   );
   const view = useMemo<ViewSettings>(
     () => ({ lang, units, setLang: changeLang, setUnits: changeUnits }),
@@ -85,10 +101,10 @@ export function Root() {
   );
   const share = useMemo<Share>(
     () => ({
-      linkFor: (id) => pageUrl(store.getState().scenario, { lang, units }, id),
+      linkFor: (id) => pageUrl(store.getState().scenario, { lang, units, theme }, id),
       embedded: embedId !== null,
     }),
-    [store, lang, units, embedId],
+    [store, lang, units, theme, embedId],
   );
 
   return (
@@ -97,9 +113,9 @@ export function Root() {
         <ShareContext.Provider value={share}>
           <UrlSyncContext.Provider value={embedId ? null : sync}>
             {embedId ? (
-              <Embed id={embedId} fullLink={pageUrl(store.getState().scenario, { lang, units }, null)} />
+              <Embed id={embedId} fullLink={pageUrl(store.getState().scenario, { lang, units, theme }, null)} changes={changes} onDismissNotice={() => setChanges([])} />
             ) : (
-              <App ignored={ignored} unknownEmbed={unknownEmbed} onDismissNotice={() => setIgnored([])} />
+              <App changes={changes} unknownEmbed={unknownEmbed} onDismissNotice={() => setChanges([])} />
             )}
           </UrlSyncContext.Provider>
         </ShareContext.Provider>

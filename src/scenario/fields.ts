@@ -154,7 +154,7 @@ const overridesRule: FieldRule<ArchOverrides> = {
 };
 
 const CUSTOM_GPU_KEYS = ['memoryBytes', 'bandwidthBytesPerSecond', 'flops', 'tdpWatts', 'usdPerHour'] as const satisfies readonly (keyof CustomGpu)[];
-const CUSTOM_GPU_SHORT: Record<(typeof CUSTOM_GPU_KEYS)[number], string> = {
+export const CUSTOM_GPU_SHORT: Record<(typeof CUSTOM_GPU_KEYS)[number], string> = {
   memoryBytes: 'mem',
   bandwidthBytesPerSecond: 'bw',
   flops: 'flops',

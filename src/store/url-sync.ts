@@ -1,4 +1,4 @@
-import { decodeScenario, encodeScenario } from '../scenario/url-codec';
+import { decodeScenario, encodeScenario, type UrlChange } from '../scenario/url-codec';
 import type { Scenario } from '../scenario/scenario';
 import type { ScenarioStore } from './scenario-store';
 
@@ -18,19 +18,22 @@ export interface UrlSync {
 export interface ViewParams {
   lang?: string;
   units?: string;
+  /** `light` or `dark` when the link asked for one (`auto`, the default, is left out). */
+  theme?: string;
 }
 
 function buildSearch(scenario: Scenario, view: ViewParams): string {
   const params = new URLSearchParams(encodeScenario(scenario));
   if (view.lang) params.set('lang', view.lang);
   if (view.units && view.units !== 'si') params.set('units', view.units);
+  if (view.theme && view.theme !== 'auto') params.set('theme', view.theme);
   return `?${params.toString()}`;
 }
 
 export function startUrlSync(
   store: ScenarioStore,
   getView: () => ViewParams,
-  options: { debounceMs?: number; onNavigate?: (ignored: string[]) => void } = {},
+  options: { debounceMs?: number; onNavigate?: (ignored: string[], changes: UrlChange[]) => void } = {},
 ): UrlSync {
   const debounceMs = options.debounceMs ?? 250;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +72,7 @@ export function startUrlSync(
     const decoded = decodeScenario(location.search);
     lastWritten = location.search;
     store.getState().replace(decoded.scenario);
-    options.onNavigate?.(decoded.ignored);
+    options.onNavigate?.(decoded.ignored, decoded.changes);
   };
   window.addEventListener('popstate', onPopState);
 

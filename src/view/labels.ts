@@ -3,6 +3,35 @@ import { SOURCES } from '../core';
 import type { Lang } from '../i18n/i18n';
 import { formatCount, formatNumber } from '../i18n/format';
 import type { SourceItem } from '../components/ui/source-list';
+import { ACCELERATOR_NAMES_ZH, MODEL_NAMES_ZH, PRICE_WHAT_ZH, ROW_LABELS_ZH, textIn } from '../data/text-zh';
+
+/** A model preset's name in the page's language (by preset id). */
+export function presetModelName(id: string, name: string, lang: Lang): string {
+  return textIn(lang, name, MODEL_NAMES_ZH[id]);
+}
+
+/** An accelerator's name in the page's language (by accelerator id). */
+export function acceleratorName(id: string, name: string, lang: Lang): string {
+  return textIn(lang, name, ACCELERATOR_NAMES_ZH[id]);
+}
+
+/** What an accelerator's dated price is (the listing), in the page's language. */
+export function priceWhat(id: string, what: string, lang: Lang): string {
+  return textIn(lang, what, PRICE_WHAT_ZH[id]);
+}
+
+/**
+ * A measured or published row's label (or a line built from labels, "model · hardware · engine")
+ * in the page's language: each label with a Chinese entry is replaced by it.
+ */
+export function dataLabel(text: string, lang: Lang): string {
+  if (lang !== 'zh') return text;
+  let result = text;
+  for (const [english, chinese] of Object.entries(ROW_LABELS_ZH)) {
+    if (result.includes(english)) result = result.split(english).join(chinese);
+  }
+  return result;
+}
 
 /** The model as a reader knows it: the preset's name, or "a 100B model" for the size slider. */
 export function modelLabel(estimate: Estimate, lang: Lang): string {
@@ -10,18 +39,19 @@ export function modelLabel(estimate: Estimate, lang: Lang): string {
     const size = formatCount(estimate.model.counts.total, lang);
     return lang === 'zh' ? `${size} 参数模型（按规模推导）` : `a ${size}-parameter model (derived shape)`;
   }
-  return estimate.model.name;
+  return estimate.model.kind === 'preset' ? presetModelName(estimate.model.id, estimate.model.name, lang) : estimate.model.name;
 }
 
 /** A short name for a chart marker: the preset's name, or "100T" for the size slider. */
 export function shortModelLabel(estimate: Estimate, lang: Lang): string {
-  return estimate.model.kind === 'size' ? formatCount(estimate.model.counts.total, lang) : estimate.model.name;
+  if (estimate.model.kind === 'size') return formatCount(estimate.model.counts.total, lang);
+  return estimate.model.kind === 'preset' ? presetModelName(estimate.model.id, estimate.model.name, lang) : estimate.model.name;
 }
 
 /** The accelerator's name, or "custom GPU". */
 export function gpuLabel(estimate: Estimate, lang: Lang): string {
   if (estimate.hardware.id === 'custom') return lang === 'zh' ? '自定义 GPU' : 'custom GPU';
-  return estimate.hardware.name;
+  return acceleratorName(estimate.hardware.id, estimate.hardware.name, lang);
 }
 
 /** "Rajbhandari et al. 2020, Fig. 1" (zh: "Rajbhandari 等 2020, …") with the paper's link. */

@@ -115,9 +115,9 @@ describe('pins', () => {
 
   it('treats damaged values as unreadable, never throwing', () => {
     for (const raw of ['{', 'null', '42', '"x"', '[]', '{"version":2,"pins":[]}', '{"version":1,"pins":{}}']) {
-      expect(readPins(raw)).toEqual({ pins: [], dropped: 0, unreadable: true });
+      expect(readPins(raw)).toEqual({ pins: [], dropped: 0, unreadable: true, extra: [] });
     }
-    expect(readPins(null)).toEqual({ pins: [], dropped: 0, unreadable: false });
+    expect(readPins(null)).toEqual({ pins: [], dropped: 0, unreadable: false, extra: [] });
   });
 
   it('drops entries that are not clean text names with readable queries', () => {
@@ -141,10 +141,11 @@ describe('pins', () => {
     expect(read.dropped).toBe(8);
   });
 
-  it('keeps at most MAX_PINS', () => {
+  it('shows at most MAX_PINS and keeps the readable ones beyond (never dropped)', () => {
     const read = readPins(writePins(Array.from({ length: MAX_PINS + 3 }, (_, i) => ({ ...good, name: `p${i}` }))));
     expect(read.pins).toHaveLength(MAX_PINS);
-    expect(read.dropped).toBe(3);
+    expect(read.extra.map((pin) => pin.name)).toEqual([`p${MAX_PINS}`, `p${MAX_PINS + 1}`, `p${MAX_PINS + 2}`]);
+    expect(read.dropped).toBe(0);
   });
 
   it('cleans names to text of at most 80 characters', () => {

@@ -13,7 +13,9 @@ export interface CiteSource {
 /** "Authors (year), Title, where" with the title linked when a URL is known. Text only. */
 export const Cite = memo(function Cite({ source, showWhere = true }: { source: CiteSource; showWhere?: boolean }) {
   return (
-    <span className="cite">
+    // References keep the language of the work (titles, authors, locators): marked as English so
+    // a Chinese page reads them as English (WCAG 3.1.2, language of parts).
+    <span className="cite" lang="en">
       {source.authors} ({source.year}),{' '}
       {source.url ? (
         <a href={source.url} target="_blank" rel="noopener noreferrer">

@@ -35,6 +35,8 @@ export interface TableColumn<Row> {
   wrap?: boolean;
   /** On-screen content richer than text (a button); `cell` stays the plain text, `value` the CSV / sort value. */
   render?: (row: Row) => ReactNode;
+  /** The language of a cell when it differs from the page's (an English reference on a Chinese page). */
+  cellLang?: (row: Row) => string | undefined;
 }
 
 export interface DataTableProps<Row> {
@@ -114,6 +116,7 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${props.id}.csv`);
   };
   const wrapById = new Map(columns.map((c) => [c.id, c.wrap ?? false]));
+  const langById = new Map(columns.map((c) => [c.id, c.cellLang]));
   return (
     <div className="data-table-block" data-table={props.id}>
       <div className="table-tools">
@@ -178,7 +181,12 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
                 className={isCurrent?.(row.original) ? 'is-current' : undefined}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={wrapById.get(cell.column.id) ? 'wrap' : undefined}>
+                  <td
+                    key={cell.id}
+                    className={wrapById.get(cell.column.id) ? 'wrap' : undefined}
+                    data-label={String(cell.column.columnDef.header)}
+                    lang={langById.get(cell.column.id)?.(row.original)}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 ))}

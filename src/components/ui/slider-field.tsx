@@ -1,8 +1,30 @@
 import { memo, useEffect, useId, useState, type ChangeEvent } from 'react';
+import { defineMessages, fill } from '../../i18n/i18n';
 import { useLang } from '../../i18n/view-settings';
 
 const EXACT = { en: 'exact value', zh: '精确值' } as const;
-const OUT_OF_RANGE = { en: 'Must be between {min} and {max}.', zh: '须在 {min} 与 {max} 之间。' } as const;
+
+/** What a typed value outside the field's range became (never silently). */
+const TYPED = defineMessages({
+  en: {
+    low: '{label} was {given}; the smallest is {value}.',
+    high: '{label} was {given}; the largest is {value}.',
+    rounded: '{label} was {given}; it must be a whole number, so {value}.',
+  },
+  zh: {
+    low: '{label}原为 {given}；最小只能是 {value}。',
+    high: '{label}原为 {given}；最大只能是 {value}。',
+    rounded: '{label}原为 {given}；须为整数，已改为 {value}。',
+  },
+});
+
+/** The note for a typed value that had to change, or null when it was used as typed. */
+export function typedNote(lang: 'en' | 'zh', label: string, given: number, used: number, format: (value: number) => string): string | null {
+  if (given === used) return null;
+  const m = TYPED[lang];
+  const template = given < used ? (Math.round(given) === used && given >= used - 1 ? m.rounded : m.low) : Math.round(given) === used && given <= used + 1 ? m.rounded : m.high;
+  return fill(template, { label, given: format(given), value: format(used) });
+}
 
 export interface SliderFieldProps {
   label: string;
@@ -23,7 +45,7 @@ export interface SliderFieldProps {
   /**
    * Why typed text does not parse, in the reader's language (e.g. the count parser's reason),
    * shown next to the field; '' or absent = only the field is marked invalid. Values that parse
-   * but fall outside min–max get the kit's own "must be between" sentence.
+   * but fall outside min–max are clamped, with a note saying what they became.
    */
   invalidMessage?: (text: string) => string;
   testId?: string;
@@ -62,6 +84,7 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
   const [invalid, setInvalid] = useState(false);
   const [message, setMessage] = useState('');
   const messageId = useId();
+  const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     setDraft(null);
     setInvalid(false);
@@ -75,24 +98,24 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
   const onRange = (event: ChangeEvent<HTMLInputElement>) => {
     const raw = Number(event.target.value);
     if (!Number.isFinite(raw)) return;
+    setNote(null);
     onChange(clamp(log ? 10 ** raw : raw));
   };
   const commit = () => {
     if (draft === null) return;
     const parsed = (props.parse ?? defaultParse)(draft);
-    if (parsed === undefined || parsed < min || parsed > max) {
+    if (parsed === undefined || !Number.isFinite(parsed)) {
       setInvalid(true);
-      setMessage(
-        parsed === undefined
-          ? (props.invalidMessage?.(draft) ?? '')
-          : OUT_OF_RANGE[lang].replace('{min}', format(min)).replace('{max}', format(max)),
-      );
+      setMessage(props.invalidMessage?.(draft) ?? '');
       return;
     }
+    // Outside the range (or not whole where it must be): the nearest value, said in words.
+    const used = clamp(parsed);
     setInvalid(false);
     setMessage('');
     setDraft(null);
-    onChange(clamp(parsed));
+    setNote(typedNote(lang, label, parsed, used, format));
+    onChange(used);
   };
   const text = format(value);
   return (
@@ -135,6 +158,11 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
       {invalid && message ? (
         <p id={messageId} className="slider-field__error" role="alert">
           {message}
+        </p>
+      ) : null}
+      {note ? (
+        <p className="slider-field__note" role="status" data-testid={testId ? `${testId}-note` : undefined}>
+          {note}
         </p>
       ) : null}
       {hint ? <p className="slider-field__hint">{hint}</p> : null}

@@ -10,12 +10,14 @@ export interface SourceItem {
 
 /** "Sources: A; B; C" (zh: "；") with links that open in a new tab. Text only, no HTML. */
 export const SourceList = memo(function SourceList(props: { label: string; items: readonly SourceItem[] }) {
-  const separator = useLang() === 'zh' ? '；' : '; ';
+  const lang = useLang();
+  const separator = lang === 'zh' ? '；' : '; ';
   return (
     <p className="source-list">
       <span>{props.label} </span>
       {props.items.map((item, index) => (
-        <span key={item.key}>
+        // A citation with no Chinese in it on a Chinese page is an English reference: marked so.
+        <span key={item.key} lang={lang === 'zh' && !/[\u3400-\u9fff]/.test(item.text) ? 'en' : undefined}>
           {index > 0 ? separator : null}
           {item.url ? (
             <a href={item.url} target="_blank" rel="noopener noreferrer">

@@ -29,6 +29,7 @@ const T1 = 1_000_000_000_000;
 
 const mlpCounter: ArticleCalculator = {
   id: 'mlp-counter',
+  headline: 'total',
   articleSection: '1.1',
   compute: () => [{ key: 'total', article: articleMlpParameters(1000, 2000, 500), unit: 'params', oursHint: 'anatomy.mlpParams' }],
   scenario: {},
@@ -36,6 +37,7 @@ const mlpCounter: ArticleCalculator = {
 
 const timeline: ArticleCalculator = {
   id: 'timeline',
+  headline: 'gpt-3-2020',
   articleSection: '1.2',
   compute: () => [
     { key: 'bert-base-2018', article: 1.1e8, unit: 'params', oursHint: 'params.total', scenario: { model: 'bert-base' } },
@@ -48,6 +50,7 @@ const timeline: ArticleCalculator = {
 
 const storage100b: ArticleCalculator = {
   id: 'storage-100b',
+  headline: 'fp32',
   articleSection: '2.1',
   compute: () => [
     { key: 'fp32', article: articleGigabytesAsLabelled(B100 * 4), unit: 'bytes', oursHint: 'weights.fp32' },
@@ -59,6 +62,7 @@ const storage100b: ArticleCalculator = {
 
 const architecture100b: ArticleCalculator = {
   id: 'architecture-100b',
+  headline: 'total',
   articleSection: '2.2',
   compute: () => {
     const counted = articleArchitectureParameters({ hidden: 12288, layers: 96, vocab: 100000 });
@@ -81,6 +85,7 @@ const STORAGE_1T: readonly { key: PrecisionId; bytes: number; hint: OursHint }[]
 
 const storage1t: ArticleCalculator = {
   id: 'storage-1t',
+  headline: 'fp32',
   articleSection: '3.1',
   compute: () => [
     ...STORAGE_1T.map(
@@ -105,6 +110,7 @@ const storage1t: ArticleCalculator = {
 
 const training1tCluster: ArticleCalculator = {
   id: 'training-1t-cluster',
+  headline: 'gpus',
   articleSection: '3.2',
   compute: () => [
     { key: 'gpus', article: 512, unit: 'gpus', oursHint: 'training.gpus' },
@@ -125,6 +131,7 @@ export function budgetTag(budget: number): string {
 
 const chinchillaAllocation: ArticleCalculator = {
   id: 'chinchilla-allocation',
+  headline: 'params-1e24',
   articleSection: '4.1',
   compute: () =>
     ARTICLE_CHINCHILLA_BUDGETS.flatMap((budget): ArticleResult[] => {
@@ -151,6 +158,7 @@ const MAX_SCENARIO_GPUS = 1e6;
 
 const trainingCost: ArticleCalculator = {
   id: 'training-cost',
+  headline: 'gpt-3-flops',
   articleSection: '5.1',
   compute: () =>
     ARTICLE_COST_MODELS.flatMap((model): ArticleResult[] => {
@@ -181,21 +189,24 @@ export const ARTICLE_INFERENCE_MODELS: readonly { key: string; parameters: numbe
 /** §5.2's context length, tokens. */
 const INFERENCE_CONTEXT = 2048;
 
+/** §5.2's setting: FP16 weights and KV cache, one sequence, 1024 prompt + 1024 output tokens. */
+const INFERENCE_SCENARIO = {
+  model: 'size',
+  weightPrecision: 'fp16',
+  kvPrecision: 'fp16',
+  promptTokens: INFERENCE_CONTEXT / 2,
+  outputTokens: INFERENCE_CONTEXT / 2,
+  batch: 1,
+} as const satisfies ArticleScenario;
+
 const inferenceMemory: ArticleCalculator = {
   id: 'inference-memory',
+  headline: '100b-weights',
   articleSection: '5.2',
   compute: () => {
     const memoryRows = ARTICLE_INFERENCE_MODELS.flatMap((model): ArticleResult[] => {
       const memory = articleInferenceMemoryBytes(model.parameters, INFERENCE_CONTEXT);
-      const scenario: ArticleScenario = {
-        model: 'size',
-        params: model.parameters,
-        weightPrecision: 'fp16',
-        kvPrecision: 'fp16',
-        promptTokens: INFERENCE_CONTEXT / 2,
-        outputTokens: INFERENCE_CONTEXT / 2,
-        batch: 1,
-      };
+      const scenario: ArticleScenario = { ...INFERENCE_SCENARIO, params: model.parameters };
       return [
         { key: `${model.key}-weights`, article: articleGigabytesAsLabelled(memory.weights), unit: 'bytes', oursHint: 'inference.weightsBytes', scenario },
         { key: `${model.key}-kv-cache`, article: articleGigabytesAsLabelled(memory.kvCache), unit: 'bytes', oursHint: 'inference.kvCacheBytes', scenario },
@@ -203,7 +214,8 @@ const inferenceMemory: ArticleCalculator = {
       ];
     });
     const throughput = articleThroughput(100);
-    const scenario: ArticleScenario = { model: 'size', params: B100, weightPrecision: 'fp16', batch: 1 };
+    // The 100B model at the article's 2048-token context: the scenario of the calculator's link.
+    const scenario: ArticleScenario = { ...INFERENCE_SCENARIO, params: B100 };
     return [
       ...memoryRows,
       { key: 'tokens-per-second', article: 100, unit: 'tokens_per_s', oursHint: 'inference.decodeTokensPerSecond', scenario },
@@ -212,19 +224,12 @@ const inferenceMemory: ArticleCalculator = {
       { key: 'daily-revenue-10k-users', article: throughput.dailyRevenue10kUsers, unit: 'usd', oursHint: 'inference.costPerDayUsd', scenario },
     ];
   },
-  scenario: {
-    model: 'size',
-    params: B100,
-    weightPrecision: 'fp16',
-    kvPrecision: 'fp16',
-    promptTokens: INFERENCE_CONTEXT / 2,
-    outputTokens: INFERENCE_CONTEXT / 2,
-    batch: 1,
-  },
+  scenario: { ...INFERENCE_SCENARIO, params: B100 },
 };
 
 const moe1t: ArticleCalculator = {
   id: 'moe-1t',
+  headline: 'total',
   articleSection: '6.1',
   compute: () => {
     const moe = articleMoe(T1, 8, 2);
@@ -243,6 +248,7 @@ const moe1t: ArticleCalculator = {
 
 const compressionChain: ArticleCalculator = {
   id: 'compression-chain',
+  headline: 'fp32-to-fp16',
   articleSection: '6.2',
   compute: () => {
     const sizes = articleCompressionChain(T1);
@@ -281,6 +287,7 @@ export const ARTICLE_GPU_MEMORY_BY_YEAR: readonly {
 
 const gpuMemoryByYear: ArticleCalculator = {
   id: 'gpu-memory-by-year',
+  headline: 'h100-80gb-2024',
   articleSection: '7.1',
   compute: () =>
     ARTICLE_GPU_MEMORY_BY_YEAR.map(
@@ -297,6 +304,7 @@ const gpuMemoryByYear: ArticleCalculator = {
 
 const deployment100b: ArticleCalculator = {
   id: 'deployment-100b',
+  headline: 'memory-per-instance',
   articleSection: '7.2',
   compute: () => {
     const deployment = articleDeployment(B100, 1000);

@@ -15,6 +15,7 @@ export const ARTICLE_REFERENCE = Object.freeze({
   title: '大模型的参数规模：千亿级、万亿级参数意味着什么？',
   titleEn: 'The parameter scale of large models: what do 100B- and 1T-parameter models mean?',
   publisher: '火山引擎开发者社区 (Volcano Engine developer community)',
+  publisherZh: '火山引擎开发者社区',
   language: 'zh-CN',
 });
 

@@ -118,4 +118,9 @@ export interface ArticleCalculator {
   articleSection: string;
   compute(): ArticleResult[];
   scenario: ArticleScenario;
+  /**
+   * Key of the row the one-click link stands for: a row computed for exactly `scenario`, so the
+   * page, once the link is opened, shows that row's figure.
+   */
+  headline: string;
 }

@@ -12,6 +12,7 @@ import { attentionKind } from './anatomy.data';
 import { MlpCounter } from './mlp-counter';
 import { ParamBreakdownChart } from './param-breakdown-chart';
 import { MESSAGES } from './messages';
+import { dataLabel } from '../../view/labels';
 import './anatomy.css';
 
 const EXACT: Record<Lang, Intl.NumberFormat> = {
@@ -45,10 +46,19 @@ const AnatomyStats = memo(function AnatomyStats() {
           : kind === 'mqa'
             ? fill(m.headsMqa, { heads: arch.heads })
             : fill(m.headsGqa, { ratio: formatNumber(arch.heads / arch.kvHeads, lang) });
-  const totalNote = [fill(m.totalNote, { exact: EXACT[lang].format(counts.total) })];
-  if (model.preset?.publishedParamsLabel && model.publishedParams !== null) {
-    totalNote.push(fill(m.published, { label: model.preset.publishedParamsLabel }));
-  }
+  const exactNote = fill(m.totalNote, { exact: EXACT[lang].format(counts.total) });
+  // The published figure is quoted in its source's words (English): marked so (WCAG 3.1.2).
+  const publishedLabel = model.preset?.publishedParamsLabel && model.publishedParams !== null ? dataLabel(model.preset.publishedParamsLabel, lang) : null;
+  const [publishedBefore = '', publishedAfter = ''] = m.published.split('{label}');
+  const totalNote = publishedLabel ? (
+    <>
+      {exactNote} · {publishedBefore}
+      <span lang={lang === 'zh' ? 'en' : undefined}>{publishedLabel}</span>
+      {publishedAfter}
+    </>
+  ) : (
+    exactNote
+  );
   const activeNote = arch.moe
     ? fill(m.activeMoe, {
         share: formatPercent(counts.active / counts.total, lang, 2),
@@ -69,7 +79,7 @@ const AnatomyStats = memo(function AnatomyStats() {
         </p>
       ) : null}
       <div className="stats">
-        <Stat label={m.total} value={formatCount(counts.total, lang)} note={totalNote.join(' · ')} testId="anatomy-total" />
+        <Stat label={m.total} value={formatCount(counts.total, lang)} note={totalNote} testId="anatomy-total" />
         <Stat label={m.active} value={formatCount(counts.active, lang)} note={activeNote} />
         <Stat label={m.nonEmbedding} value={formatCount(counts.nonEmbedding, lang)} note={m.nonEmbeddingNote} />
         <Stat
@@ -92,7 +102,15 @@ const PresetSource = memo(function PresetSource() {
   const m = useMessages(MESSAGES);
   const source = estimate.model.preset?.source;
   if (!source) return null;
-  return <p className="anatomy-preset-source">{fill(m.presetSource, { source })}</p>;
+  // The source is a reference in English: marked so on the Chinese page (WCAG 3.1.2).
+  const [before = '', after = ''] = m.presetSource.split('{source}');
+  return (
+    <p className="anatomy-preset-source">
+      {before}
+      <span lang="en">{source}</span>
+      {after}
+    </p>
+  );
 });
 
 export function AnatomySection() {

@@ -1,9 +1,12 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { DataTable, type TableColumn } from '../../components/ui/data-table';
 import { useSectionVisible } from '../../components/ui/section';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, type UnitSystem } from '../../i18n/format';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
+import { encodeScenario } from '../../scenario/url-codec';
+import { useScenarioStore } from '../../store/store-context';
+import { useUrlSync } from '../../store/url-sync-context';
 import { getArticleCheckRows, type ArticleCheckRow } from './article.data';
 import { formatQuantity, formatRatio, unitName } from './article-format';
 import { ARTICLE_MESSAGES } from './messages';
@@ -23,40 +26,77 @@ function oursText(row: ArticleCheckRow, lang: Lang, units: UnitSystem, m: Messag
   return `${text} · ${fill(m.trainingDoesNotFit, { need: formatBytes(fit.bytesPerGpu, lang, units), have: formatBytes(fit.memoryBytesPerGpu, lang, units) })}`;
 }
 
+/** What the article prints for a row (its own text, or its figure with SI labels). */
+export function articleFigureText(row: ArticleCheckRow, lang: Lang): string {
+  return articleText(row, lang);
+}
+
+/** Our figure for a row, as the table shows it. */
+export function oursFigureText(row: ArticleCheckRow, lang: Lang, units: UnitSystem): string {
+  return oursText(row, lang, units, ARTICLE_MESSAGES[lang]);
+}
+
 function unitText(row: ArticleCheckRow, lang: Lang): string {
   const article = unitName(row.articleUnit, lang);
   return row.oursUnit === row.articleUnit ? article : `${article} / ${unitName(row.oursUnit, lang)}`;
 }
 
-function build(lang: Lang, units: UnitSystem): TableColumn<ArticleCheckRow>[] {
+/** Opens a row's scenario on the whole page (one history entry). */
+export type OpenRow = (row: ArticleCheckRow) => void;
+
+function build(lang: Lang, units: UnitSystem, openRow: OpenRow): TableColumn<ArticleCheckRow>[] {
   const m = ARTICLE_MESSAGES[lang];
   const zh = lang === 'zh';
   const calculator = (row: ArticleCheckRow) => `${fill(m.section, { section: row.articleSection })} ${zh ? row.calculatorTitleZh : row.calculatorTitle}`;
   const figure = (row: ArticleCheckRow) => `${fill(m.section, { section: row.articleSection })} ${zh ? row.labelZh : row.label}`;
+  const why = (row: ArticleCheckRow) => (zh ? row.whyZh : row.why);
+  const source = (row: ArticleCheckRow) => (zh ? row.sourceZh : row.source);
   return [
     { id: 'figure', header: m.colFigure, csvHeader: m.csvFigure, value: figure, cell: figure, wrap: true },
     { id: 'calculator', header: m.colCalculator, csvHeader: m.csvCalculator, hidden: true, value: calculator, cell: calculator, wrap: true },
-    { id: 'article', header: m.colArticle, csvHeader: m.csvArticle, value: (row) => row.article, cell: (row) => articleText(row, lang), wrap: true },
+    {
+      id: 'article',
+      header: m.colArticle,
+      csvHeader: m.csvArticle,
+      value: (row) => row.article,
+      cell: (row) => articleText(row, lang),
+      render: (row) => <code className="article-printed">{articleText(row, lang)}</code>,
+      wrap: true,
+    },
     { id: 'claim', header: m.colClaim, csvHeader: m.csvClaim, value: (row) => row.articleClaim, cell: (row) => row.articleClaim ?? '', wrap: true },
-    { id: 'formula', header: m.colFormula, csvHeader: m.csvFormula, hidden: true, value: (row) => row.articleFormula, cell: (row) => row.articleFormula, wrap: true },
+    {
+      id: 'formula',
+      header: m.colFormula,
+      csvHeader: m.csvFormula,
+      hidden: true,
+      value: (row) => row.articleFormula,
+      cell: (row) => row.articleFormula,
+      render: (row) => <code>{row.articleFormula}</code>,
+      wrap: true,
+    },
     { id: 'ours', header: m.colOurs, csvHeader: m.csvOurs, value: (row) => row.ours, cell: (row) => oursText(row, lang, units, m), wrap: true },
     { id: 'unit', header: m.colUnit, csvHeader: m.csvUnit, hidden: true, value: (row) => unitText(row, lang), cell: (row) => unitText(row, lang) },
     { id: 'ratio', header: m.colRatio, csvHeader: m.csvRatio, value: (row) => row.ratio, cell: (row) => formatRatio(row.ratio, lang) },
-    { id: 'why', header: m.colWhy, csvHeader: m.csvWhy, value: (row) => (zh ? row.whyZh : row.why), cell: (row) => (zh ? row.whyZh : row.why), wrap: true },
+    { id: 'why', header: m.colWhy, csvHeader: m.csvWhy, value: why, cell: why, wrap: true },
+    { id: 'source', header: m.colSource, csvHeader: m.csvSource, value: source, cell: source, wrap: true },
+    {
+      id: 'open',
+      header: m.colOpen,
+      csvHeader: m.csvOpen,
+      value: (row) => `?${encodeScenario(row.scenario)}`,
+      cell: () => m.openRow,
+      render: (row) => (
+        <button type="button" data-open-row={row.id} onClick={() => openRow(row)} aria-label={`${m.openRow}: ${figure(row)}`}>
+          {m.openRow}
+        </button>
+      ),
+    },
   ];
 }
 
-const CACHE = new Map<string, TableColumn<ArticleCheckRow>[]>();
-
-/** The columns of `article-check`, once per language and unit system. */
-export function articleCheckColumns(lang: Lang, units: UnitSystem): TableColumn<ArticleCheckRow>[] {
-  const key = `${lang}|${units}`;
-  let columns = CACHE.get(key);
-  if (!columns) {
-    columns = build(lang, units);
-    CACHE.set(key, columns);
-  }
-  return columns;
+/** The columns of `article-check` (the open buttons call `openRow`). */
+export function articleCheckColumns(lang: Lang, units: UnitSystem, openRow: OpenRow = () => undefined): TableColumn<ArticleCheckRow>[] {
+  return build(lang, units, openRow);
 }
 
 const EMPTY: ArticleCheckRow[] = [];
@@ -73,19 +113,21 @@ export function useArticleCheckRows(): ArticleCheckRow[] {
   return useMemo(() => (seen ? getArticleCheckRows() : EMPTY), [seen]);
 }
 
-/** Table `article-check`: every figure of the article's calculators beside ours, with the ratio and why. */
+/** Table `article-check`: every figure of the article's calculators beside ours, with why they differ, the source and a link. */
 export const ArticleCheckTable = memo(function ArticleCheckTable() {
   const m = useMessages(ARTICLE_MESSAGES);
   const { lang, units } = useViewSettings();
   const rows = useArticleCheckRows();
+  const store = useScenarioStore();
+  const urlSync = useUrlSync();
+  const openRow = useCallback<OpenRow>(
+    (row) => (urlSync ? urlSync.openScenario(row.scenario) : store.getState().replace(row.scenario)),
+    [store, urlSync],
+  );
+  const columns = useMemo(() => articleCheckColumns(lang, units, openRow), [lang, units, openRow]);
   return (
-    <DataTable
-      id="article-check"
-      caption={m.caption}
-      rows={rows}
-      columns={articleCheckColumns(lang, units)}
-      getRowId={getRowId}
-      chooseColumns
-    />
+    <div className="article-check">
+      <DataTable id="article-check" caption={m.caption} rows={rows} columns={columns} getRowId={getRowId} chooseColumns />
+    </div>
   );
 });

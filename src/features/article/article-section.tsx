@@ -4,11 +4,11 @@ import { Stat } from '../../components/ui/stat';
 import { ARTICLE_CALCULATORS, ARTICLE_REFERENCE, type ArticleCalculator } from '../../core/article';
 import { ARTICLE_TEXT } from './article.text';
 import { fill } from '../../i18n/i18n';
-import { useLang, useMessages } from '../../i18n/view-settings';
+import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioStore } from '../../store/store-context';
 import { useUrlSync } from '../../store/url-sync-context';
-import { articleSummary, calculatorScenario, discrepancy } from './article.data';
-import { ArticleCheckTable, useArticleCheckRows } from './article-check-table';
+import { articleSummary, calculatorHeadlines, calculatorScenario, discrepancy } from './article.data';
+import { ArticleCheckTable, articleFigureText, oursFigureText, useArticleCheckRows } from './article-check-table';
 import { formatRatio } from './article-format';
 import { ARTICLE_MESSAGES } from './messages';
 import './article.css';
@@ -43,9 +43,11 @@ const ArticleStats = memo(function ArticleStats() {
 
 const CalculatorList = memo(function CalculatorList() {
   const m = useMessages(ARTICLE_MESSAGES);
-  const lang = useLang();
+  const { lang, units } = useViewSettings();
   const store = useScenarioStore();
   const urlSync = useUrlSync();
+  const rows = useArticleCheckRows();
+  const headlines = useMemo(() => calculatorHeadlines(rows), [rows]);
   const [opened, setOpened] = useState<string | null>(null);
   const open = (calculator: ArticleCalculator) => {
     const scenario = calculatorScenario(calculator);
@@ -61,12 +63,24 @@ const CalculatorList = memo(function CalculatorList() {
         {ARTICLE_CALCULATORS.map((calculator) => {
           const text = ARTICLE_TEXT[calculator.id];
           const title = lang === 'zh' ? text.titleZh : text.title;
+          const headline = headlines.get(calculator.id);
           return (
             <li key={calculator.id} data-calculator={calculator.id}>
               <span className="article-list__title">
                 {fill(m.section, { section: calculator.articleSection })} {title}
               </span>
-              <span className="article-list__meta">{text.formula}</span>
+              <code className="article-list__meta">{text.formula}</code>
+              {headline ? (
+                <dl className="article-list__figures" data-headline={headline.id} aria-label={lang === 'zh' ? headline.labelZh : headline.label}>
+                  <dt>{m.headlineArticle}</dt>
+                  <dd>
+                    <code>{articleFigureText(headline, lang)}</code>
+                  </dd>
+                  <dt>{m.headlineOurs}</dt>
+                  <dd data-figure="ours">{oursFigureText(headline, lang, units)}</dd>
+                  <dd className="muted">({lang === 'zh' ? headline.labelZh : headline.label})</dd>
+                </dl>
+              ) : null}
               <button type="button" onClick={() => open(calculator)} aria-label={`${m.open}: ${title}`}>
                 {m.open}
               </button>
@@ -85,7 +99,7 @@ export function Section() {
   const m = useMessages(ARTICLE_MESSAGES);
   const lang = useLang();
   const article = lang === 'zh' ? ARTICLE_REFERENCE.title : `${ARTICLE_REFERENCE.titleEn} (${ARTICLE_REFERENCE.title})`;
-  const names = { article, publisher: ARTICLE_REFERENCE.publisher };
+  const names = { article, publisher: lang === 'zh' ? ARTICLE_REFERENCE.publisherZh : ARTICLE_REFERENCE.publisher };
   return (
     <UiSection
       id="article"

@@ -169,6 +169,9 @@ export interface ArticleCheckRow {
   ratio: number | null;
   why: string;
   whyZh: string;
+  /** Where the right figure comes from. */
+  source: string;
+  sourceZh: string;
   /** The full scenario ours was computed for. */
   scenario: Scenario;
 }
@@ -222,6 +225,8 @@ export function articleCheckRow(calculator: ArticleCalculator, result: ArticleRe
     ratio: comparable ? finiteOrNull(result.article / ours) : null,
     why: text.whyDifferent ?? calculatorText.whyDifferent,
     whyZh: text.whyDifferentZh ?? calculatorText.whyDifferentZh,
+    source: text.source ?? calculatorText.source,
+    sourceZh: text.sourceZh ?? calculatorText.sourceZh,
     scenario,
   };
 }
@@ -247,6 +252,20 @@ let memo: ArticleCheckRow[] | null = null;
 export function getArticleCheckRows(): ArticleCheckRow[] {
   memo ??= articleCheckRows();
   return memo;
+}
+
+/**
+ * The figure each calculator's one-click link stands for (its `headline` row), when that row was
+ * computed for exactly the calculator's scenario — so the page, once the link is opened, shows
+ * that row's "ours". Calculator id → row.
+ */
+export function calculatorHeadlines(rows: readonly ArticleCheckRow[], calculators: readonly ArticleCalculator[] = ARTICLE_CALCULATORS): Map<string, ArticleCheckRow> {
+  const headlines = new Map<string, ArticleCheckRow>();
+  for (const calculator of calculators) {
+    const row = rows.find((candidate) => candidate.id === `${calculator.id}:${calculator.headline}`);
+    if (row && JSON.stringify(row.scenario) === JSON.stringify(calculatorScenario(calculator))) headlines.set(calculator.id, row);
+  }
+  return headlines;
 }
 
 /** How far a ratio is from agreement, as a factor ≥ 1 (2 and 0.5 are both 2). */

@@ -14,6 +14,7 @@ import {
 import { useLang, useMessages } from '../../i18n/view-settings';
 import type { CompareRow, CompareValues } from './compare.data';
 import { COMPARE_MESSAGES } from './messages';
+import { presetModelName } from '../../view/labels';
 
 /** What a model cell can do: open a preset, open or remove a pin. */
 export interface CompareActions {
@@ -29,7 +30,8 @@ type Messages = (typeof COMPARE_MESSAGES)['en'];
 /** The model's name as shown: the shape-rule model gets its parameter count. */
 export function modelDisplay(row: CompareRow, lang: Lang): string {
   const m = COMPARE_MESSAGES[lang];
-  return row.modelKind === 'size' ? fill(m.sizeModel, { params: formatCount(row.values.totalParams, lang) }) : row.modelName;
+  if (row.modelKind === 'size') return fill(m.sizeModel, { params: formatCount(row.values.totalParams, lang) });
+  return row.modelKind === 'preset' ? presetModelName(row.modelId, row.modelName, lang) : row.modelName;
 }
 
 /** The model cell as text (CSV, sorting). */

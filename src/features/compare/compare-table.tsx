@@ -13,6 +13,7 @@ import { CompareActionsContext, compareColumns, modelDisplay, type CompareAction
 import { COMPARE_MESSAGES } from './messages';
 import { usePins } from './use-pins';
 import './compare.css';
+import { acceleratorName } from '../../view/labels';
 
 /** `value` once it has stopped changing for `delay` ms (the first value at once), as a transition. */
 function useSettled<T>(value: T, delay: number): T {
@@ -60,7 +61,7 @@ function precisionLabel(scenario: Scenario): string {
 
 function suggestedPinName(row: CompareRow | undefined, lang: Lang): string {
   if (!row) return 'pin';
-  const gpu = row.scenario.gpu === 'custom' ? COMPARE_MESSAGES[lang].customGpu : (HARDWARE_BY_ID.get(row.scenario.gpu)?.name ?? row.scenario.gpu);
+  const gpu = row.scenario.gpu === 'custom' ? COMPARE_MESSAGES[lang].customGpu : acceleratorName(row.scenario.gpu, HARDWARE_BY_ID.get(row.scenario.gpu)?.name ?? row.scenario.gpu, lang);
   return cleanPinName(`${modelDisplay(row, lang)} · ${precisionLabel(row.scenario)} · ${gpu}`);
 }
 
@@ -125,6 +126,11 @@ export const CompareTable = memo(function CompareTable() {
           {m.pinButton}
         </button>
         {pins.full ? <span className="muted">{fill(m.pinsFull, { max: MAX_PINS })}</span> : null}
+        {pins.extra.length > 0 ? (
+          <span className="muted" data-testid="pins-extra">
+            {fill(m.pinsWaiting, { count: pins.extra.length, max: MAX_PINS })}
+          </span>
+        ) : null}
       </form>
       {notice ? (
         <div className="notice" role="status" data-testid="pins-notice" style={{ margin: '8px 0' }}>

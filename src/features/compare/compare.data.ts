@@ -154,6 +154,11 @@ export interface PinsRead {
   dropped: number;
   /** The whole stored value was unreadable (not JSON, wrong version or shape) and was dropped. */
   unreadable: boolean;
+  /**
+   * Readable pins beyond MAX_PINS (saved by another tab or an older page): kept in storage, never
+   * deleted, and shown as pins are removed; the page says how many wait.
+   */
+  extra: Pin[];
 }
 
 // eslint-disable-next-line no-control-regex
@@ -178,24 +183,25 @@ export function readPin(entry: unknown): Pin | null {
 
 /** Reads the stored pins: `{ version: 1, pins: [{ name, query }] }`. Never throws. */
 export function readPins(raw: string | null): PinsRead {
-  if (raw === null || raw === '') return { pins: [], dropped: 0, unreadable: false };
+  const unreadable = { pins: [], dropped: 0, unreadable: true, extra: [] };
+  if (raw === null || raw === '') return { pins: [], dropped: 0, unreadable: false, extra: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { pins: [], dropped: 0, unreadable: true };
+    return unreadable;
   }
-  if (typeof parsed !== 'object' || parsed === null) return { pins: [], dropped: 0, unreadable: true };
+  if (typeof parsed !== 'object' || parsed === null) return unreadable;
   const { version, pins } = parsed as Record<string, unknown>;
-  if (version !== PINS_VERSION || !Array.isArray(pins)) return { pins: [], dropped: 0, unreadable: true };
+  if (version !== PINS_VERSION || !Array.isArray(pins)) return unreadable;
   const read: Pin[] = [];
   let dropped = 0;
   for (const entry of pins) {
-    const pin = read.length < MAX_PINS ? readPin(entry) : null;
+    const pin = readPin(entry);
     if (pin) read.push(pin);
     else dropped += 1;
   }
-  return { pins: read, dropped, unreadable: false };
+  return { pins: read.slice(0, MAX_PINS), dropped, unreadable: false, extra: read.slice(MAX_PINS) };
 }
 
 /** The stored form of a list of pins. */

@@ -5,6 +5,8 @@ import { MAX_PINS, PINS_STORAGE_KEY, cleanPinName, readPins, writePins, type Pin
 
 export interface PinsState {
   pins: Pin[];
+  /** Saved pins beyond MAX_PINS: kept in storage (never deleted), shown as others are removed. */
+  extra: Pin[];
   /** Stored entries dropped on the last read (shown as a notice until dismissed). */
   dropped: number;
   /** The stored value as a whole could not be read. */
@@ -29,7 +31,7 @@ function load(): PinsState {
     raw = null;
   }
   const read = readPins(raw);
-  return { pins: read.pins, dropped: read.dropped, unreadable: read.unreadable, saveFailed: false };
+  return { pins: read.pins, extra: read.extra, dropped: read.dropped, unreadable: read.unreadable, saveFailed: false };
 }
 
 function save(pins: readonly Pin[]): boolean {
@@ -50,12 +52,13 @@ function save(pins: readonly Pin[]): boolean {
 export function usePins() {
   const [state, setState] = useState<PinsState>(load);
   const needsCleanup = state.unreadable || state.dropped > 0;
-  const { pins } = state;
+  const { pins, extra } = state;
 
-  // Rewrite a store that held corrupt entries, so the notice does not come back on every visit.
+  // Rewrite a store that held corrupt entries, so the notice does not come back on every visit
+  // (the pins beyond the limit are written back too: they are never deleted).
   useEffect(() => {
-    if (needsCleanup) save(pins);
-  }, [needsCleanup, pins]);
+    if (needsCleanup) save([...pins, ...extra]);
+  }, [needsCleanup, pins, extra]);
 
   useEffect(() => {
     if (typeof window === 'undefined') return undefined;
@@ -72,19 +75,20 @@ export function usePins() {
       const query = encodeScenario(scenario);
       const pin: Pin = { name: cleanPinName(name) || 'pin', query, scenario: decodeScenario(query).scenario };
       const next = [...pins, pin];
-      const saved = save(next);
+      const saved = save([...next, ...extra]);
       setState((previous) => ({ ...previous, pins: next, saveFailed: !saved }));
     },
-    [pins],
+    [pins, extra],
   );
 
   const remove = useCallback(
     (index: number) => {
-      const next = pins.filter((_, i) => i !== index);
-      const saved = save(next);
-      setState((previous) => ({ ...previous, pins: next, saveFailed: !saved }));
+      // A pin waiting beyond the limit takes the freed place.
+      const all = [...pins.filter((_, i) => i !== index), ...extra];
+      const saved = save(all);
+      setState((previous) => ({ ...previous, pins: all.slice(0, MAX_PINS), extra: all.slice(MAX_PINS), saveFailed: !saved }));
     },
-    [pins],
+    [pins, extra],
   );
 
   const dismiss = useCallback(() => setState((previous) => ({ ...previous, dropped: 0, unreadable: false, saveFailed: false })), []);

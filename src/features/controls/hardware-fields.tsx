@@ -11,6 +11,7 @@ import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings'
 import { useScenarioState, useScenarioStore } from '../../store/store-context';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES, type ControlsMessages } from './messages';
+import { acceleratorName, priceWhat } from '../../view/labels';
 import { formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount, parseDecimal, parsePercent } from './parse-count';
@@ -51,7 +52,7 @@ const GpuSelect = memo(function GpuSelect() {
           <optgroup key={kind} label={KIND_LABEL[kind](m)}>
             {(BY_KIND.get(kind) ?? []).map((accelerator) => (
               <option key={accelerator.id} value={accelerator.id}>
-                {`${accelerator.name} · ${priceLabel(accelerator, m, lang)}`}
+                {`${acceleratorName(accelerator.id, accelerator.name, lang)} · ${priceLabel(accelerator, m, lang)}`}
               </option>
             ))}
           </optgroup>
@@ -96,7 +97,7 @@ const GpuSpec = memo(function GpuSpec() {
         <dt>{m.specPrice}</dt>
         <dd>
           {price
-            ? fill(m.specPriceValue, { price: formatUsd(price.usdPerHour, lang), what: price.what, date: price.date })
+            ? fill(m.specPriceValue, { price: formatUsd(price.usdPerHour, lang), what: priceWhat(accelerator.id, price.what, lang), date: price.date })
             : accelerator.purchase
               ? fill(m.specPurchaseValue, {
                   price: formatUsd(accelerator.purchase.usd, lang),
@@ -107,8 +108,20 @@ const GpuSpec = memo(function GpuSpec() {
         </dd>
       </div>
       <div className="gpu-spec__wide gpu-spec__source">
-        <dd>{fill(m.specSource, { date: accelerator.sourceDate, source: accelerator.source })}</dd>
-        {price ? <dd>{price.source}</dd> : accelerator.purchase ? <dd>{accelerator.purchase.source}</dd> : null}
+        <dd>
+          {/* The datasheet and the price list are references in English: marked so (WCAG 3.1.2). */}
+          {fill(m.specSource.split('{source}')[0] ?? '', { date: accelerator.sourceDate })}
+          <span lang="en">{accelerator.source}</span>
+        </dd>
+        {price ? (
+          <dd>
+            <span lang="en">{price.source}</span>
+          </dd>
+        ) : accelerator.purchase ? (
+          <dd>
+            <span lang="en">{accelerator.purchase.source}</span>
+          </dd>
+        ) : null}
       </div>
     </dl>
   );

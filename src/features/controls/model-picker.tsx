@@ -231,8 +231,15 @@ export const ModelSummary = memo(function ModelSummary() {
     sub = m.sizeModelNote;
   } else if (id === 'custom') {
     name = m.customModel;
-    sub = model && model.name !== 'custom' ? model.name : '';
-    smallPrint = model ? `model_type: ${model.arch.family}` : '';
+    // Plain words for a config without a name; the technical name (config.json's model_type) stays in brackets.
+    sub = model
+      ? model.name !== 'custom'
+        ? model.name
+        : model.arch.family === 'generic'
+          ? m.customFamilyGeneric
+          : fill(m.customFamily, { family: model.arch.family })
+      : '';
+    smallPrint = '';
   } else if (preset) {
     name = presetName(preset, lang);
     sub = `${presetOrg(preset, m)} · ${preset.year}`;

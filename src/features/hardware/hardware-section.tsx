@@ -11,6 +11,7 @@ import { formatBytes, formatCount, formatFlopsRate, formatNumber, formatPower, f
 import { largestServableParams, specRowsData, TRAINING_BYTES_PER_PARAM, type SpecRow } from './hardware.data';
 import { HardwareTimelineChart } from './hardware-timeline-chart';
 import { MESSAGES } from './messages';
+import { acceleratorName, priceWhat } from '../../view/labels';
 
 const SECTION_SOURCES = [SOURCES.rajbhandari2020, SOURCES.pope2022];
 
@@ -19,7 +20,7 @@ function specColumns(lang: Lang, units: UnitSystem, precisionLabel: string): Tab
   const m = MESSAGES[lang];
   const rate = (value: number | null) => (value === null ? m.noRate : formatFlopsRate(value, lang));
   const columns: TableColumn<SpecRow>[] = [
-    { id: 'name', header: m.colName, cell: (row) => row.name, value: (row) => row.name },
+    { id: 'name', header: m.colName, cell: (row) => acceleratorName(row.id, row.name, lang), value: (row) => row.name },
     { id: 'year', header: m.colYear, cell: (row) => String(row.year), value: (row) => row.year },
     { id: 'memory', header: m.colMemory, cell: (row) => formatBytes(row.memoryBytes, lang, units), value: (row) => row.memoryBytes, csvHeader: `${m.colMemory} (bytes)` },
     {
@@ -45,7 +46,7 @@ function specColumns(lang: Lang, units: UnitSystem, precisionLabel: string): Tab
     {
       id: 'priceSource',
       header: m.colPriceSource,
-      cell: (row) => (row.priceWhat ? `${row.priceWhat} — ${row.priceSource ?? ''}` : '—'),
+      cell: (row) => (row.priceWhat ? `${priceWhat(row.id, row.priceWhat, lang)} — ${row.priceSource ?? ''}` : '—'),
       value: (row) => (row.priceWhat ? `${row.priceWhat} — ${row.priceSource ?? ''}` : null),
       hidden: true,
       wrap: true,

@@ -18,7 +18,7 @@ import {
 } from '../../i18n/format';
 import type { Estimate } from '../../core';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from '../../view/labels';
+import { cite, dataLabel, gpuCountText, gpuLabel } from '../../view/labels';
 import { decodeRatioData, inferenceWarnings, kvFacts, type DecodeRatioRow, type KvFacts } from './inference.data';
 import { InferenceMemoryChart } from './inference-memory-chart';
 import { InferenceThroughputChart } from './inference-throughput-chart';
@@ -209,8 +209,8 @@ const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; e
           <tbody>
             {rows.map((row) => (
               <tr key={row.id} className={row.kind === estimate.hardware.kind ? 'is-current' : undefined}>
-                <th scope="row">{`${row.model} (${row.precision.toUpperCase()})`}</th>
-                <td>{row.hardware}</td>
+                <th scope="row">{`${dataLabel(row.model, lang)} (${row.precision.toUpperCase()})`}</th>
+                <td>{dataLabel(row.hardware, lang)}</td>
                 <td>{row.engine}</td>
                 <td>{formatNumber(row.rooflineTokensPerSecond, lang, 4)}</td>
                 <td>{`${row.lowerBound ? `${m.lowerBound} ` : ''}${formatNumber(row.measuredTokensPerSecond, lang, 4)}`}</td>

@@ -61,14 +61,16 @@ const FormulaList = memo(function FormulaList() {
 
 const Bibliography = memo(function Bibliography() {
   const m = useMessages(SOURCES_MESSAGES);
+  const lang = useLang();
   return (
     <ol className="sources-bibliography">
       {SOURCE_LIST.map((source) => {
         const href = safeHttpsUrl(source.url);
         const authors = source.id === 'thisProject' ? m.thisProject : source.authors;
         return (
-          <li key={source.id} id={`source-${source.id}`}>
-            <cite>{source.title}</cite>. {authors}, {source.year}. <span className="sources-bibliography__where">{source.where}.</span>{' '}
+          // A reference keeps the language of the work (WCAG 3.1.2): English, except our own note.
+          <li key={source.id} id={`source-${source.id}`} lang="en">
+            <cite>{source.title}</cite>. {source.id === 'thisProject' ? <span lang={lang === 'zh' ? 'zh-CN' : 'en'}>{authors}</span> : authors}, {source.year}. <span className="sources-bibliography__where">{source.where}.</span>{' '}
             {href ? (
               <a href={href} target="_blank" rel="noopener noreferrer">
                 {href}

@@ -8,6 +8,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useSelectors } from '../../store/store-context';
 import { validationData, type ValidationQuantity, type ValidationRow } from './sources.data';
 import { SOURCES_MESSAGES } from './messages';
+import { dataLabel } from '../../view/labels';
 
 type Messages = (typeof SOURCES_MESSAGES)['en'];
 
@@ -66,7 +67,7 @@ function build(lang: Lang): TableColumn<ValidationRow>[] {
       cell: (row) => quantityName(row.quantity, lang),
       wrap: true,
     },
-    { id: 'subject', header: m.colSubject, csvHeader: m.csvSubject, value: (row) => row.subject, cell: (row) => row.subject, wrap: true },
+    { id: 'subject', header: m.colSubject, csvHeader: m.csvSubject, value: (row) => row.subject, cell: (row) => dataLabel(row.subject, lang), wrap: true },
     { id: 'published', header: m.colPublished, csvHeader: m.csvPublished, value: (row) => row.published, cell: (row) => formatValue(row, row.published, lang, m) },
     { id: 'ours', header: m.colOurs, csvHeader: m.csvOurs, value: (row) => row.ours, cell: (row) => formatValue(row, row.ours, lang, m) },
     { id: 'error', header: m.colError, csvHeader: m.csvError, value: (row) => row.error, cell: (row) => formatSignedPercent(row.error) },
@@ -85,7 +86,16 @@ function build(lang: Lang): TableColumn<ValidationRow>[] {
       cell: (row) => (row.rooflineRatio === null ? '' : formatNumber(row.rooflineRatio, lang, 2)),
     },
     { id: 'note', header: m.colNote, csvHeader: m.csvNote, value: (row) => noteText(row, lang, m), cell: (row) => noteText(row, lang, m), wrap: true },
-    { id: 'source', header: m.colSource, csvHeader: m.csvSource, value: (row) => row.source, cell: (row) => row.source, wrap: true },
+    {
+      id: 'source',
+      header: m.colSource,
+      csvHeader: m.csvSource,
+      value: (row) => row.source,
+      cell: (row) => row.source,
+      // The published reference, in the language of the work.
+      cellLang: (row) => (lang === 'zh' && !/[\u3400-\u9fff]/.test(row.source) ? 'en' : undefined),
+      wrap: true,
+    },
   ];
 }
 

@@ -9,6 +9,7 @@ import { isHypotheticalModel, timelineGrowth } from './timeline.data';
 import { TimelineChart } from './timeline-chart';
 import { MESSAGES } from './messages';
 import { CHART_SERIES } from '../../store/chart-series';
+import { presetModelName } from '../../view/labels';
 
 const TimelineStats = memo(function TimelineStats() {
   const { scenario, estimate, select } = useChartView();
@@ -21,8 +22,8 @@ const TimelineStats = memo(function TimelineStats() {
     model.kind !== 'preset'
       ? m.statCurrentDerived
       : isHypotheticalModel(model.id)
-        ? fill(m.statCurrentHypothetical, { name: model.name })
-        : fill(m.statCurrentNote, { name: model.name, year: model.preset?.year ?? '—' });
+        ? fill(m.statCurrentHypothetical, { name: presetModelName(model.id, model.name, lang) })
+        : fill(m.statCurrentNote, { name: presetModelName(model.id, model.name, lang), year: model.preset?.year ?? '—' });
   return (
     <div className="stats">
       <Stat label={m.statCurrent} value={formatCount(model.counts.total, lang)} note={currentNote} />

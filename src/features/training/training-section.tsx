@@ -21,7 +21,7 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel } from '../../view/labels';
+import { cite, gpuCountText, gpuLabel, priceWhat } from '../../view/labels';
 import { trainingFacts, trainingWarnings } from './training.data';
 import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';
@@ -53,7 +53,8 @@ function priceNote(estimate: Estimate, m: Messages, lang: Lang): string {
     }
     case 'accelerator': {
       const point = estimate.hardware.accelerator?.price;
-      return fill(m.statCostPreset, { price, what: point?.what ?? '', date: point?.date ?? '' });
+      const what = point ? priceWhat(estimate.hardware.id, point.what, lang) : '';
+      return fill(m.statCostPreset, { price, what, date: point?.date ?? '' });
     }
   }
 }
