@@ -3,7 +3,7 @@
  * planner (docs/training-planner.md), shown on the page (the training plan's strong-scaling
  * chart overlays the rows of the chosen accelerator) and read by the calibration tests
  * (test/fixtures/training-throughput.ts builds planner inputs from these rows). Copied from the
- * project's reference file (shared/reference/training-throughput.json) with each source kept;
+ * project brief's reference table (training-throughput.json, not part of this repository) with each source kept;
  * nothing here is derived except where a field says so.
  */
 
