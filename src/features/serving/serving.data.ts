@@ -143,7 +143,7 @@ export function servingView(estimate: Estimate, scenario: Scenario): ServingView
     return { ...base, generates: false, frontier: [], frontierAt: null, point: null, problem: null, fleet: null, cost: null, fleetExceedsGpus: false };
   }
   const input = servingInputFor(estimate, scenario);
-  let frontier: FrontierRow[] = [];
+  let frontier: FrontierRow[];
   let frontierAt: Record<string, unknown> | null = null;
   let problem: ServingProblem | null = null;
   try {
