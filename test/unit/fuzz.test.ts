@@ -517,9 +517,16 @@ const NUMERIC_FIELDS = [
   'outputTokens',
   'batch',
   'requestsPerSecond',
+  'servingConcurrency',
+  'ttftTarget',
+  'tpotTarget',
+  'servingTp',
+  'servingEp',
+  'usableMemoryFraction',
+  'hostMemoryBytes',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
-const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'bandwidthEfficiency']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp']);
+const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'bandwidthEfficiency', 'servingConcurrency', 'ttftTarget', 'tpotTarget', 'servingTp', 'usableMemoryFraction']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high && (!integer || Number.isInteger(value));
@@ -534,6 +541,7 @@ function scenarioProblems(scenario: Scenario): string[] {
   for (const field of SCENARIO_FIELDS) if (!Object.prototype.hasOwnProperty.call(record, field)) problems.push(`missing ${field}`);
   if (!MODEL_IDS.has(scenario.model)) problems.push(`model ${String(scenario.model).slice(0, 80)}`);
   if (!GPU_IDS.has(scenario.gpu)) problems.push(`gpu ${String(scenario.gpu).slice(0, 80)}`);
+  if (!GPU_IDS.has(scenario.localDevice) || scenario.localDevice === 'custom') problems.push(`localDevice ${String(scenario.localDevice).slice(0, 80)}`);
   for (const field of ['weightPrecision', 'kvPrecision', 'trainPrecision'] as const) {
     if (!PRECISIONS.has(scenario[field])) problems.push(`${field} ${String(scenario[field]).slice(0, 80)}`);
   }
