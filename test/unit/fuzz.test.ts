@@ -549,6 +549,7 @@ function scenarioProblems(scenario: Scenario): string[] {
   for (const field of SCENARIO_FIELDS) if (!Object.prototype.hasOwnProperty.call(record, field)) problems.push(`missing ${field}`);
   if (!MODEL_IDS.has(scenario.model)) problems.push(`model ${String(scenario.model).slice(0, 80)}`);
   if (!GPU_IDS.has(scenario.gpu)) problems.push(`gpu ${String(scenario.gpu).slice(0, 80)}`);
+  if (!GPU_IDS.has(scenario.localDevice) || scenario.localDevice === 'custom') problems.push(`localDevice ${String(scenario.localDevice).slice(0, 80)}`);
   for (const field of ['weightPrecision', 'kvPrecision', 'trainPrecision'] as const) {
     if (!PRECISIONS.has(scenario[field])) problems.push(`${field} ${String(scenario[field]).slice(0, 80)}`);
   }

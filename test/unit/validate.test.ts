@@ -11,13 +11,14 @@ import { PRECISION_IDS } from '../../src/data/precisions';
 import { MODELS } from '../../src/data/models';
 import { HARDWARE } from '../../src/data/hardware';
 import { CLUSTERS_BY_ID } from '../../src/data/clusters';
+import { ALL_DEVICES } from '../../src/data/local-devices';
 import { scenarioArbitrary } from '../fixtures/arbitraries';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
 
 const RUNS = 1000;
 
 const MODEL_IDS = new Set<string>([...MODELS.map((m) => m.id), 'size', 'custom']);
-const GPU_IDS = new Set<string>([...HARDWARE.map((h) => h.id), 'custom']);
+const GPU_IDS = new Set<string>([...ALL_DEVICES.map((h) => h.id), 'custom']);
 
 /** Numeric fields with their range and whether they are whole numbers. */
 const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; integer: boolean; nullable: boolean }> = [
@@ -42,6 +43,13 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
   { field: 'outputTokens', integer: true, nullable: false },
   { field: 'batch', integer: true, nullable: false },
   { field: 'requestsPerSecond', integer: false, nullable: false },
+  { field: 'servingConcurrency', integer: true, nullable: true },
+  { field: 'ttftTarget', integer: false, nullable: true },
+  { field: 'tpotTarget', integer: false, nullable: true },
+  { field: 'servingTp', integer: true, nullable: true },
+  { field: 'servingEp', integer: true, nullable: false },
+  { field: 'usableMemoryFraction', integer: false, nullable: true },
+  { field: 'hostMemoryBytes', integer: false, nullable: false },
 ];
 
 const OVERRIDE_KEYS = ['hidden', 'layers', 'heads', 'kvHeads', 'ffn', 'vocab', 'experts', 'expertsPerToken', 'contextLength'] as const;

@@ -252,7 +252,7 @@ export const CONTROLS_MESSAGES = defineMessages({
     mfu: 'MFU（模型算力利用率）',
     bandwidthEfficiency: '解码带宽效率',
     useDefaultEfficiency: '使用该设备与格式的实测默认值',
-    defaultEfficiencyNote: '{kind} × 权重格式：权重以峰值带宽的 {fraction} 读取，每层另加固定开销（由公开的 llama.cpp / 推理引擎实测拟合）',
+    defaultEfficiencyNote: '{kind} × 权重格式：权重以峰值带宽的 {fraction} 读取，每层另加固定开销（由公开的实测速度拟合）',
     optionPurchase: '售价 {price}',
     optionNoPrice: '无价格',
     specPurchaseValue: '标价 {price}（{date}）；按 3 年折旧加电费约合每小时 {hourly}',

@@ -6,7 +6,7 @@ export const MESSAGES = defineMessages({
     lead1:
       'Serving memory is the weights (parameters × bytes per weight — every expert of a mixture of experts), plus the KV cache (the keys and values of every earlier token, kept so that each new token can attend to them without recomputing), plus working memory (one layer’s activations for a prefill chunk, the logits, about 1 GB of runtime per GPU). Per token the cache holds 2 (K and V) × layers × KV heads × head size × bytes. This is where calculators go wrong: grouped-query attention (GQA) shares each K/V head among several query heads (Llama 3 70B: 8 for 64 heads, 8× less), multi-query attention keeps a single one, DeepSeek’s multi-head latent attention (MLA) caches one compressed latent per layer, and sliding-window layers keep at most their window. The article’s 2 × parameters × context × 2 bytes is tens of thousands of times too large.',
     lead2:
-      'Decode produces one token per sequence per step, and each step must read every weight it uses plus the KV cache of every sequence in the batch: step time ≥ bytes ÷ (memory bandwidth × efficiency), the roofline (Pope et al. 2022). Batching shares the weight read among the sequences, so aggregate throughput grows with the batch until the arithmetic — 2 × active parameters per token, plus attention — takes longer than the reads: then decode is compute-bound. Prefill runs the prompt in parallel and is compute-bound: time to first token ≈ 2·N_active·prompt ÷ (peak × MFU). The model is split tensor-parallel over the smallest power-of-two group that holds it; memory, bandwidth and FLOP/s add up, communication is ignored.',
+      'Decode produces one token per sequence per step, and each step must read every weight it uses plus the KV cache of every sequence in the batch: step time ≥ bytes ÷ (memory bandwidth × efficiency), the roofline (Pope et al. 2022). Batching shares the weight read among the sequences, so aggregate throughput grows with the batch until the arithmetic — 2 × active parameters per token, plus attention — takes longer than the reads: then decode is compute-bound. Prefill runs the prompt in parallel, chunk by chunk, and is compute-bound: time to first token ≈ 2·N_active·prompt ÷ achieved FLOP/s. The efficiencies are the serving section’s measured defaults for this kind of device and weight format (a 4-bit kernel does not stream at FP16’s rate; each layer costs a fixed launch time). The model is split tensor-parallel over the smallest power-of-two group on which weights, KV cache, working memory and the runtime reserve fit — the page’s one fit verdict; memory, bandwidth and FLOP/s add up, and every layer pays two all-reduces on the real links (across nodes when the group spans them).',
     lead3:
       'The default bandwidth efficiency is measured, not guessed: batch-1 decode speeds divided by their roofline give 0.25–0.57 on datacenter GPUs (median 0.50; llama.cpp and NeMo), 0.56–0.91 on GeForce cards (median 0.81) and 0.44–0.83 on Apple silicon (median 0.69) — the table below (open it), and docs/decode-efficiency.md. Optimised engines (TensorRT-LLM, vLLM with CUDA graphs) reach 0.6–0.8.',
     sources: 'Sources:',
@@ -28,7 +28,7 @@ export const MESSAGES = defineMessages({
     kvWindow: '{windowLayers} of {layers} layers keep at most {window} tokens: {average} per token on average at {context} tokens',
     kvArticle: 'the article’s 2 × params × 2 bytes would say {article} ({ratio}×)',
     statTtft: 'Time to first token',
-    statTtftNote: 'prefill of {prompt} tokens: 2 × {active} FLOPs per token at {mfu} MFU on {nGpus}',
+    statTtftNote: 'prefill of {prompt} tokens: 2 × {active} FLOPs per token, chunk by chunk through the serving model’s kernels on {nGpus}',
     statDecode: 'Decode speed per sequence',
     statDecodeMemory: 'memory-bound: each step reads {bytes} (weights + the batch’s KV cache) at {bandwidth} × {efficiency}',
     statDecodeCompute: 'compute-bound: each step does {flops} FLOPs at {peak} × {mfu} MFU',
@@ -104,7 +104,7 @@ export const MESSAGES = defineMessages({
     lead1:
       '推理所需显存 = 权重（参数量 × 每个权重的字节数——MoE 模型要装下全部专家）+ KV 缓存（此前每个 token 的键和值，保存下来，新 token 做注意力时就不必重算）+ 工作内存（预填充一个分块时单层的激活、logits、每卡约 1 GB 运行时开销）。每个 token 的缓存为 2（K 和 V）× 层数 × KV 头数 × 头维度 × 字节数。很多计算器在这里出错：分组查询注意力（GQA）让多个查询头共享一个 K/V 头（Llama 3 70B：64 个头只用 8 个 K/V 头，缩小 8 倍），多查询注意力只保留一个，DeepSeek 的多头潜在注意力（MLA）每层只缓存一个压缩后的潜向量，滑动窗口层最多只保留窗口内的 token。文章中的 2 × 参数量 × 上下文 × 2 字节大了几万倍。',
     lead2:
-      '解码阶段每一步为每个序列生成一个 token，而每一步都要读取用到的全部权重以及批内每个序列的 KV 缓存：单步时间 ≥ 字节数 ÷（显存带宽 × 效率），即屋顶线模型（Pope 等 2022）。批处理让多个序列分摊一次权重读取，所以总吞吐随批大小增长，直到计算量——每 token 2 × 激活参数，再加注意力——比读取更耗时：此时解码受算力限制。预填充并行处理整个提示词，受算力限制：首 token 时间 ≈ 2·N_激活·提示词长度 ÷（峰值 × MFU）。模型以张量并行切分到能装下它的最小 2 的幂个 GPU 上；显存、带宽和算力相加，通信开销忽略不计。',
+      '解码阶段每一步为每个序列生成一个 token，而每一步都要读取用到的全部权重以及批内每个序列的 KV 缓存：单步时间 ≥ 字节数 ÷（显存带宽 × 效率），即屋顶线模型（Pope 等 2022）。批处理让多个序列分摊一次权重读取，所以总吞吐随批大小增长，直到计算量——每 token 2 × 激活参数，再加注意力——比读取更耗时：此时解码受算力限制。预填充分块并行处理提示词，受算力限制：首 token 时间 ≈ 2·N_激活·提示词长度 ÷ 实际达到的算力。各项效率取服务一节按设备类别与权重格式给出的实测默认值（4 位内核的读取速率达不到 FP16，每层还有固定的启动开销）。模型以张量并行切分到能装下权重、KV 缓存、工作内存与运行时预留的最小 2 的幂个 GPU 上——这是全页统一的装载判定；显存、带宽和算力相加，每层在真实链路上做两次 all-reduce（跨节点时也计入）。',
     lead3:
       '默认带宽效率来自实测，而非猜测：批大小为 1 的实测解码速度除以屋顶线速度，数据中心 GPU 为 0.25–0.57（中位数 0.50；llama.cpp 和 NeMo），GeForce 显卡为 0.56–0.91（中位数 0.81），Apple 芯片为 0.44–0.83（中位数 0.69）——见下表及 docs/decode-efficiency.md。经过优化的推理引擎（TensorRT-LLM、使用 CUDA Graphs 的 vLLM）可达 0.6–0.8。',
     sources: '来源：',
@@ -126,7 +126,7 @@ export const MESSAGES = defineMessages({
     kvWindow: '{layers} 层中有 {windowLayers} 层最多保留 {window} 个 token：在 {context} token 时平均每 token {average}',
     kvArticle: '文章的 2 × 参数量 × 2 字节会得出 {article}（{ratio} 倍）',
     statTtft: '首 token 时间',
-    statTtftNote: '预填充 {prompt} 个 token：每 token 2 × {active} FLOPs，MFU {mfu}，{nGpus}',
+    statTtftNote: '预填充 {prompt} 个 token：每 token 2 × {active} FLOPs，按服务模型的内核分块计算，{nGpus}',
     statDecode: '单序列解码速度',
     statDecodeMemory: '受显存带宽限制：每步读取 {bytes}（权重 + 整批的 KV 缓存），带宽 {bandwidth} × {efficiency}',
     statDecodeCompute: '受算力限制：每步 {flops} FLOPs，峰值 {peak} × MFU {mfu}',

@@ -67,6 +67,7 @@ export const MESSAGES = defineMessages({
     chartTitle: 'Throughput per GPU against speed per user',
     chartCaption:
       'Each point is a number of sequences in flight, from 1 (right: fastest per user) to what the KV cache holds (left: most per GPU), {model} on {gpus} × {gpu}, {prompt} prompt / {output} output tokens. Marked: the operating point.',
+    chartAtNearest: 'The settings asked for cannot run (see above): the curve is drawn at the nearest setting that does, and has no operating point.',
     axisPerUser: 'tokens/s per user',
     axisPerGpu: 'output tokens/s per GPU',
     frontier: 'frontier',
@@ -180,6 +181,7 @@ export const MESSAGES = defineMessages({
     chartTitle: '单卡吞吐与单用户速度',
     chartCaption:
       '每个点对应一个并发序列数，从 1（右侧：单用户最快）到 KV 缓存装满（左侧：单卡最多），{model} 运行在 {gpus} × {gpu} 上，提示词 {prompt} / 输出 {output} 个 token。标记处为工作点。',
+    chartAtNearest: '所要求的设置无法运行（见上文）：曲线按最接近的可行设置绘制，不标工作点。',
     axisPerUser: '每用户每秒 token 数',
     axisPerGpu: '每卡每秒输出 token 数',
     frontier: '前沿',

@@ -72,13 +72,15 @@ export const ServingFrontierChart = memo(function ServingFrontierChart() {
   const m = useMessages(MESSAGES);
   const view = derive(servingData);
   const chart = useMemo(() => frontierChart(view), [view]);
-  const caption = fill(m.chartCaption, {
-    model: shortModelLabel(estimate, lang),
-    gpus: view.tp,
-    gpu: gpuLabel(estimate, lang),
-    prompt: formatCount(estimate.inference.promptTokens, lang),
-    output: formatCount(estimate.inference.outputTokens, lang),
-  });
+  const at = view.frontierAt;
+  const caption =
+    fill(m.chartCaption, {
+      model: shortModelLabel(estimate, lang),
+      gpus: typeof at?.tp === 'number' ? at.tp : view.tp,
+      gpu: gpuLabel(estimate, lang),
+      prompt: formatCount(typeof at?.inputTokens === 'number' ? at.inputTokens : estimate.inference.promptTokens, lang),
+      output: formatCount(estimate.inference.outputTokens, lang),
+    }) + (at ? ` ${m.chartAtNearest}` : '');
   return (
     <ChartFrame id="serving-frontier" title={m.chartTitle} caption={caption} height={360}>
       {chart.rows.length > 0 ? <FrontierPlot chart={chart} lang={lang} title={m.chartTitle} /> : <p className="muted">{view.generates ? m.problemTitle : m.encoderOnly}</p>}

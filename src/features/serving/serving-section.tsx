@@ -63,7 +63,7 @@ const Problem = memo(function Problem(props: { problem: ServingProblem; view: Se
   const near = nearestText(problem, m, lang);
   const patch = nearestPatch(problem, scenario);
   return (
-    <div className="serving-problem" role="alert" data-testid="serving-problem">
+    <div className="serving-problem" role="status" data-testid="serving-problem">
       <strong>{m.problemTitle}. </strong>
       {problemSentence(problem, view, estimate, m, lang)}
       {near ? (

@@ -50,6 +50,11 @@ export interface ServingView {
   moe: boolean;
   gpusAvailable: number;
   frontier: FrontierRow[];
+  /**
+   * When the scenario's replica is refused, the frontier is drawn at the nearest setting that runs
+   * (these input fields, e.g. `{ tp: 4 }`), said in the caption; null when drawn as asked.
+   */
+  frontierAt: Readonly<Record<string, unknown>> | null;
   /** The operating point: at the chosen concurrency, or the best within the SLO. */
   point: ServingPoint | null;
   problem: ServingProblem | null;
@@ -135,15 +140,17 @@ export function servingView(estimate: Estimate, scenario: Scenario): ServingView
     gpusAvailable: scenario.gpuCount,
   };
   if (estimate.model.arch.encoderOnly) {
-    return { ...base, generates: false, frontier: [], point: null, problem: null, fleet: null, cost: null, fleetExceedsGpus: false };
+    return { ...base, generates: false, frontier: [], frontierAt: null, point: null, problem: null, fleet: null, cost: null, fleetExceedsGpus: false };
   }
   const input = servingInputFor(estimate, scenario);
-  let frontier: FrontierRow[] = [];
+  let frontier: FrontierRow[];
+  let frontierAt: Record<string, unknown> | null = null;
   let problem: ServingProblem | null = null;
   try {
     frontier = frontierRows(servingFrontier(input));
   } catch (error) {
     problem = problemOf(error);
+    ({ frontier, at: frontierAt } = nearestFrontier(input, problem));
   }
   let point: ServingPoint | null = null;
   if (problem === null) {
@@ -164,7 +171,32 @@ export function servingView(estimate: Estimate, scenario: Scenario): ServingView
       fleet = null;
     }
   }
-  return { ...base, generates: true, frontier, point, problem, fleet, cost, fleetExceedsGpus: fleet !== null && fleet.gpus > scenario.gpuCount };
+  return { ...base, generates: true, frontier, frontierAt, point, problem, fleet, cost, fleetExceedsGpus: fleet !== null && fleet.gpus > scenario.gpuCount };
+}
+
+/** Input fields a refusal's nearest setting may move to draw the frontier anyway. */
+const LAYOUT_FIELDS = ['tp', 'ep', 'inputTokens'] as const;
+
+/**
+ * The frontier at the nearest setting that runs, following up to three refusals (a prompt beyond
+ * the context, then a TP beyond the GPUs…): the fields moved, or an empty frontier when none runs.
+ */
+function nearestFrontier(input: ServingInput, first: ServingProblem): { frontier: FrontierRow[]; at: Record<string, unknown> | null } {
+  let current: ServingInput = input;
+  let problem: ServingProblem = first;
+  const at: Record<string, unknown> = {};
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const moves = LAYOUT_FIELDS.filter((field) => typeof problem.nearest[field] === 'number');
+    if (moves.length === 0) break;
+    for (const field of moves) at[field] = problem.nearest[field];
+    current = { ...current, ...Object.fromEntries(moves.map((field) => [field, problem.nearest[field]])) };
+    try {
+      return { frontier: frontierRows(servingFrontier(current)), at };
+    } catch (error) {
+      problem = problemOf(error);
+    }
+  }
+  return { frontier: [], at: null };
 }
 
 /** The serving view of a scenario, memoized per store. */
