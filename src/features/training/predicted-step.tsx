@@ -19,7 +19,7 @@ export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estima
   if (problem === null) return null;
   const values = layoutProblemValues(props.estimate, props.lang);
   return (
-    <div className="layout-problem" role="alert" data-testid="training-layout-problem" data-rule={problem.rule}>
+    <div className="layout-problem" role="note" data-testid="training-layout-problem" data-rule={problem.rule}>
       <strong>{m.problemTitle}</strong>
       <p>{fill(m[`rule_${problem.rule}`], values)}</p>
       <p className="muted">{fill(m.plannerSays, { message: problem.message })}</p>
