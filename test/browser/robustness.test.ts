@@ -30,7 +30,7 @@ const PINS_KEY = 'llm-scale-explorer:pins:v1';
 
 const URL_KEYS = [
   'm', 'p', 'cfg', 'arch', 'w', 'kv', 'tw', 'gpu', 'cg', 'n', 'mfu', 'bwe', 'price', 'pue', 'kwh', 'tok', 'tpp',
-  'attn', 'zero', 'tp', 'pp', 'mb', 'seq', 'rc', 'sp', 'in', 'out', 'b', 'rps', 'v', 'lang', 'units', 'embed',
+  'attn', 'zero', 'tp', 'pp', 'mb', 'seq', 'rc', 'sp', 'cp', 'ep', 'vp', 'gb', 'cl', 'cc', 'in', 'out', 'b', 'rps', 'v', 'lang', 'units', 'embed',
 ];
 
 interface Watched {

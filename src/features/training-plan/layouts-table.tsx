@@ -46,8 +46,22 @@ function columns(m: Messages, lang: Lang, units: UnitSystem, adopt: (row: PlanRo
   const degree = (id: string, header: string, pick: (row: PlanRow) => number): TableColumn<PlanRow> => ({ id, header, cell: (row) => whole(pick(row)), value: pick });
   return [
     degree('rank', m.colRank, (row) => row.rank),
+    {
+      id: 'use',
+      header: m.colUse,
+      cell: (row) => (inUse(row) ? m.inUse : m.use),
+      value: () => null,
+      render: (row) =>
+        inUse(row) ? (
+          <span className="muted">{m.inUse}</span>
+        ) : (
+          <button type="button" onClick={() => adopt(row)} disabled={busy} data-action="adopt-layout">
+            {m.use}
+          </button>
+        ),
+    },
     degree('tp', m.colTp, (row) => row.tp),
-    degree('pp', m.colPp, (row) => row.pp),
+    { id: 'pp', header: m.colPp, cell: (row) => (row.uneven ? `${whole(row.pp)}*` : whole(row.pp)), value: (row) => row.pp },
     degree('vp', m.colVp, (row) => row.vp),
     degree('dp', m.colDp, (row) => row.dp),
     degree('cp', m.colCp, (row) => row.cp),
@@ -60,24 +74,6 @@ function columns(m: Messages, lang: Lang, units: UnitSystem, adopt: (row: PlanRo
     { id: 'tokens', header: m.colTokens, cell: (row) => formatNumber(row.tokensPerSecondPerGpu, lang, 4), value: (row) => row.tokensPerSecondPerGpu },
     { id: 'memory', header: m.colMemory, csvHeader: `${m.colMemory} (B)`, cell: (row) => formatBytes(row.memoryPerGpu, lang, units), value: (row) => row.memoryPerGpu },
     { id: 'loses', header: m.colLoses, wrap: true, cell: (row) => losesText(row, m, lang), value: (row) => row.relativeSeconds },
-    {
-      id: 'use',
-      header: m.colUse,
-      cell: (row) => (row.uneven ? m.uneven : inUse(row) ? m.inUse : m.use),
-      value: () => null,
-      render: (row) =>
-        row.uneven ? (
-          <span className="muted" title={m.unevenTitle}>
-            {m.uneven}
-          </span>
-        ) : inUse(row) ? (
-          <span className="muted">{m.inUse}</span>
-        ) : (
-          <button type="button" onClick={() => adopt(row)} disabled={busy} data-action="adopt-layout">
-            {m.use}
-          </button>
-        ),
-    },
   ];
 }
 
@@ -130,6 +126,7 @@ function LayoutsTableInner() {
           <DataTable id="training-plan-layouts" caption={caption} rows={outcome.rows} columns={table} getRowId={getRowId} isCurrent={inUse} chooseColumns />
         </div>
       ) : null}
+      {outcome?.rows.some((row) => row.uneven) ? <p className="muted">{m.unevenNote}</p> : null}
       {rejected.length > 0 && status !== 'failed' ? (
         <p className="muted" data-testid="plan-rejected">
           {m.rejectedTitle} {rejected.map(({ reason, count }) => fill(m.rejectedItem, { count: formatNumber(count, lang, 9), reason: m[`reason_${reason}`] })).join(lang === 'zh' ? '；' : '; ')}

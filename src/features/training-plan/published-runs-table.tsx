@@ -8,7 +8,7 @@ import type { PublishedRunPrediction } from '../../core';
 import { TRAINING_RUNS } from '../../data/training-runs';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
-import { formatCount, formatDuration, formatPercent } from '../../i18n/format';
+import { formatCount, formatDuration, formatNumber, formatPercent } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { usePublishedRuns } from './use-published-runs';
 
@@ -23,7 +23,7 @@ function signedPercent(value: number, lang: Lang): string {
 function columns(m: Messages, lang: Lang): TableColumn<PublishedRunPrediction>[] {
   return [
     { id: 'run', header: m.runsRun, cell: (row) => RUN_NAMES.get(row.runId) ?? row.runId, value: (row) => row.runId },
-    { id: 'hardware', header: m.runsHardware, cell: (row) => `${formatCount(row.gpus, lang)} × ${row.hardwareId}`, value: (row) => row.gpus },
+    { id: 'hardware', header: m.runsHardware, cell: (row) => `${formatNumber(row.gpus, lang, 9)} × ${row.hardwareId}`, value: (row) => row.gpus },
     { id: 'reported', header: m.runsReported, csvHeader: `${m.runsReported} (h)`, cell: (row) => formatCount(row.reportedGpuHours, lang), value: (row) => row.reportedGpuHours },
     { id: 'predicted', header: m.runsPredicted, csvHeader: `${m.runsPredicted} (h)`, cell: (row) => (row.predictedGpuHours === null ? m.runsNone : formatCount(row.predictedGpuHours, lang)), value: (row) => row.predictedGpuHours },
     { id: 'error', header: m.runsError, cell: (row) => (row.error === null ? '—' : signedPercent(row.error, lang)), value: (row) => row.error },

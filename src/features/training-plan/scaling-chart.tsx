@@ -21,6 +21,13 @@ const MFU_COLOR = PALETTE[0]!;
 const DAYS_COLOR = PALETTE[2]!;
 const PUBLISHED_COLOR = PALETTE[4]!;
 
+/** GPU ticks at powers of 4 (1, 4, 16 … 4,096, 16,384): the usual GPU counts, far enough apart on a log axis to never collide. */
+function gpuTicks([low, high]: readonly [number, number]): number[] {
+  const ticks: number[] = [];
+  for (let value = 1; value <= high; value *= 4) if (value >= low) ticks.push(value);
+  return ticks;
+}
+
 function ScalingInner() {
   const { plan, estimate } = usePlanView();
   const { lang } = useViewSettings();
@@ -29,8 +36,7 @@ function ScalingInner() {
   const acceleratorId = estimate.hardware.id;
   const chart = useMemo(() => scalingChart(plan.scaling, t.gpus, acceleratorId), [plan.scaling, t.gpus, acceleratorId]);
   const x = ((): PlotAxis => {
-    const ticks = [...new Set([...chart.points.map((p) => p.gpus), ...chart.empty, chart.current])].sort((a, b) => a - b);
-    return { kind: 'log', domain: chart.gpuDomain, ticks, format: (value: number) => formatCount(value, lang, 3), label: m.scalingAxisGpus, grid: true };
+    return { kind: 'log', domain: chart.gpuDomain, ticks: gpuTicks(chart.gpuDomain), format: (value: number) => formatNumber(value, lang, 9), label: m.scalingAxisGpus, grid: true };
   })();
   const y = ((): PlotAxis => {
     const top = Math.max(0.6, ...chart.points.map((p) => p.mfu), ...chart.published.map((p) => p.mfu));

@@ -8,6 +8,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatEnergy, formatNumber, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
+import { PLANNER_MESSAGES } from './planner-messages';
 import { gpuCountText, gpuLabel, shortModelLabel } from '../../view/labels';
 import { COST_METRICS, SCALE_GUIDES, costData, type CostChart, type CostMetric } from './training.data';
 import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
@@ -155,6 +156,7 @@ export const CostVsScaleChart = memo(function CostVsScaleChart() {
   const { scenario, estimate, derive } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
+  const planner = useMessages(PLANNER_MESSAGES);
   const [metric, setMetric] = useState<CostMetric>('cost');
   const groupName = useId();
   const chart = derive(costData);
@@ -168,7 +170,7 @@ export const CostVsScaleChart = memo(function CostVsScaleChart() {
     tpp: formatNumber(chart.tokensPerParam, lang, 3),
     gpus: gpuCount,
     gpu: gpuLabel(estimate, lang),
-    mfu: formatPercent(t.mfu, lang),
+    mfu: fill(planner[`mfuWhich_${t.mfuSource}`], { mfu: formatPercent(t.mfu, lang) }),
     price: formatUsd(estimate.hardware.usdPerGpuHour, lang),
     pue: formatNumber(scenario.pue, lang, 3),
     moe: isMoe ? m.costChartMoe : '',

@@ -19,7 +19,7 @@ export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estima
   if (problem === null) return null;
   const values = layoutProblemValues(props.estimate, props.lang);
   return (
-    <div className="layout-problem" role="alert" data-testid="training-layout-problem" data-rule={problem.rule}>
+    <div className="layout-problem" role="note" data-testid="training-layout-problem" data-rule={problem.rule}>
       <strong>{m.problemTitle}</strong>
       <p>{fill(m[`rule_${problem.rule}`], values)}</p>
       <p className="muted">{fill(m.plannerSays, { message: problem.message })}</p>
@@ -62,7 +62,7 @@ export const PredictedStepStat = memo(function PredictedStepStat(props: { estima
             vp: layout.vp,
             mb: layout.microBatch,
             gb: formatNumber(layout.globalBatch, lang, 9),
-            auto: layout.globalBatchAuto ? m.autoBatch : '',
+            auto: (layout.globalBatchAuto ? m.autoBatch : '') + (layout.unevenStages ? fill(m.unevenStages, { first: layout.unevenStages.first, middle: layout.unevenStages.middle, last: layout.unevenStages.last }) : ''),
             cluster: fill(m.clusterOf, {
               node: formatNumber(cluster.gpusPerNode, lang, 6),
               up: `${formatBytes(cluster.scaleUpBytesPerSecond, lang, units)}/s`,

@@ -1,0 +1,171 @@
+/**
+ * The training plan section and the planner's controls in jsdom. jsdom has no Worker: the tests
+ * inject runners through the section's contexts — one that runs the real planner after a task
+ * (as the worker answers), one that fails, and none (no Worker) — and check what a reader sees.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { createScenarioStore, type ScenarioStore } from '../../src/store/scenario-store';
+import { ScenarioStoreProvider } from '../../src/store/store-context';
+import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-settings';
+import type { Lang } from '../../src/i18n/i18n';
+import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
+import { TrainingPlanSection } from '../../src/features/training-plan/training-plan-section';
+import { TrainingSection } from '../../src/features/training/training-section';
+import { ControlsPanel } from '../../src/features/controls';
+import { runPlan, runScaling } from '../../src/features/training-plan/plan-job';
+import { PlanRunnerContext, type PlanRunnerFactory } from '../../src/features/training-plan/use-plan';
+import { PublishedRunsContext, type RunsLoader } from '../../src/features/training-plan/use-published-runs';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+/** Answers like the worker: the plan, then the sweep, each after a task. Counts the jobs it ran. */
+function inlineRunner(jobs: number[]): PlanRunnerFactory {
+  return (onReply) => ({
+    post: (job) => {
+      jobs.push(job.id);
+      setTimeout(() => {
+        onReply({ id: job.id, kind: 'plan', outcome: runPlan(job.request) });
+        setTimeout(() => onReply({ id: job.id, kind: 'scaling', outcome: runScaling(job.request) }), 0);
+      }, 0);
+    },
+    dispose: () => undefined,
+  });
+}
+const failingRunner: PlanRunnerFactory = (_onReply, onFail) => ({ post: () => setTimeout(() => onFail('worker crashed'), 0), dispose: () => undefined });
+const noRunner: PlanRunnerFactory = () => null;
+const noRuns: RunsLoader = () => null;
+
+function renderWith(children: ReactNode, options: { scenario?: Partial<Scenario>; runner?: PlanRunnerFactory; lang?: Lang; store?: ScenarioStore } = {}) {
+  const store = options.store ?? createScenarioStore({ ...DEFAULT_SCENARIO, ...options.scenario });
+  const view: ViewSettings = { lang: options.lang ?? 'en', units: 'si', setLang: () => undefined, setUnits: () => undefined };
+  const utils = render(
+    <ScenarioStoreProvider store={store}>
+      <ViewSettingsProvider value={view}>
+        <PlanRunnerContext.Provider value={options.runner ?? noRunner}>
+          <PublishedRunsContext.Provider value={noRuns}>{children}</PublishedRunsContext.Provider>
+        </PlanRunnerContext.Provider>
+      </ViewSettingsProvider>
+    </ScenarioStoreProvider>,
+  );
+  return { store, ...utils };
+}
+
+const SMALL: Partial<Scenario> = { model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1 };
+
+describe('training plan section', () => {
+  it('shows planning…, then the fastest layouts; “Use” puts a layout into the scenario', async () => {
+    const jobs: number[] = [];
+    const { store, container } = renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: inlineRunner(jobs) });
+    expect(screen.getAllByTestId('plan-status')[0]!.dataset.status).toBe('planning');
+    await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
+    const rows = container.querySelectorAll('[data-table="training-plan-layouts"] tbody tr');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(container.textContent).not.toMatch(/\bNaN\b|\bundefined\b|Infinity/);
+    expect(screen.getByTestId('plan-band').textContent).toMatch(/±10%/);
+    // Adopt the second row's layout.
+    const second = rows[1]!;
+    const button = within(second as HTMLElement).queryByRole('button');
+    const cells = [...second.querySelectorAll('td')].map((cell) => cell.textContent);
+    if (button === null) throw new Error(`row 2 has no Use button: ${cells.join(' | ')}`);
+    await userEvent.setup({ delay: null }).click(button);
+    const scenario = store.getState().scenario;
+    expect(scenario.tensorParallel * scenario.pipelineParallel * scenario.contextParallel).toBeLessThanOrEqual(8);
+    expect(String(scenario.tensorParallel)).toBe(cells[2]);
+    // One job for the first request: nothing else was asked while nothing changed.
+    expect(jobs.length).toBe(1);
+  });
+
+  it('a drag sends only the request it rests on; answers to older jobs are dropped', async () => {
+    const jobs: number[] = [];
+    const { store } = renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: inlineRunner(jobs) });
+    act(() => store.getState().update({ gpuCount: 16 }));
+    act(() => store.getState().update({ gpuCount: 32 }));
+    act(() => store.getState().update({ gpuCount: 64 }));
+    await waitFor(() => expect(screen.getAllByTestId('plan-status')[0]!.dataset.status).toBe('ready'), { timeout: 20_000 });
+    expect(jobs.length).toBe(1);
+    expect(screen.getByText(/on 64 GPUs/)).toBeTruthy();
+  });
+
+  it('a failed worker shows its message, never a blank', async () => {
+    renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: failingRunner });
+    await waitFor(() => expect(screen.getAllByTestId('plan-status')[0]!.textContent).toMatch(/The planner failed: worker crashed/));
+  });
+
+  it('without a Worker it says so, in Chinese too', () => {
+    renderWith(<TrainingPlanSection />, { scenario: SMALL, lang: 'zh' });
+    expect(screen.getAllByTestId('plan-status')[0]!.textContent).toMatch(/Web Worker/);
+    expect(screen.getAllByTestId('plan-status')[0]!.textContent).toMatch(/不支持/);
+  });
+});
+
+describe('training section with the planner', () => {
+  it('a layout that cannot run: the rule in words, no GPU-hours, days or cost', () => {
+    renderWith(<TrainingSection />, { scenario: { tensorParallel: 16 } });
+    const note = screen.getByTestId('training-layout-problem');
+    expect(note.dataset.rule).toBe('tp-across-nodes');
+    expect(note.textContent).toMatch(/Tensor parallel \(16\) is larger than a node of the cluster \(8 GPUs\)/);
+    expect(screen.queryByTestId('training-gpu-hours')).toBeNull();
+    expect(screen.queryByTestId('training-days')).toBeNull();
+    expect(screen.queryByTestId('training-cost')).toBeNull();
+  });
+
+  it('the same in Chinese, naming the field as the controls do', () => {
+    renderWith(<TrainingSection />, { scenario: { gpuCount: 1000, pipelineParallel: 3 }, lang: 'zh' });
+    const note = screen.getByTestId('training-layout-problem');
+    expect(note.dataset.rule).toBe('gpus');
+    expect(note.textContent).toMatch(/GPU 数量（1,000）必须是 张量并行 × 流水线并行 × 上下文并行/);
+  });
+
+  it('predicted by default: the step and the band; pinned: the pin and the prediction beside it', () => {
+    const { store } = renderWith(<TrainingSection />);
+    expect(screen.getByTestId('training-step').textContent).toMatch(/per step/);
+    expect(screen.getByTestId('training-band').textContent).toMatch(/±10%/);
+    act(() => store.getState().update({ mfu: 0.5 }));
+    expect(screen.getByTestId('training-gpu-hours').textContent).toMatch(/your pinned MFU 50%.*the planner predicts \d/);
+  });
+});
+
+describe('planner controls', () => {
+  it('MFU: predicted ↔ pinned (starts at the prediction), back to predicted', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { store } = renderWith(<ControlsPanel />);
+    expect(store.getState().scenario.mfu).toBeNull();
+    await user.click(screen.getByTestId('mfu-pinned'));
+    const pinned = store.getState().scenario.mfu;
+    expect(pinned).not.toBeNull();
+    expect(pinned).toBeCloseTo(store.select.estimate({ ...store.getState().scenario, mfu: null }).training.predictedMfu!, 3);
+    await user.click(screen.getByTestId('mfu-predicted'));
+    expect(store.getState().scenario.mfu).toBeNull();
+  });
+
+  it('cluster: a preset’s figures are shown; editing one switches to a custom copy; 0 B/s is refused', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { store } = renderWith(<ControlsPanel />);
+    const node = within(screen.getByTestId('cluster-node')).getByRole('textbox') as HTMLInputElement;
+    expect(node.value).toBe('8');
+    await user.clear(node);
+    await user.type(node, '72{Enter}');
+    expect(store.getState().scenario.cluster).toBe('custom');
+    expect(store.getState().scenario.customCluster.gpusPerNode).toBe(72);
+    expect(store.getState().scenario.customCluster.scaleUpBytesPerSecond).toBe(450e9);
+    const up = within(screen.getByTestId('cluster-scale-up')).getByRole('textbox') as HTMLInputElement;
+    await user.clear(up);
+    await user.type(up, '0{Enter}');
+    const after = store.getState().scenario.customCluster.scaleUpBytesPerSecond;
+    expect(after).toBeGreaterThanOrEqual(1e8);
+    expect(Number.isFinite(store.select.estimate(store.getState().scenario).training.gpuHours)).toBe(true);
+  });
+
+  it('global batch: automatic shows its value; unticking types it in', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { store } = renderWith(<ControlsPanel />);
+    expect(screen.getByTestId('global-batch').textContent).toMatch(/1,024 sequences/);
+    await user.click(screen.getByTestId('global-batch-auto'));
+    expect(store.getState().scenario.globalBatch).toBe(1024);
+    await user.click(screen.getByTestId('global-batch-auto'));
+    expect(store.getState().scenario.globalBatch).toBeNull();
+  });
+});
