@@ -58,7 +58,7 @@ function FileTable({ by }: { by: 'type' | 'kind' }) {
   if (tables === null) return <p className="section__note">{m.empty}</p>;
   const id = by === 'type' ? 'model-file-types' : 'model-file-kinds';
   return (
-    <figure data-chart={id} className="model-file__table">
+    <div className="model-file__table">
       <DataTable
         id={id}
         caption={fill(by === 'type' ? m.typeCaption : m.kindCaption, { name: tables.summary.name })}
@@ -67,7 +67,7 @@ function FileTable({ by }: { by: 'type' | 'kind' }) {
         getRowId={getRowId}
         initialSort={INITIAL_SORT}
       />
-    </figure>
+    </div>
   );
 }
 
