@@ -56,6 +56,8 @@ function FileTable({ by }: { by: 'type' | 'kind' }) {
   const tables = derive(fileTablesData);
   const tableColumns = useMemo(() => columns(by, m, lang, units), [by, m, lang, units]);
   if (tables === null) return <p className="section__note">{m.empty}</p>;
+  // An index names tensors and shards only: no types, shapes or bytes per tensor.
+  if (tables.summary.format === 'safetensors-index') return by === 'type' ? <p className="section__note" data-testid="model-file-index-note">{m.indexNote}</p> : null;
   const id = by === 'type' ? 'model-file-types' : 'model-file-kinds';
   return (
     <div className="model-file__table">
