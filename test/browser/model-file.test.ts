@@ -51,11 +51,11 @@ describe('a model file chosen in the page', () => {
 
     const section = page.locator('#model-file');
     await section.scrollIntoViewIfNeeded();
-    const types = page.locator('figure[data-chart="model-file-types"] table');
+    const types = page.locator('[data-table="model-file-types"] table');
     await types.waitFor({ timeout: 20_000 });
     const typeText = (await types.textContent()) ?? '';
     for (const type of ['Q4_K', 'Q6_K', 'F32']) expect(typeText).toContain(type);
-    const kinds = (await page.locator('figure[data-chart="model-file-kinds"] table').textContent()) ?? '';
+    const kinds = (await page.locator('[data-table="model-file-kinds"] table').textContent()) ?? '';
     for (const kind of ['Attention', 'MLP', 'Embeddings', 'Output head', 'Norms']) expect(kinds).toContain(kind);
     // Published 4.58 GiB (4.575–4.585 GiB) is 4.912–4.923 GB in the page's default SI units.
     await expect(page.locator('[data-testid="model-file-bytes"]').textContent()).resolves.toMatch(/4\.9[12] GB/);

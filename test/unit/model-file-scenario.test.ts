@@ -196,5 +196,9 @@ describe('nearestPrecision', () => {
     expect(nearestPrecision(32, [{ key: 'F32', tensors: 1, parameters: 10, bytes: 40 }])).toBe('fp32');
     // Q8_0 stores 34 bytes per 32 weights = 8.5 bits (ggml-common.h block_q8_0).
     expect(nearestPrecision(8.5, [{ key: 'Q8_0', tensors: 1, parameters: 32, bytes: 34 }])).toBe('q8_0');
+    // Q4_0: 18 bytes per 32 weights = 4.5 bits; a GGUF picks llama.cpp's format, not NF4 or NVFP4 (also 4.5).
+    expect(nearestPrecision(4.55, [{ key: 'Q4_0', tensors: 1, parameters: 32, bytes: 18 }], 'gguf')).toBe('q4_0');
+    // An 8-bit safetensors checkpoint (F8_E4M3) is nearest FP8, not Q8_0.
+    expect(nearestPrecision(8, [{ key: 'F8_E4M3', tensors: 1, parameters: 8, bytes: 8 }], 'safetensors')).toBe('fp8');
   });
 });

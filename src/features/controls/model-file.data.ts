@@ -24,13 +24,17 @@ export function isModelFileName(name: string): boolean {
 /** The storage types that set a file's compute format: 16/32-bit floats stay themselves. */
 const PLAIN_TYPES: Readonly<Record<string, PrecisionId>> = { F32: 'fp32', BF16: 'bf16', F16: 'fp16' };
 
+/** The listed formats a GGUF file's types belong to (llama.cpp's), and the other files' (the rest). */
+const GGUF_PRECISIONS: ReadonlySet<PrecisionId> = new Set<PrecisionId>(['q8_0', 'q4_0', 'q4_k_m']);
+
 /**
  * The listed precision nearest the file's: the 16/32-bit float type that holds most bytes when the
  * file is mostly one (a BF16 checkpoint → bf16), otherwise the format with the closest bits per
- * weight (a Q4_K_M GGUF at 4.89 → q4_k_m at 4.85). It gives the compute format and what the
- * precision control switches back to; the weight bytes stay the file's own.
+ * weight among the file's kind — llama.cpp's for a GGUF (a Q4_K_M file at 4.89 → q4_k_m at 4.85,
+ * a Q4_0 file at 4.55 → q4_0), the others for safetensors. It gives the compute format and what
+ * the precision control switches back to; the weight bytes stay the file's own.
  */
-export function nearestPrecision(bitsPerWeight: number, byType: readonly ModelFileGroup[]): PrecisionId {
+export function nearestPrecision(bitsPerWeight: number, byType: readonly ModelFileGroup[], format: ModelFileSummary['format'] = 'gguf'): PrecisionId {
   const total = byType.reduce((sum, row) => sum + row.bytes, 0);
   const largest = byType.reduce<ModelFileGroup | null>((best, row) => (best === null || row.bytes > best.bytes ? row : best), null);
   const plain = largest ? PLAIN_TYPES[largest.key.toUpperCase()] : undefined;
@@ -38,6 +42,7 @@ export function nearestPrecision(bitsPerWeight: number, byType: readonly ModelFi
   let best: PrecisionId = 'bf16';
   let distance = Number.POSITIVE_INFINITY;
   for (const id of PRECISION_IDS) {
+    if (GGUF_PRECISIONS.has(id) !== (format === 'gguf')) continue;
     const gap = Math.abs(PRECISIONS[id].bitsPerWeight - bitsPerWeight);
     if (gap < distance) {
       best = id;
@@ -79,7 +84,7 @@ export async function openModelFile(file: Blob, name: string, now: () => number 
   try {
     const read = await readModelFile(file);
     const summary = summarizeModelFile(read, name);
-    const precision = nearestPrecision(read.bitsPerWeight, summary.byType);
+    const precision = nearestPrecision(read.bitsPerWeight, summary.byType, read.format);
     return { ok: true, summary, precision, file: read, milliseconds: now() - start };
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, message: error.message };

@@ -56,7 +56,7 @@ export const FineTuningFitTable = memo(function FineTuningFitTable() {
   const selectedId = estimate.hardware.id;
   const isCurrent = useMemo(() => (row: FitTableRow) => row.id === selectedId, [selectedId]);
   return (
-    <figure data-chart="fine-tuning-fit" className="fine-tuning__table">
+    <div className="fine-tuning__table">
       <p className="fine-tuning__summary" data-testid="ft-fit-summary">
         {fill(m.summaryFits, { full: data.fitsAlone.full, lora: data.fitsAlone.lora, qlora: data.fitsAlone.qlora, count: data.rows.length })}
       </p>
@@ -69,7 +69,7 @@ export const FineTuningFitTable = memo(function FineTuningFitTable() {
         isCurrent={isCurrent}
         initialSort={INITIAL_SORT}
       />
-    </figure>
+    </div>
   );
 });
 

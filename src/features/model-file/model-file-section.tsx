@@ -56,9 +56,11 @@ function FileTable({ by }: { by: 'type' | 'kind' }) {
   const tables = derive(fileTablesData);
   const tableColumns = useMemo(() => columns(by, m, lang, units), [by, m, lang, units]);
   if (tables === null) return <p className="section__note">{m.empty}</p>;
+  // An index names tensors and shards only: no types, shapes or bytes per tensor.
+  if (tables.summary.format === 'safetensors-index') return by === 'type' ? <p className="section__note" data-testid="model-file-index-note">{m.indexNote}</p> : null;
   const id = by === 'type' ? 'model-file-types' : 'model-file-kinds';
   return (
-    <figure data-chart={id} className="model-file__table">
+    <div className="model-file__table">
       <DataTable
         id={id}
         caption={fill(by === 'type' ? m.typeCaption : m.kindCaption, { name: tables.summary.name })}
@@ -67,7 +69,7 @@ function FileTable({ by }: { by: 'type' | 'kind' }) {
         getRowId={getRowId}
         initialSort={INITIAL_SORT}
       />
-    </figure>
+    </div>
   );
 }
 
