@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { DataTable, type TableColumn } from '../../components/ui/data-table';
+import { useShare } from '../../components/ui/share-context';
 import { useSectionVisible } from '../../components/ui/section';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, type UnitSystem } from '../../i18n/format';
@@ -60,10 +61,31 @@ function build(lang: Lang, units: UnitSystem, openRow: OpenRow): TableColumn<Art
       csvHeader: m.csvArticle,
       value: (row) => row.article,
       cell: (row) => articleText(row, lang),
-      render: (row) => <code className="article-printed">{articleText(row, lang)}</code>,
+      // What the article says: its printed output (code) and, below, what its prose claims.
+      render: (row) => (
+        <>
+          {/* The article's own words are Chinese: marked so on the English page (WCAG 3.1.2). */}
+          <code className="article-printed" lang={row.articlePrinted ? 'zh-CN' : undefined}>
+            {articleText(row, lang)}
+          </code>
+          {row.articleClaim ? (
+            <span className="article-claim" lang="zh-CN">
+              “{row.articleClaim}”
+            </span>
+          ) : null}
+        </>
+      ),
       wrap: true,
     },
-    { id: 'claim', header: m.colClaim, csvHeader: m.csvClaim, value: (row) => row.articleClaim, cell: (row) => row.articleClaim ?? '', wrap: true },
+    {
+      id: 'claim',
+      header: m.colClaim,
+      csvHeader: m.csvClaim,
+      hidden: true,
+      value: (row) => row.articleClaim,
+      cell: (row) => row.articleClaim ?? '',
+      wrap: true,
+    },
     {
       id: 'formula',
       header: m.colFormula,
@@ -124,7 +146,12 @@ export const ArticleCheckTable = memo(function ArticleCheckTable() {
     (row) => (urlSync ? urlSync.openScenario(row.scenario) : store.getState().replace(row.scenario)),
     [store, urlSync],
   );
-  const columns = useMemo(() => articleCheckColumns(lang, units, openRow), [lang, units, openRow]);
+  // In an embed the rows do not open scenarios (an embed never changes its link).
+  const embedded = useShare().embedded;
+  const columns = useMemo(
+    () => articleCheckColumns(lang, units, openRow).filter((column) => !embedded || column.id !== 'open'),
+    [lang, units, openRow, embedded],
+  );
   return (
     <div className="article-check">
       <DataTable id="article-check" caption={m.caption} rows={rows} columns={columns} getRowId={getRowId} chooseColumns />

@@ -14,6 +14,7 @@ import { COMPARE_MESSAGES } from './messages';
 import { usePins } from './use-pins';
 import './compare.css';
 import { acceleratorName } from '../../view/labels';
+import { useShare } from '../../components/ui/share-context';
 
 /** `value` once it has stopped changing for `delay` ms (the first value at once), as a transition. */
 function useSettled<T>(value: T, delay: number): T {
@@ -69,6 +70,7 @@ function suggestedPinName(row: CompareRow | undefined, lang: Lang): string {
 export const CompareTable = memo(function CompareTable() {
   const m = useMessages(COMPARE_MESSAGES);
   const { lang, units } = useViewSettings();
+  const embedded = useShare().embedded;
   const { scenario, current, presets } = useCompareView();
   const select = useSelectors();
   const store = useScenarioStore();
@@ -105,33 +107,36 @@ export const CompareTable = memo(function CompareTable() {
 
   return (
     <div className="compare">
-      <form
-        className="compare-pin"
-        onSubmit={(event) => {
-          event.preventDefault();
-          pinCurrent();
-        }}
-      >
-        <label htmlFor={inputId}>{m.pinName}</label>
-        <input
-          id={inputId}
-          type="text"
-          value={name}
-          maxLength={80}
-          placeholder={suggested}
-          onChange={(event) => setName(event.target.value)}
-          data-testid="pin-name"
-        />
-        <button type="submit" disabled={pins.full} data-action="pin">
-          {m.pinButton}
-        </button>
-        {pins.full ? <span className="muted">{fill(m.pinsFull, { max: MAX_PINS })}</span> : null}
-        {pins.extra.length > 0 ? (
-          <span className="muted" data-testid="pins-extra">
-            {fill(m.pinsWaiting, { count: pins.extra.length, max: MAX_PINS })}
-          </span>
-        ) : null}
-      </form>
+      {/* An embed (a slide) shows the table only: pinning belongs to the explorer. */}
+      {embedded ? null : (
+        <form
+          className="compare-pin"
+          onSubmit={(event) => {
+            event.preventDefault();
+            pinCurrent();
+          }}
+        >
+          <label htmlFor={inputId}>{m.pinName}</label>
+          <input
+            id={inputId}
+            type="text"
+            value={name}
+            maxLength={80}
+            placeholder={suggested}
+            onChange={(event) => setName(event.target.value)}
+            data-testid="pin-name"
+          />
+          <button type="submit" disabled={pins.full} data-action="pin">
+            {m.pinButton}
+          </button>
+          {pins.full ? <span className="muted">{fill(m.pinsFull, { max: MAX_PINS })}</span> : null}
+          {pins.extra.length > 0 ? (
+            <span className="muted" data-testid="pins-extra">
+              {fill(m.pinsWaiting, { count: pins.extra.length, max: MAX_PINS })}
+            </span>
+          ) : null}
+        </form>
+      )}
       {notice ? (
         <div className="notice" role="status" data-testid="pins-notice" style={{ margin: '8px 0' }}>
           <p>{notice}</p>

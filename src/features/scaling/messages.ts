@@ -8,7 +8,7 @@ export const MESSAGES = defineMessages({
     lead2:
       'The laws disagree, and the chart shows by how much. Hoffmann’s approach 3 with its printed, rounded constants (E 1.69, A 406.4, B 410.7, α 0.34, β 0.28) puts the optimum far from the paper’s own ≈ 20 tokens per parameter (about 90 at 6 × 10²³ FLOPs); Besiroglu et al. (2024) refitted approach 3 on data recovered from the paper and found ≈ 20 again. Losses are in nats per token on each paper’s own data and tokenizer — MassiveText for Hoffmann and Besiroglu, WebText2 for Kaplan — so Kaplan’s values are not comparable with the others: compare shapes, not levels. Many recent models are over-trained on purpose (Llama 3 8B: about 1,900 tokens per parameter): past the compute-optimal point, a smaller model costs less to serve for every token it will ever generate.',
     lead3:
-      'The article’s “Chinchilla” allocation, optimal_params = optimal_tokens = 20 × C^0.5, is wrong. With C = 6·N·D and D = 20·N, N = √(C/120) ≈ 0.091·√C and D ≈ 1.83·√C. 20·√C for both makes N·D = 400·C, i.e. 2,400 times the budget, and the article then prints the number with a “B” (billions) suffix — another factor of 10⁹. Its “300 × N” tokens for 100B is 15 times the ≈ 20 per parameter Chinchilla found.',
+      'The article’s “Chinchilla” allocation, `optimal_params = optimal_tokens = 20 × C^0.5`, is wrong. With C = 6·N·D and D = 20·N, N = √(C/120) ≈ 0.091·√C and D ≈ 1.83·√C. 20·√C for both makes N·D = 400·C, i.e. 2,400 times the budget, and the article then prints the number with a “B” (billions) suffix — another factor of 10⁹. Its “300 × N” tokens for 100B is 15 times the ≈ 20 per parameter Chinchilla found.',
     sources: 'Sources:',
 
     statCompute: 'Training compute',
@@ -92,7 +92,7 @@ export const MESSAGES = defineMessages({
     lead2:
       '各定律之间并不一致，图中可以看到差多少。Hoffmann 方法 3 按论文印出的四舍五入常数（E 1.69、A 406.4、B 410.7、α 0.34、β 0.28）算出的最优点，远离论文自己的约 20 token/参数（在 6 × 10²³ FLOPs 处约为 90）；Besiroglu 等（2024）用从论文中复原的数据重新拟合方法 3，又得到约 20。损失的单位是每 token 的 nats，但各自基于自己的数据集和分词器——Hoffmann 与 Besiroglu 用 MassiveText，Kaplan 用 WebText2——所以 Kaplan 的数值不能与其他两者直接比较：比较曲线形状，而不是高低。如今许多模型是有意“过度训练”的（Llama 3 8B 约每参数 1,900 个 token）：越过算力最优点后，较小的模型在今后生成的每个 token 上都更便宜。',
     lead3:
-      '文章中的“Chinchilla”分配 optimal_params = optimal_tokens = 20 × C^0.5 是错的。由 C = 6·N·D 且 D = 20·N，得 N = √(C/120) ≈ 0.091·√C、D ≈ 1.83·√C。两者都取 20·√C 会使 N·D = 400·C，即预算的 2,400 倍；文章打印时还加了“B”（十亿）后缀——又多乘 10⁹。它为 100B 模型给出的“300 × N”个 token，也是 Chinchilla 约 20 token/参数的 15 倍。',
+      '文章中的“Chinchilla”分配 `optimal_params = optimal_tokens = 20 × C^0.5` 是错的。由 C = 6·N·D 且 D = 20·N，得 N = √(C/120) ≈ 0.091·√C、D ≈ 1.83·√C。两者都取 20·√C 会使 N·D = 400·C，即预算的 2,400 倍；文章打印时还加了“B”（十亿）后缀——又多乘 10⁹。它为 100B 模型给出的“300 × N”个 token，也是 Chinchilla 约 20 token/参数的 15 倍。',
     sources: '来源：',
 
     statCompute: '训练算力',

@@ -12,6 +12,7 @@ import { cite } from '../../view/labels';
 import { LOSS_LAW_ORDER, articleAllocation, lawRows, runsData, trainingVerdict, type LawRow, type RunPoint } from './scaling.data';
 import { ScalingLawChart } from './scaling-law-chart';
 import { ComputeOptimalChart } from './compute-optimal-chart';
+import { withCode } from '../../view/with-code';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -212,7 +213,7 @@ export function ScalingSection() {
     <FeatureSection
       id="scaling"
       title={m.title}
-      lead={[m.lead1, m.lead2, m.lead3]}
+      lead={[m.lead1, m.lead2, withCode(m.lead3)]}
       sources={<SourceList label={m.sources} items={sources} />}
     >
       <ScalingBody />
