@@ -5,10 +5,26 @@ import { fill } from '../i18n/i18n';
 import { ControlsPanel } from '../features/controls';
 import { FEATURES, FIRST_SECTION, SECTION_IDS, type SectionId } from './registry';
 import { APP_MESSAGES } from './messages';
+import { loadedSection, usePrintRequested } from './print';
 
 const LAZY_SECTIONS = Object.fromEntries(
-  SECTION_IDS.map((id) => [id, lazy(() => FEATURES[id]().then((module) => ({ default: module.Section })))]),
+  SECTION_IDS.map((id) => [id, lazy(() => sectionModule(id))]),
 ) as unknown as Record<SectionId, ComponentType>;
+
+/**
+ * A section's module for React.lazy. When its code was already loaded (preloaded for printing),
+ * a thenable that resolves synchronously: React.lazy then renders the section in the same pass
+ * (inside the print handler's flushSync) instead of suspending for a microtask.
+ */
+function sectionModule(id: SectionId): Promise<{ default: ComponentType }> {
+  const loaded = loadedSection(id);
+  if (loaded) {
+    const module = { default: loaded };
+    const resolved = { then: (onFulfilled: (value: typeof module) => unknown) => onFulfilled(module) };
+    return resolved as unknown as Promise<{ default: ComponentType }>;
+  }
+  return FEATURES[id]().then((module) => ({ default: module.Section }));
+}
 
 function SectionPlaceholder({ id }: { id: string }) {
   return <section id={id} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
@@ -18,10 +34,10 @@ function SectionPlaceholder({ id }: { id: string }) {
  * A section whose code loads when the reader approaches it (1.5 screens ahead), so the first
  * chart does not wait for the JavaScript of twelve sections below the fold.
  */
-function DeferredSection({ id }: { id: SectionId }) {
+function DeferredSection({ id, printing }: { id: SectionId; printing: boolean }) {
   const ref = useRef<HTMLElement>(null);
   const approached = useApproached(ref);
-  if (!approached) {
+  if (!approached && !printing) {
     return <section id={id} ref={ref} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
   }
   const Section = LAZY_SECTIONS[id];
@@ -37,6 +53,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
   const { lang, units, setLang, setUnits } = useViewSettings();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [embedNoticeOpen, setEmbedNoticeOpen] = useState(props.unknownEmbed !== null);
+  const printing = usePrintRequested();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -95,7 +112,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
         <main id="main" tabIndex={-1}>
           <FIRST_SECTION.Section />
           {SECTION_IDS.filter((id) => id !== FIRST_SECTION.id).map((id) => (
-            <DeferredSection key={id} id={id} />
+            <DeferredSection key={id} id={id} printing={printing} />
           ))}
           <footer className="footer">{m.footer}</footer>
         </main>

@@ -132,14 +132,14 @@ const DataParallel = memo(function DataParallel() {
     <div className="data-parallel" data-testid="data-parallel">
       <div className="controls-derived">
         <span>{m.dataParallel}</span>
-        <output>
+        <span>
           {fill(m.dataParallelValue, {
             dp: formatInteger(dp, lang),
             gpus: formatInteger(gpus, lang),
             tp: formatInteger(tp, lang),
             pp: formatInteger(pp, lang),
           })}
-        </output>
+        </span>
       </div>
       {modelParallel > gpus ? <FieldNote warn>{m.dataParallelExceeds}</FieldNote> : null}
       {modelParallel <= gpus && idle > 0 ? <FieldNote warn>{plural(idle, m.dataParallelIdleOne, m.dataParallelIdle, formatInteger(idle, lang))}</FieldNote> : null}

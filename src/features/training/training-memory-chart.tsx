@@ -172,8 +172,27 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart() {
     gpu,
     memory,
   });
+  const bytes = BYTES[viewKey(lang, units)];
+  const totals = chart.bars.map((bar) => bar.total);
+  const summary = fill(m.memChartSummary, {
+    model: modelLabel(estimate, lang),
+    min: bytes(totals.length > 0 ? Math.min(...totals) : 0),
+    max: bytes(Math.max(0, ...totals)),
+    fitting: chart.bars.filter((bar) => bar.fits).length,
+    count: chart.bars.length,
+    memory,
+  });
+  const table = () => ({
+    columns: [m.tableColStrategy, m.memWeights, m.memGradients, m.memOptimizer, m.memActivations, m.tableColTotal, fill(m.tableColFit, { memory })],
+    rows: chart.bars.map((bar) => [
+      `ZeRO-${bar.zeroStage} · ${recomputeLong(m, bar.recompute)}${bar.current ? ` (${m.current})` : ''}`,
+      ...STACK_KEYS.map((key) => bytes(bar[key])),
+      bytes(bar.total),
+      bar.fits ? m.memFits : m.memNoFit,
+    ]),
+  });
   return (
-    <ChartFrame id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
+    <ChartFrame id="training-memory" title={m.memChartTitle} summary={summary} table={table} caption={caption} height={340}>
       <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} title={m.memChartTitle} />
     </ChartFrame>
   );
