@@ -31,7 +31,7 @@ describe('WCAG 2.2 AA (axe-core)', () => {
       await page.waitForFunction((count) => document.querySelectorAll('details.chart__data table').length === count, CHART_IDS.length);
       const reports: string[] = [];
       for (const lang of ['en', 'zh'] as const) {
-        await page.selectOption('#lang-select', lang);
+        await page.selectOption('#lang-select', lang, { timeout: 90_000 });
         await settle(page);
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
