@@ -6,6 +6,7 @@ import { ControlsPanel } from '../features/controls';
 import { FEATURES, FIRST_SECTION, SECTION_IDS, type SectionId } from './registry';
 import { APP_MESSAGES } from './messages';
 import { loadedSection, usePrintRequested } from './print';
+import { useDrawer } from './use-drawer';
 
 const LAZY_SECTIONS = Object.fromEntries(
   SECTION_IDS.map((id) => [id, lazy(() => sectionModule(id))]),
@@ -51,21 +52,21 @@ function DeferredSection({ id, printing }: { id: SectionId; printing: boolean })
 export function App(props: { ignored: string[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
   const m = useMessages(APP_MESSAGES);
   const { lang, units, setLang, setUnits } = useViewSettings();
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { open: drawerOpen, narrow, toggle: toggleDrawer, close: closeDrawer, toggleRef, drawerRef } = useDrawer();
   const [embedNoticeOpen, setEmbedNoticeOpen] = useState(props.unknownEmbed !== null);
   const printing = usePrintRequested();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" inert={drawerOpen}>
         {m.skip}
       </a>
-      <header className="app-header">
+      <header className="app-header" inert={drawerOpen}>
         <div>
           <h1>{m.title}</h1>
           <p>{m.tagline}</p>
         </div>
         <div className="app-header__settings">
-          <button type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={() => setDrawerOpen(!drawerOpen)}>
+          <button ref={toggleRef} type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={toggleDrawer}>
             ☰ {m.openControls}
           </button>
           <span>
@@ -85,7 +86,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
         </div>
       </header>
       {props.ignored.length > 0 ? (
-        <div className="notice" role="status" data-testid="ignored-notice">
+        <div className="notice" role="status" data-testid="ignored-notice" inert={drawerOpen}>
           <p>{fill(m.ignoredNotice, { keys: props.ignored.join(', ') })}</p>
           <button type="button" onClick={props.onDismissNotice}>
             {m.dismiss}
@@ -93,7 +94,7 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
         </div>
       ) : null}
       {embedNoticeOpen && props.unknownEmbed ? (
-        <div className="notice" role="status" data-testid="embed-notice">
+        <div className="notice" role="status" data-testid="embed-notice" inert={drawerOpen}>
           <p>{fill(m.unknownEmbed, { id: props.unknownEmbed })}</p>
           <button type="button" onClick={() => setEmbedNoticeOpen(false)}>
             {m.dismiss}
@@ -101,15 +102,24 @@ export function App(props: { ignored: string[]; unknownEmbed: string | null; onD
         </div>
       ) : null}
       <div className="layout">
-        <aside id="controls" className="controls" aria-label={m.controls} data-open={drawerOpen}>
+        <aside
+          id="controls"
+          ref={drawerRef}
+          className="controls"
+          aria-label={m.controls}
+          data-open={drawerOpen}
+          role={drawerOpen ? 'dialog' : undefined}
+          aria-modal={drawerOpen || undefined}
+          inert={narrow && !drawerOpen}
+        >
           <div className="drawer-toggle" style={{ textAlign: 'right' }}>
-            <button type="button" onClick={() => setDrawerOpen(false)}>
+            <button type="button" onClick={closeDrawer}>
               {m.closeControls}
             </button>
           </div>
           <ControlsPanel />
         </aside>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} inert={drawerOpen}>
           <FIRST_SECTION.Section />
           {SECTION_IDS.filter((id) => id !== FIRST_SECTION.id).map((id) => (
             <DeferredSection key={id} id={id} printing={printing} />

@@ -138,6 +138,31 @@ describe('keyboard, screen reader and print', () => {
     await page.context().close();
   });
 
+  it('traps focus in the controls drawer on a phone and returns it on close', async () => {
+    const { page } = await openPage(browser, `${inject('baseUrl')}?lang=zh`, { width: 390, height: 800 });
+    await page.waitForSelector(`figure[data-chart="param-breakdown"] ${MARK_SELECTOR.split(', ')[0]}`);
+    const inDrawer = () => page.evaluate(() => document.getElementById('controls')?.contains(document.activeElement) ?? false);
+    // Closed: the off-screen controls are not tab stops.
+    const toggle = page.locator('header .drawer-toggle');
+    await toggle.focus();
+    for (let step = 0; step < 5; step++) {
+      await page.keyboard.press('Tab');
+      expect(await inDrawer()).toBe(false);
+    }
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.waitForFunction(() => document.getElementById('controls')?.contains(document.activeElement));
+    for (let step = 0; step < 60; step++) {
+      await page.keyboard.press(step % 7 === 6 ? 'Shift+Tab' : 'Tab');
+      expect(await inDrawer()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('drawer-toggle'));
+    await page.context().close();
+  });
+
   it('prints every section and every chart of a fresh page', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}?lang=zh`, { width: 1440, height: 900 });
     // Print layout taken right after beforeprint: once the sections' code is preloaded (at idle),
