@@ -24,14 +24,17 @@ async function openWholePage(width: number): Promise<Page> {
 
 describe('WCAG 2.2 AA (axe-core)', () => {
   for (const width of [1440, 390]) {
-    it(`has no violations at ${width} px in both languages and both themes, data tables open`, async () => {
+    it(`has no violations at ${width} px in both languages and both themes${width === 1440 ? ', data tables open' : ''}`, { timeout: 240_000 }, async () => {
       const page = await openWholePage(width);
-      // Every chart's data table open, so axe checks them too.
-      await page.$$eval('details.chart__data > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
-      await page.waitForFunction((count) => document.querySelectorAll('details.chart__data table').length === count, CHART_IDS.length);
-      // The page grew: every section on screen again (content-visibility skips the others, and axe
-      // cannot judge the contrast of what is not rendered).
-      await fitViewportToPage(page, width);
+      if (width === 1440) {
+        // Every chart's data table open, so axe checks them too (their markup does not depend on the
+        // width; the phone run keeps them closed to stay quick).
+        await page.$$eval('details.chart__data > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
+        await page.waitForFunction((count) => document.querySelectorAll('details.chart__data table').length === count, CHART_IDS.length);
+        // The page grew: every section on screen again (content-visibility skips the others, and axe
+        // cannot judge the contrast of what is not rendered).
+        await fitViewportToPage(page, width);
+      }
       const reports: string[] = [];
       for (const lang of ['en', 'zh'] as const) {
         await page.selectOption('#lang-select', lang, { timeout: 90_000 });
