@@ -23,16 +23,13 @@ export function useSettled<T>(value: T, delayMs = SETTLE_MS): T {
  * a plain element, not a live region of its own (`<output>` is one implicitly).
  */
 export const SettledStatus = memo(function SettledStatus({ text, delayMs = SETTLE_MS }: { text: string; delayMs?: number }) {
-  const initial = useRef(text);
   const settled = useSettled(text, delayMs);
+  // The text at mount is what the page already shows: nothing is spoken until it changes once.
+  const mounted = useRef(settled);
   const [spoken, setSpoken] = useState('');
   useEffect(() => {
-    // The text at mount is what the page already shows: nothing to announce until it changes.
-    if (settled !== initial.current) {
-      initial.current = '\u0000';
-      setSpoken(settled);
-    }
-  }, [settled]);
+    if (spoken !== '' || settled !== mounted.current) setSpoken(settled);
+  }, [settled, spoken]);
   return (
     <span className="visually-hidden" role="status">
       {spoken}
