@@ -8,10 +8,27 @@ import { APP_MESSAGES } from './messages';
 import type { UrlChange } from '../scenario/url-codec';
 import { LinkNotice } from './link-notice';
 import { ShareButton } from './share-button';
+import { loadedSection, usePrintRequested } from './print';
+import { useDrawer } from './use-drawer';
 
 const LAZY_SECTIONS = Object.fromEntries(
-  SECTION_IDS.map((id) => [id, lazy(() => FEATURES[id]().then((module) => ({ default: module.Section })))]),
+  SECTION_IDS.map((id) => [id, lazy(() => sectionModule(id))]),
 ) as unknown as Record<SectionId, ComponentType>;
+
+/**
+ * A section's module for React.lazy. When its code was already loaded (preloaded for printing),
+ * a thenable that resolves synchronously: React.lazy then renders the section in the same pass
+ * (inside the print handler's flushSync) instead of suspending for a microtask.
+ */
+function sectionModule(id: SectionId): Promise<{ default: ComponentType }> {
+  const loaded = loadedSection(id);
+  if (loaded) {
+    const module = { default: loaded };
+    const resolved = { then: (onFulfilled: (value: typeof module) => unknown) => onFulfilled(module) };
+    return resolved as unknown as Promise<{ default: ComponentType }>;
+  }
+  return FEATURES[id]().then((module) => ({ default: module.Section }));
+}
 
 function SectionPlaceholder({ id }: { id: string }) {
   return <section id={id} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
@@ -21,10 +38,10 @@ function SectionPlaceholder({ id }: { id: string }) {
  * A section whose code loads when the reader approaches it (1.5 screens ahead), so the first
  * chart does not wait for the JavaScript of twelve sections below the fold.
  */
-function DeferredSection({ id }: { id: SectionId }) {
+function DeferredSection({ id, printing }: { id: SectionId; printing: boolean }) {
   const ref = useRef<HTMLElement>(null);
   const approached = useApproached(ref);
-  if (!approached) {
+  if (!approached && !printing) {
     return <section id={id} ref={ref} className="section" aria-busy="true" style={{ minHeight: 420 }} />;
   }
   const Section = LAZY_SECTIONS[id];
@@ -38,20 +55,21 @@ function DeferredSection({ id }: { id: SectionId }) {
 export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string | null; onDismissNotice: () => void }) {
   const m = useMessages(APP_MESSAGES);
   const { lang, units, setLang, setUnits } = useViewSettings();
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { open: drawerOpen, narrow, toggle: toggleDrawer, close: closeDrawer, toggleRef, drawerRef } = useDrawer();
   const [embedNoticeOpen, setEmbedNoticeOpen] = useState(props.unknownEmbed !== null);
+  const printing = usePrintRequested();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" inert={drawerOpen}>
         {m.skip}
       </a>
-      <header className="app-header">
+      <header className="app-header" inert={drawerOpen}>
         <div>
           <h1>{m.title}</h1>
           <p>{m.tagline}</p>
         </div>
         <div className="app-header__settings">
-          <button type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={() => setDrawerOpen(!drawerOpen)}>
+          <button ref={toggleRef} type="button" className="drawer-toggle" aria-expanded={drawerOpen} aria-controls="controls" onClick={toggleDrawer}>
             ☰ {m.openControls}
           </button>
           <ShareButton />
@@ -71,9 +89,11 @@ export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string
           </span>
         </div>
       </header>
-      <LinkNotice changes={props.changes} onDismiss={props.onDismissNotice} />
+      <div inert={drawerOpen}>
+        <LinkNotice changes={props.changes} onDismiss={props.onDismissNotice} />
+      </div>
       {embedNoticeOpen && props.unknownEmbed ? (
-        <div className="notice" role="status" data-testid="embed-notice">
+        <div className="notice" role="status" data-testid="embed-notice" inert={drawerOpen}>
           <p>{fill(m.unknownEmbed, { id: props.unknownEmbed })}</p>
           <button type="button" onClick={() => setEmbedNoticeOpen(false)}>
             {m.dismiss}
@@ -81,18 +101,27 @@ export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string
         </div>
       ) : null}
       <div className="layout">
-        <aside id="controls" className="controls" aria-label={m.controls} data-open={drawerOpen}>
+        <aside
+          id="controls"
+          ref={drawerRef}
+          className="controls"
+          aria-label={m.controls}
+          data-open={drawerOpen}
+          role={drawerOpen ? 'dialog' : undefined}
+          aria-modal={drawerOpen || undefined}
+          inert={narrow && !drawerOpen}
+        >
           <div className="drawer-toggle" style={{ textAlign: 'right' }}>
-            <button type="button" onClick={() => setDrawerOpen(false)}>
+            <button type="button" onClick={closeDrawer}>
               {m.closeControls}
             </button>
           </div>
           <ControlsPanel />
         </aside>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} inert={drawerOpen}>
           <FIRST_SECTION.Section />
           {SECTION_IDS.filter((id) => id !== FIRST_SECTION.id).map((id) => (
-            <DeferredSection key={id} id={id} />
+            <DeferredSection key={id} id={id} printing={printing} />
           ))}
           <footer className="footer">{m.footer}</footer>
         </main>

@@ -20,6 +20,7 @@ export * from './input';
 export * from './warnings';
 export * from './model';
 export * from './units';
+export * from './text';
 export * from './sources';
 export * from './memory';
 export * from './training';

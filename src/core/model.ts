@@ -6,6 +6,7 @@
  * No caches here: the core is pure.
  */
 import { ConfigError } from './errors';
+import { plainText } from './text';
 import type { Architecture, ParameterCount } from './types';
 import type { ModelPreset } from '../data/types';
 import { MODELS_BY_ID } from '../data/models';
@@ -72,7 +73,9 @@ function baseArchitecture(input: Pick<ModelInput, 'model' | 'params' | 'customCo
   if (input.model === 'custom') {
     if (input.customConfig === null) throw new ConfigError('customConfig is missing for model "custom"', 'customConfig');
     const config = input.customConfig;
-    const name = typeof config.name_or_path === 'string' ? config.name_or_path : typeof config._name_or_path === 'string' ? config._name_or_path : 'custom';
+    const rawName = typeof config.name_or_path === 'string' ? config.name_or_path : typeof config._name_or_path === 'string' ? config._name_or_path : '';
+    // An imported name is shown on the page: no control or bidi-override characters.
+    const name = plainText(rawName) || 'custom';
     return { arch: architectureFromHfConfig(config), name, kind: 'custom', preset: null };
   }
   const preset = MODELS_BY_ID.get(input.model);

@@ -119,7 +119,7 @@ describe('sharing', () => {
     expect((scalingSvg.match(/<path[^>]*class="chart-mark"/g) ?? []).length).toBe(6);
     expect(scalingSvg).not.toMatch(/NaN|Infinity/);
 
-    await figure.locator('.chart-menu > button').click();
+    // Choosing an item closed the menu (APG menu button): one click opens it again.
     await figure.locator('.chart-menu > button').click();
     const [pngDownload] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-action="png"]').click()]);
     const png = await readFile((await pngDownload.path()) ?? '');

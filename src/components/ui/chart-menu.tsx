@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { defineMessages } from '../../i18n/i18n';
 import { useMessages } from '../../i18n/view-settings';
 import { useShare } from './share-context';
@@ -34,7 +34,27 @@ export function embedSnippet(link: string, title: string): string {
   return `<iframe src="${safeLink}" title="${safeTitle}" width="960" height="540" style="border:0" loading="lazy"></iframe>`;
 }
 
-/** Copy link, copy embed code, download PNG and SVG of one chart. */
+/** The menu's items, in order (the embed hides the two links: an embed links to the explorer). */
+type MenuAction = 'link' | 'embed' | 'png' | 'svg';
+
+/** Index of the item a key moves to, or null for a key the menu does not handle (APG menu). */
+export function nextItem(key: string, current: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'ArrowDown') return (current + 1) % count;
+  if (key === 'ArrowUp') return (current - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
+/**
+ * Copy link, copy embed code, download PNG and SVG of one chart, as a WAI-ARIA APG menu button:
+ * the button has `aria-haspopup="menu"`, `aria-expanded` and `aria-controls`; opening it (click,
+ * Enter, Space, ArrowDown; ArrowUp opens on the last item) moves focus to an item; ArrowUp/ArrowDown
+ * cycle, Home/End jump; Escape or a click outside closes it and returns focus to the button; Tab
+ * closes it and moves on; choosing an item runs it, closes the menu and returns focus to the button.
+ * The outcome of a copy is announced in a status beside the button.
+ */
 export function ChartMenu({ chartId, title }: { chartId: string; title: string }) {
   const m = useMessages(MESSAGES);
   const share = useShare();
@@ -42,6 +62,39 @@ export function ChartMenu({ chartId, title }: { chartId: string; title: string }
   const [status, setStatus] = useState<string | null>(null);
   const [fallback, setFallback] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** Which item takes focus when the menu opens: the first, or the last (ArrowUp on the button). */
+  const focusOnOpen = useRef<'first' | 'last'>('first');
+  const buttonId = useId();
+  const menuId = useId();
+
+  const items = (): HTMLElement[] => [...(listRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+  const openMenu = (at: 'first' | 'last') => {
+    focusOnOpen.current = at;
+    setOpen(true);
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    const list = items();
+    (focusOnOpen.current === 'last' ? list.at(-1) : list[0])?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      if (ref.current && event.target instanceof Node && !ref.current.contains(event.target)) {
+        setOpen(false);
+        // Back to the button unless the click itself put focus somewhere (a field, a link).
+        requestAnimationFrame(() => {
+          if (document.activeElement === document.body || document.activeElement === null) buttonRef.current?.focus();
+        });
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [open]);
 
   const copy = async (text: string) => {
     try {
@@ -67,34 +120,75 @@ export function ChartMenu({ chartId, title }: { chartId: string; title: string }
     const svg = element ? chartSvg(element, title) : null;
     if (svg) downloadBlob(await svgToPng(svg), fileName('png'));
   };
+  const run = (action: MenuAction) => {
+    close(true);
+    if (action === 'link') void copy(share.linkFor(null));
+    else if (action === 'embed') void copy(embedSnippet(share.linkFor(chartId), title));
+    else if (action === 'png') void downloadPng();
+    else void downloadSvg();
+  };
+
+  const onButtonKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
+    }
+  };
+  const onMenuKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    if (event.key === 'Tab') {
+      close(false);
+      return;
+    }
+    const list = items();
+    const target = nextItem(event.key, list.indexOf(document.activeElement as HTMLElement), list.length);
+    if (target !== null) {
+      event.preventDefault();
+      list[target]?.focus();
+    }
+  };
+
+  const actions: { action: MenuAction; label: string }[] = [
+    ...(share.embedded
+      ? []
+      : [
+          { action: 'link' as const, label: m.copyLink },
+          { action: 'embed' as const, label: m.copyEmbed },
+        ]),
+    { action: 'png', label: m.png },
+    { action: 'svg', label: m.svg },
+  ];
 
   return (
     <div className="chart-menu" ref={ref}>
-      <button type="button" aria-expanded={open} aria-label={`${m.menu}: ${title}`} onClick={() => setOpen(!open)}>
+      <button
+        ref={buttonRef}
+        id={buttonId}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        aria-label={`${m.menu}: ${title}`}
+        onClick={() => (open ? close(true) : openMenu('first'))}
+        onKeyDown={onButtonKey}
+      >
         ⋯
       </button>
-      {open ? (
-        <div className="chart-menu__list" role="menu">
-          {share.embedded ? null : (
-            <>
-              <button type="button" role="menuitem" onClick={() => void copy(share.linkFor(null))}>
-                {m.copyLink}
-              </button>
-              <button type="button" role="menuitem" onClick={() => void copy(embedSnippet(share.linkFor(chartId), title))}>
-                {m.copyEmbed}
-              </button>
-            </>
-          )}
-          <button type="button" role="menuitem" data-action="png" onClick={() => void downloadPng()}>
-            {m.png}
+      <div ref={listRef} id={menuId} className="chart-menu__list" role="menu" aria-labelledby={buttonId} hidden={!open} onKeyDown={onMenuKey}>
+        {actions.map(({ action, label }) => (
+          <button key={action} type="button" role="menuitem" tabIndex={-1} data-action={action} onClick={() => run(action)}>
+            {label}
           </button>
-          <button type="button" role="menuitem" data-action="svg" onClick={() => void downloadSvg()}>
-            {m.svg}
-          </button>
-          {status ? <span role="status" className="muted">{status}</span> : null}
-          {fallback ? <textarea readOnly value={fallback} rows={3} onFocus={(e) => e.currentTarget.select()} /> : null}
-        </div>
-      ) : null}
+        ))}
+      </div>
+      <span role="status" className="chart-menu__status muted">
+        {status}
+      </span>
+      {fallback ? <textarea readOnly value={fallback} rows={3} aria-label={m.menu} onFocus={(event) => event.currentTarget.select()} /> : null}
     </div>
   );
 }

@@ -11,3 +11,14 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * The byte-order mark a CSV file starts with, so spreadsheet apps (Excel on Windows in particular)
+ * read it as UTF-8 and show Chinese text instead of mojibake.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** A downloadable CSV file: the BOM, then the text, as UTF-8. */
+export function csvBlob(csv: string): Blob {
+  return new Blob([CSV_BOM, csv], { type: 'text/csv;charset=utf-8' });
+}

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useId, useMemo, useState, type ReactNode } from 'react';
 import {
   flexRender,
   getCoreRowModel,
@@ -11,8 +11,9 @@ import {
 } from '@tanstack/react-table';
 import { defineMessages } from '../../i18n/i18n';
 import { useMessages } from '../../i18n/view-settings';
-import { toCsv } from './csv';
+import { csvBlob, toCsv } from './csv';
 import { downloadBlob } from './export-chart';
+import { TableScroll } from './table-scroll';
 
 const MESSAGES = defineMessages({
   en: { columns: 'Columns', csv: 'Download CSV', sortBy: 'Sort by' },
@@ -79,6 +80,7 @@ function ordered<Row>(rows: TanstackRow<Row>[], pinTop: ((row: Row) => boolean) 
 function DataTableInner<Row>(props: DataTableProps<Row>) {
   const m = useMessages(MESSAGES);
   const { columns, rows, getRowId, isCurrent, pinTop } = props;
+  const captionId = useId();
   const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
   const [visibility, setVisibility] = useState<VisibilityState>(() =>
     Object.fromEntries(columns.filter((c) => c.hidden).map((c) => [c.id, false])),
@@ -113,7 +115,7 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
       visibleColumns,
       shownRows.map((row) => row.original),
     );
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${props.id}.csv`);
+    downloadBlob(csvBlob(csv), `${props.id}.csv`);
   };
   const wrapById = new Map(columns.map((c) => [c.id, c.wrap ?? false]));
   const langById = new Map(columns.map((c) => [c.id, c.cellLang]));
@@ -143,9 +145,9 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
           {m.csv}
         </button>
       </div>
-      <div className="table-wrap">
+      <TableScroll labelledBy={captionId}>
         <table className="data-table">
-          <caption className="muted" style={{ textAlign: 'left', padding: '4px 8px' }}>
+          <caption id={captionId} className="muted" style={{ textAlign: 'left', padding: '4px 8px' }}>
             {props.caption}
           </caption>
           <thead>
@@ -194,7 +196,7 @@ function DataTableInner<Row>(props: DataTableProps<Row>) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -44,3 +44,31 @@ export function placeLineLabels(labels: readonly LineLabel[], scale: (value: num
   }
   return placed;
 }
+
+/**
+ * Width of a short label in px, estimated without measuring: CJK characters are about one em
+ * wide, others about 0.6 em (digits, Latin letters, units at the chart's font).
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (const character of text) width += (character.codePointAt(0) ?? 0) >= 0x2e80 ? fontSize : fontSize * 0.6;
+  return width;
+}
+
+/**
+ * Rows for labels centred above columns (`centers`, px) so no two in a row overlap: each label
+ * takes the lowest row (0 = nearest the plot) whose last label ends `gap` px before it starts.
+ * Labels arrive left to right; an empty text (`width` 0) stays in row 0.
+ */
+export function stackColumnLabels(centers: readonly number[], widths: readonly number[], gap = 4): number[] {
+  const rowEnds: number[] = [];
+  return centers.map((center, index) => {
+    const width = widths[index] ?? 0;
+    if (width <= 0) return 0;
+    const start = center - width / 2;
+    let row = rowEnds.findIndex((end) => end + gap <= start);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = center + width / 2;
+    return row;
+  });
+}

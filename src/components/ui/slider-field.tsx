@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useState, type ChangeEvent } from 'react';
 import { defineMessages, fill } from '../../i18n/i18n';
 import { useLang } from '../../i18n/view-settings';
+import { SettledStatus } from './settled-status';
 
 const EXACT = { en: 'exact value', zh: '精确值' } as const;
 
@@ -122,8 +123,11 @@ export const SliderField = memo(function SliderField(props: SliderFieldProps) {
     <div className="slider-field" data-testid={testId}>
       <div className="slider-field__head">
         <label htmlFor={id}>{label}</label>
-        <output htmlFor={id} className="slider-field__value">{text}</output>
+        {/* Not an <output> (a live region of its own): the range input speaks its value while it
+            moves (aria-valuetext); the status below repeats it once, after the value has rested. */}
+        <span className="slider-field__value">{text}</span>
       </div>
+      <SettledStatus text={`${label}: ${text}`} />
       <div className="slider-field__row">
         <input
           id={id}

@@ -1,4 +1,5 @@
 import { memo, useRef } from 'react';
+import { useChartName } from './chart-name';
 import { useSize } from './use-size';
 
 /**
@@ -43,8 +44,9 @@ function Plot({ rows, axis, width, height, label }: { rows: readonly BarRow[]; a
   const band = plotHeight / Math.max(1, rows.length);
   const thickness = band * BAR_SHARE;
   const axisY = MARGIN.top + plotHeight;
+  const name = useChartName(label);
   return (
-    <svg className="svg-plot" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg className="svg-plot" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" {...name}>
       <g className="svg-chart__bars">
         {rows.map((row, index) => {
           const top = MARGIN.top + (index + 1) * band - band * GAP_BELOW - thickness;

@@ -1,4 +1,5 @@
 import { useCallback, useId, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import { useChartName } from './chart-name';
 import { area as d3Area, curveLinear, curveStepAfter, line as d3Line } from 'd3-shape';
 import type { ScaleKind } from './chart-scales';
 import { useSize } from './use-size';
@@ -303,6 +304,7 @@ export function SvgPlot(props: SvgPlotProps) {
   const plotRef = useRef<HTMLDivElement>(null);
   const size = useSize(plotRef, FALLBACK);
   const clipId = useId();
+  const name = useChartName(props.label);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   // Room for the widest y tick label (zh labels such as 1000亿 are wider), at least `yAxisWidth`.
   const yLabels = props.y.ticks.map((tick) => props.y.format(tick));
@@ -346,7 +348,7 @@ export function SvgPlot(props: SvgPlotProps) {
           height={size.height}
           viewBox={`0 0 ${size.width} ${size.height}`}
           role="img"
-          aria-label={props.label}
+          {...name}
           onPointerMove={props.tooltip ? onPointerMove : undefined}
           onPointerLeave={props.tooltip ? onPointerLeave : undefined}
         >
@@ -429,7 +431,7 @@ export function SvgPlot(props: SvgPlotProps) {
         {readout !== null && pointer ? (
           <div
             className="svg-tooltip"
-            role="status"
+            aria-hidden="true"
             style={{
               left: pointer.x > size.width / 2 ? undefined : pointer.x + 14,
               right: pointer.x > size.width / 2 ? size.width - pointer.x + 14 : undefined,

@@ -46,6 +46,10 @@ export const MESSAGES = defineMessages({
     badgeUnconfirmed: 'unconfirmed estimate: the maker never published it',
     badgeHypothetical: 'hypothetical model from the article',
     chartTitle: 'Where the parameters live',
+    chartSummary: '{model} has {total} parameters; the largest part is {part}, {share} of them.',
+    tableColPart: 'Part',
+    tableColParams: 'Parameters',
+    tableColShare: 'Share of total',
     chartCaption: 'Parameters by part of the model; the label gives the count and the share of the total.',
     chartCaptionMoe:
       'Routed experts are split into the ones one token uses (top-{k} of {experts} per layer) and the ones idle for that token: memory holds both, compute touches only the first.',
@@ -108,6 +112,10 @@ export const MESSAGES = defineMessages({
     badgeUnconfirmed: '未经证实的估计：厂商从未公布',
     badgeHypothetical: '原文中的假想模型',
     chartTitle: '参数都在哪里',
+    chartSummary: '{model} 共有 {total} 参数，其中最大的部分是{part}，占 {share}。',
+    tableColPart: '部件',
+    tableColParams: '参数量',
+    tableColShare: '占总数比例',
     chartCaption: '按模型部件统计的参数量；标注为数量及其占总数的比例。',
     chartCaptionMoe:
       '路由专家分成两部分：一个 token 实际用到的（每层 {experts} 个中选 {k} 个）和对该 token 闲置的。显存要装下全部专家，计算只涉及前者。',

@@ -10,6 +10,7 @@ import { fill } from '../../i18n/i18n';
 import { formatCount, formatPercent } from '../../i18n/format';
 import { breakdownData, type BreakdownKey } from './anatomy.data';
 import { MESSAGES } from './messages';
+import { modelDisplayName } from '../../view/model-name';
 
 const COLORS: Record<BreakdownKey, string> = {
   embedding: PALETTE[0],
@@ -58,8 +59,26 @@ export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
     captions.push(fill(m.chartCaptionMoe, { k: arch.moe.expertsPerToken, experts: arch.moe.experts }));
   }
   if (arch.details.tiedEmbeddings) captions.push(m.chartCaptionTied);
+  const largest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (best === undefined || row.params > best.params ? row : best), undefined);
+  const summary = fill(m.chartSummary, {
+    model: modelDisplayName(estimate.model, lang),
+    total: formatCount(counts.total, lang),
+    part: largest ? m[`part_${largest.key}`] : '—',
+    share: formatPercent(largest?.fraction ?? 0, lang, 2),
+  });
+  const table = () => ({
+    columns: [m.tableColPart, m.tableColParams, m.tableColShare],
+    rows: rows.map((row) => [m[`part_${row.key}`], formatCount(row.params, lang, 4), formatPercent(row.fraction, lang, 2)]),
+  });
   return (
-    <ChartFrame id="param-breakdown" title={m.chartTitle} caption={captions.join(' ')} height={Math.max(240, 46 * data.length + 60)}>
+    <ChartFrame
+      id="param-breakdown"
+      title={m.chartTitle}
+      summary={summary}
+      table={table}
+      caption={captions.join(' ')}
+      height={Math.max(240, 46 * data.length + 60)}
+    >
       <SvgBars rows={data} axis={axis} label={m.chartTitle} />
     </ChartFrame>
   );

@@ -5,7 +5,7 @@
  * per store (`presetRowsData`, pins through the store's estimate selector).
  * Units: parameters, bytes, FLOPs, GPU-hours, seconds, USD, joules, GPUs, tokens/s, nats.
  */
-import { estimate, type Estimate, type ModelKind } from '../../core';
+import { estimate, plainText, type Estimate, type ModelKind } from '../../core';
 import { MODELS } from '../../data/models';
 import type { Scenario } from '../../scenario/scenario';
 import { decodeScenario } from '../../scenario/url-codec';
@@ -161,12 +161,9 @@ export interface PinsRead {
   extra: Pin[];
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
 /** A pin name as text only: control and direction-override characters removed, spaces collapsed, ≤ 80 chars. */
 export function cleanPinName(name: string): string {
-  return name.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_PIN_NAME);
+  return plainText(name, MAX_PIN_NAME);
 }
 
 /** A stored entry as a pin, or null when it is not one (wrong types, a name that is not clean text, an unreadable query). */

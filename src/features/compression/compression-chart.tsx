@@ -130,10 +130,25 @@ export const CompressionChart = memo(function CompressionChart() {
     }),
     [m, unit.label],
   );
+  const first = data[0];
+  const last = data.at(-1);
+  const summary = fill(m.chartSummary, {
+    model: modelDisplayName(estimate.model, lang),
+    startBytes: formatBytes(first?.bytes ?? 0, lang, units),
+    endBytes: formatBytes(last?.bytes ?? 0, lang, units),
+    endStep: last?.label ?? '—',
+    articleEnd: formatCount(last?.articleParams ?? 0, lang),
+  });
+  const table = () => ({
+    columns: [m.tableColStep, m.legendBytes, m.tableColBits, m.legendParams, m.legendArticle],
+    rows: data.map((row) => [row.label, formatBytes(row.bytes, lang, units), formatNumber(row.bitsPerWeight, lang), formatCount(row.params, lang), formatCount(row.articleParams, lang)]),
+  });
   return (
     <ChartFrame
       id="compression"
       title={m.chartTitle}
+      summary={summary}
+      table={table}
       caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang), precision: precisionLabel })}
       height={400}
     >

@@ -10,6 +10,9 @@ export const MESSAGES = defineMessages({
     lead3:
       'The chain is arithmetic, not a promise of quality: 8-bit weights are close to lossless, 4-bit needs careful methods (GPTQ, AWQ) and loses a little, 50% pruning of a large language model usually costs accuracy, and a student 10× smaller is a different, weaker model.',
     chartTitle: 'The compression chain in bytes, beside the article’s',
+    chartSummary: 'Step by step, {model} goes from {startBytes} to {endBytes} ({endStep}); the article’s count ends at {articleEnd} parameters.',
+    tableColStep: 'Step',
+    tableColBits: 'Bits per weight',
     chartCaption:
       'Bars: bytes of the weights of {model} after each step (left axis). Lines: parameter count after each step, ours and the article’s (right axis). The orange line marks the weights at your chosen precision ({precision}) without pruning.',
     axisBytes: 'Weights ({unit}, log)',
@@ -47,6 +50,9 @@ export const MESSAGES = defineMessages({
     lead3:
       '这条链只是算术，不代表质量：8 位权重几乎无损；4 位需要精细的方法（GPTQ、AWQ），会略有损失；对大语言模型剪掉 50% 通常会降低准确率；小 10 倍的学生模型是另一个更弱的模型。',
     chartTitle: '按字节计算的压缩链，与原文对照',
+    chartSummary: '{model} 逐步压缩：从 {startBytes} 到 {endBytes}（{endStep}）；原文的参数个数最终为 {articleEnd}。',
+    tableColStep: '步骤',
+    tableColBits: '每权重位数',
     chartCaption:
       '柱：{model} 每一步之后权重的字节数（左轴）。线：每一步之后的参数个数，本页与原文（右轴）。橙色线是按你所选精度（{precision}）、不剪枝时的权重大小。',
     axisBytes: '权重（{unit}，对数）',

@@ -1,4 +1,4 @@
-import { ConfigError, resolveModel, type ApproximateReason, type ResolvedModel } from '../../core';
+import { ConfigError, plainText, resolveModel, type ApproximateReason, type ResolvedModel } from '../../core';
 import { MAX_CONFIG_CHARS, sanitizeConfigResult } from '../../scenario/fields';
 import { compactConfig } from '../../scenario/config-compact';
 import type { Lang } from '../../i18n/i18n';
@@ -89,7 +89,7 @@ export function readConfigText(text: string): ImportResult {
   const config = compactConfig(clean.config);
   try {
     const model = resolveModel({ model: 'custom', params: 0, customConfig: config, overrides: {} });
-    const name = model.name !== 'custom' ? model.name : typeof config.model_type === 'string' ? config.model_type : 'config.json';
+    const name = model.name !== 'custom' ? model.name : (typeof config.model_type === 'string' && plainText(config.model_type)) || 'config.json';
     return { ok: true, config, model, name };
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, error: { kind: 'config', field: error.field, message: error.message } };

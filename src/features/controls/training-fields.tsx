@@ -138,7 +138,7 @@ const DataParallel = memo(function DataParallel() {
     <div className="data-parallel" data-testid="data-parallel">
       <div className="controls-derived">
         <span>{m.dataParallel}</span>
-        <output>
+        <span>
           {fill(cp > 1 ? layoutText.dataParallelValueCp : m.dataParallelValue, {
             dp: formatInteger(dp, lang),
             gpus: formatInteger(gpus, lang),
@@ -146,7 +146,7 @@ const DataParallel = memo(function DataParallel() {
             pp: formatInteger(pp, lang),
             cp: formatInteger(cp, lang),
           })}
-        </output>
+        </span>
       </div>
       {modelParallel > gpus ? <FieldNote warn>{m.dataParallelExceeds}</FieldNote> : null}
       {modelParallel <= gpus && idle > 0 ? <FieldNote warn>{plural(idle, m.dataParallelIdleOne, m.dataParallelIdle, formatInteger(idle, lang))}</FieldNote> : null}

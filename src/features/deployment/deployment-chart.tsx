@@ -9,7 +9,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { gpuLabel } from '../../view/labels';
-import { deploymentData, type DeploymentChart as DeploymentChartData } from './deployment.data';
+import { articleComparison, deploymentData, type DeploymentChart as DeploymentChartData } from './deployment.data';
 import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const OURS = PALETTE[0];
@@ -104,8 +104,20 @@ export const DeploymentChart = memo(function DeploymentChart() {
       ) : null}
     </>
   );
+  const plan = estimate.deployment;
+  const gpusText = (value: number | null) => (value === null ? '—' : formatNumber(value, lang, 3));
+  const summary = fill(m.chartSummary, {
+    rps: formatNumber(plan.requestsPerSecond, lang, 3),
+    gpus: formatNumber(plan.totalGpus, lang, 7),
+    cost: formatUsd(plan.monthlyGpuCostUsd, lang),
+    article: gpusText(articleComparison(estimate).gpus),
+  });
+  const table = () => ({
+    columns: [m.tableColLoad, m.ours, m.article, m.cost],
+    rows: chart.rows.map((row) => [formatNumber(row.load, lang, 3), gpusText(row.gpus), gpusText(row.articleGpus), row.cost === null ? '—' : formatUsd(row.cost, lang)]),
+  });
   return (
-    <ChartFrame id="deployment" title={m.chartTitle} caption={caption} height={360}>
+    <ChartFrame id="deployment" title={m.chartTitle} summary={summary} table={table} caption={caption} height={360}>
       <DeploymentPlot chart={chart} lang={lang} title={m.chartTitle} />
     </ChartFrame>
   );

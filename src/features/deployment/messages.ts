@@ -39,6 +39,8 @@ export const MESSAGES = defineMessages({
     statArticleNote: '2 × {params} FLOPs × {rps}/s ÷ 312 TFLOPS, then {power} and {cost}/month; ours is {ratio}× more — the FP16 weights alone need {weightGpus} × {gpu}',
 
     chartTitle: 'GPUs and monthly cost vs load',
+    chartSummary: 'At {rps} requests per second, serving needs {gpus} GPUs ({cost} a month); the article’s FLOPs-only method says {article}.',
+    tableColLoad: 'Load (requests/s)',
     chartCaption:
       'GPUs (left axis) and monthly GPU cost (right axis: the same curve, cost = GPUs × 730 h × {price}) against requests per second, at {prompt} prompt and {output} output tokens per request. Steps are whole replicas of {gpus} × {gpu}; at low load one replica is the floor. Dashed: the article’s 2·N·load ÷ 312 TFLOPS. Marked: this scenario’s {rps} requests/s.',
     axisLoad: 'load (requests/s, log)',
@@ -90,6 +92,8 @@ export const MESSAGES = defineMessages({
     statArticleNote: '2 × {params} FLOPs × 每秒 {rps} ÷ 312 TFLOPS，再得出 {power} 与每月 {cost}；我们的结果是它的 {ratio} 倍——仅 FP16 权重就需要 {weightGpus} 张 {gpu}',
 
     chartTitle: 'GPU 数量和月度成本与负载',
+    chartSummary: '在每秒 {rps} 个请求的负载下，部署需要 {gpus} 张 GPU（每月 {cost}）；原文只按 FLOPs 估算为 {article} 张。',
+    tableColLoad: '负载（请求/秒）',
     chartCaption:
       'GPU 数量（左轴）与每月 GPU 成本（右轴：同一条曲线，成本 = GPU 数 × 730 小时 × {price}）随每秒请求数的变化，每个请求 {prompt} 个提示词 token、{output} 个输出 token。阶梯对应整数个副本（每个 {gpus} × {gpu}）；负载很低时至少一个副本。虚线：文章的 2·N·负载 ÷ 312 TFLOPS。标记：本情景的每秒 {rps} 个请求。',
     axisLoad: '负载（每秒请求数，对数）',

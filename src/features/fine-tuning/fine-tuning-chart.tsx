@@ -91,8 +91,27 @@ export const FineTuningMemoryChart = memo(function FineTuningMemoryChart() {
     rank: scenario.loraRank,
     memory,
   });
+  const totalOf = (method: string) => formatBytes(data.bars.find((item) => item.method === method)?.total ?? 0, lang, units);
+  const fitting = data.bars.filter((item) => item.fitsOneGpu).map((item) => methodName(item.method, m));
+  const summary = fill(m.chartSummary, {
+    gpu: gpuLabel(estimate, lang),
+    model: modelLabel(estimate, lang),
+    full: totalOf('full'),
+    lora: totalOf('lora'),
+    qlora: totalOf('qlora'),
+    fits: fitting.length === 0 ? fill(m.chartSummaryFitsNone, { memory }) : fill(m.chartSummaryFitsSome, { memory, methods: fitting.join(lang === 'zh' ? '、' : ', ') }),
+  });
+  const table = () => ({
+    columns: [m.tableColMethod, ...PARTS.map((key) => names[key]), m.tableColTotal, m.tableColFits],
+    rows: data.bars.map((item) => [
+      methodName(item.method, m),
+      ...PARTS.map((key) => formatBytes(item[key], lang, units)),
+      formatBytes(item.total, lang, units),
+      item.fitsOneGpu ? m.tableYes : m.tableNo,
+    ]),
+  });
   return (
-    <ChartFrame id="fine-tuning-memory" title={m.chartTitle} caption={caption} height={340}>
+    <ChartFrame id="fine-tuning-memory" title={m.chartTitle} summary={summary} table={table} caption={caption} height={340}>
       <SvgPlot x={x} y={y} yAxisWidth={40} legend={legend} legendBelow label={m.chartTitle} marks={marks} overlay={overlay} tooltip={tooltip} xAxisHeight={30} top={22} />
     </ChartFrame>
   );

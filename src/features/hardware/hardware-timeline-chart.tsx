@@ -14,6 +14,10 @@ import { hardwareChartData, type DatumKind, type HardwareChart, type HardwareDat
 import { MESSAGES } from './messages';
 import './hardware.css';
 
+/** Size of the first render, before the container is measured: a chart rendered for printing
+ * (synchronously, app/print.ts) has its marks at once instead of an empty, unmeasured box. */
+const FIRST_SIZE = { width: 600, height: 240 };
+
 const SERVE = PALETTE[0];
 const TRAIN = PALETTE[2];
 const ARTICLE = PALETTE[3];
@@ -164,7 +168,7 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
     <div className="hw-panel hw-panel--specs">
       <div className="hw-panel__title">{names.panelSpecs}</div>
       <div className="hw-panel__plot">
-        <ResponsiveContainer width="100%" height="100%">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={FIRST_SIZE}>
           <ScatterChart margin={MARGIN}>
             <XAxis type="number" dataKey="x" domain={years.domain} ticks={years.ticks} tickFormatter={YEAR_TICK} tick={TICK_STYLE} allowDataOverflow />
             <YAxis
@@ -251,8 +255,44 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
     [m, precisionLabel],
   );
   const modelsData = useMemo(() => ({ serve: chart.serve, train: chart.train, article: chart.article }), [chart.serve, chart.train, chart.article]);
+  const memories = chart.memory.map((d) => d.y);
+  const largestServe = chart.serve.reduce<HardwareDatum | undefined>((best, d) => (best === undefined || d.y > best.y ? d : best), undefined);
+  const summary = fill(m.chartSummary, {
+    count: chart.memory.length,
+    minMemory: formatBytes(memories.length > 0 ? Math.min(...memories) : 0, lang, units),
+    maxMemory: formatBytes(Math.max(0, ...memories), lang, units),
+    precision: precisionLabel,
+    largestServe: formatCount(largestServe?.y ?? 0, lang),
+    largestName: largestServe?.name ?? '—',
+  });
+  const table = () => {
+    const byKey = (data: readonly HardwareDatum[]) => new Map(data.map((d) => [d.key, d.y]));
+    const serve = byKey(chart.serve);
+    const train = byKey(chart.train);
+    const bandwidth = byKey(chart.bandwidth);
+    return {
+      columns: [m.tableColCard, m.tableColYear, m.legendMemory, m.axisBandwidth, names.serve, names.train],
+      rows: [...chart.memory]
+        .sort((a, b) => a.x - b.x)
+        .map((card) => [
+          card.name,
+          String(card.year),
+          formatBytes(card.y, lang, units),
+          formatNumber(bandwidth.get(card.key) ?? null, lang, 3),
+          formatCount(serve.get(card.key) ?? 0, lang),
+          formatCount(train.get(card.key) ?? 0, lang),
+        ]),
+    };
+  };
   return (
-    <ChartFrame id="hardware-timeline" title={m.chartTitle} caption={fill(m.chartCaption, { precision: precisionLabel, context })} height={640}>
+    <ChartFrame
+      id="hardware-timeline"
+      title={m.chartTitle}
+      summary={summary}
+      table={table}
+      caption={fill(m.chartCaption, { precision: precisionLabel, context })}
+      height={640}
+    >
       <div className="hw-panels">
         <ModelsPanel
           data={modelsData}

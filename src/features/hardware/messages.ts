@@ -10,6 +10,9 @@ export const MESSAGES = defineMessages({
     lead3:
       'The article says a V100 16 GB “trains 1B”, an A100 40 GB “10B”, an A100 80 GB “50B” and an H100 80 GB “100B+”. Only the first holds: 40 GB ÷ 16 bytes is 2.5B and 80 GB ÷ 16 is 5B on one card; the bigger numbers need dozens of cards sharing the model states. The H100 is faster than the A100 80GB, not larger.',
     chartTitle: 'Accelerator memory, bandwidth, and the largest model one card holds',
+    chartSummary: 'Across {count} accelerators, card memory grows from {minMemory} to {maxMemory}; the largest model one card serves at {precision} is {largestServe} ({largestName}).',
+    tableColCard: 'Accelerator',
+    tableColYear: 'Year',
     chartCaption:
       'Top: largest model one card can serve (weights at {precision} + one {context}-token sequence’s KV cache of this model + 1 GB runtime) and train (16 bytes per parameter), with the article’s claims and this model’s size. Bottom: memory and bandwidth by year. The selected accelerator is ringed.',
     panelModels: 'Largest model on one card',
@@ -72,6 +75,9 @@ export const MESSAGES = defineMessages({
     lead3:
       '原文说 V100 16 GB“可训练 1B”，A100 40 GB“10B”，A100 80 GB“50B”，H100 80 GB“100B+”。只有第一条成立：单卡 40 GB ÷ 16 字节是 25 亿，80 GB ÷ 16 是 50 亿；更大的数字需要几十张卡分摊模型状态。H100 比 A100 80GB 更快，但显存并不更大。',
     chartTitle: '加速卡的显存、带宽与单卡可容纳的最大模型',
+    chartSummary: '在 {count} 款加速卡中，单卡显存从 {minMemory} 增长到 {maxMemory}；单卡在 {precision} 下能推理的最大模型为 {largestServe}（{largestName}）。',
+    tableColCard: '加速卡',
+    tableColYear: '年份',
     chartCaption:
       '上图：单卡可推理的最大模型（{precision} 权重 + 本模型一条 {context} token 序列的 KV 缓存 + 1 GB 运行时）和可训练的最大模型（每参数 16 字节），以及原文的说法和本模型的规模。下图：各年份的显存与带宽。所选加速卡以圆圈标出。',
     panelModels: '单卡可容纳的最大模型',

@@ -113,8 +113,20 @@ export const InferenceMemoryChart = memo(function InferenceMemoryChart() {
       ) : null}
     </>
   );
+  const bytes = (value: number) => formatBytes(value, lang, units);
+  const summary = fill(m.memChartSummary, {
+    context: formatCount(chart.currentContext, lang),
+    model: modelLabel(estimate, lang),
+    total: bytes(chart.currentTotal),
+    weights: bytes(chart.rows[0]?.weights ?? 0),
+    oneGpu: bytes(chart.oneGpuBytes),
+  });
+  const table = () => ({
+    columns: [m.tableColContext, m.memWeights, m.memWorking, m.memKv, m.tableColTotal],
+    rows: chart.rows.map((row) => [formatCount(row.context, lang), bytes(row.weights), bytes(row.working), bytes(row.kv), bytes(row.total)]),
+  });
   return (
-    <ChartFrame id="inference-memory" title={m.memChartTitle} caption={caption} height={360}>
+    <ChartFrame id="inference-memory" title={m.memChartTitle} summary={summary} table={table} caption={caption} height={360}>
       <MemoryPlot chart={chart} lang={lang} units={units} title={m.memChartTitle} />
     </ChartFrame>
   );

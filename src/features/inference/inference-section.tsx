@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Stat } from '../../components/ui/stat';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { SourceList } from '../../components/ui/source-list';
 import { FeatureSection } from '../../view/feature-section';
 import { useChartView } from '../../view/use-chart-view';
@@ -186,9 +187,9 @@ const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; e
   return (
     <details>
       <summary>{m.ratiosTitle}</summary>
-      <div className="table-wrap">
+      <TableScroll labelledBy="decode-ratios-caption">
         <table className="data-table" data-table="decode-ratios">
-          <caption className="muted" style={CAPTION}>
+          <caption id="decode-ratios-caption" className="muted" style={CAPTION}>
             {fill(m.ratiosCaption, {
               used: formatNumber(estimate.inference.bandwidthEfficiency, lang, 2),
               how: estimate.inference.bandwidthEfficiencyOverridden
@@ -219,7 +220,7 @@ const RatiosTable = memo(function RatiosTable(props: { rows: DecodeRatioRow[]; e
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 });

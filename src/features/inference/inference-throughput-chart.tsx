@@ -118,8 +118,21 @@ export const InferenceThroughputChart = memo(function InferenceThroughputChart()
       {chart.current.clamped ? <> {fill(m.clampedBatch, { batch: formatNumber(inf.batch, lang, 7) })}</> : null}
     </>
   );
+  const rate = (value: number | null) => (value === null ? '—' : fill(m.tokensPerSecond, { value: formatNumber(value, lang, 3) }));
+  const summary = fill(m.thrChartSummary, {
+    batch: formatNumber(chart.current.batch, lang, 7),
+    perSequence: rate(chart.current.perSequence),
+    aggregate: rate(chart.current.aggregate),
+  });
+  const table = () => ({
+    columns: [m.tableColBatch, m.thrAggregate, m.thrPerSequence],
+    rows: chart.rows.map((row) => {
+      const over = row.aggregate === null && row.aggregateOver !== null ? ` ${m.thrOverSuffix}` : '';
+      return [String(row.batch), `${rate(row.aggregate ?? row.aggregateOver)}${over}`, `${rate(row.perSequence ?? row.perSequenceOver)}${over}`];
+    }),
+  });
   return (
-    <ChartFrame id="inference-throughput" title={m.thrChartTitle} caption={caption} height={360}>
+    <ChartFrame id="inference-throughput" title={m.thrChartTitle} summary={summary} table={table} caption={caption} height={360}>
       <ThroughputPlot chart={chart} lang={lang} title={m.thrChartTitle} />
     </ChartFrame>
   );

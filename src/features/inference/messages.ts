@@ -49,6 +49,9 @@ export const MESSAGES = defineMessages({
     sequences: '{value}',
 
     memChartTitle: 'Inference memory vs context length',
+    memChartSummary: 'At {context} tokens of context, {model} needs {total} for inference, of which {weights} are weights; one GPU has {oneGpu}.',
+    tableColContext: 'Context (tokens)',
+    tableColTotal: 'Total',
     memChartCaption:
       '{model}: {weightPrecision} weights, {kvPrecision} KV cache, batch {batch}. Weights, KV cache and working memory stacked against the context per sequence (log axis); the KV cache grows linearly with it. Dashed lines: one {gpu} ({oneGpu}) and the serving group of {gpus} ({group}). Vertical lines: this scenario’s context ({context}) and the model’s trained maximum ({modelContext}).',
     memWeights: 'Weights',
@@ -65,6 +68,8 @@ export const MESSAGES = defineMessages({
     clampedBatch: 'This scenario’s batch ({batch}) is off the axis; it is marked at the nearest end with its own values.',
 
     thrChartTitle: 'Decode throughput vs batch',
+    thrChartSummary: 'At batch {batch}, decoding gives {perSequence} per sequence and {aggregate} in all.',
+    tableColBatch: 'Batch',
     thrChartCaption:
       'Tokens per second per sequence and in aggregate, decoding at the average context ({avg} tokens) on {gpus} × {gpu} at {efficiency} of peak bandwidth and {mfu} MFU. Shaded: compute-bound (the FLOPs take longer than the reads). Dashed where the batch’s KV cache no longer fits this group. Marked: the scenario’s batch of {batch}.',
     thrPerSequence: 'per sequence',
@@ -147,6 +152,9 @@ export const MESSAGES = defineMessages({
     sequences: '{value}',
 
     memChartTitle: '推理显存与上下文长度',
+    memChartSummary: '在 {context} token 的上下文下，{model} 推理共需 {total}，其中权重占 {weights}；单卡有 {oneGpu}。',
+    tableColContext: '上下文（token）',
+    tableColTotal: '合计',
     memChartCaption:
       '{model}：权重 {weightPrecision}，KV 缓存 {kvPrecision}，批大小 {batch}。权重、KV 缓存和工作内存随每个序列上下文长度（对数轴）堆叠；KV 缓存随上下文线性增长。虚线：一张 {gpu}（{oneGpu}）与 {gpus} 张卡的推理组（{group}）。竖线：本情景的上下文（{context}）和模型训练时的最大上下文（{modelContext}）。',
     memWeights: '权重',
@@ -163,6 +171,8 @@ export const MESSAGES = defineMessages({
     clampedBatch: '本情景的批大小（{batch}）超出坐标轴范围，按其自身数值标在最近的一端。',
 
     thrChartTitle: '解码吞吐与批大小',
+    thrChartSummary: '批大小为 {batch} 时，每个序列解码{perSequence}，总计{aggregate}。',
+    tableColBatch: '批大小',
     thrChartCaption:
       '每个序列及总的每秒 token 数，在平均上下文（{avg} token）下解码，{gpus} × {gpu}，带宽效率 {efficiency}，MFU {mfu}。阴影区：受算力限制（计算比读取更耗时）。虚线部分：整批的 KV 缓存已超出此推理组的显存。标记：本情景的批大小 {batch}。',
     thrPerSequence: '单序列',

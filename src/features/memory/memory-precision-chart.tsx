@@ -143,8 +143,25 @@ export const MemoryPrecisionChart = memo(function MemoryPrecisionChart() {
       ),
     [lines, lang, units],
   );
+  const model = modelDisplayName(estimate.model, lang);
+  // Bars run from the widest precision to the narrowest: the summary names both ends.
+  const widest = bars.reduce<PrecisionBar | undefined>((best, bar) => (best === undefined || bar.bytes > best.bytes ? bar : best), undefined);
+  const narrowest = bars.reduce<PrecisionBar | undefined>((best, bar) => (best === undefined || bar.bytes < best.bytes ? bar : best), undefined);
+  const summary = fill(m.chartSummary, {
+    model,
+    high: formatBytes(widest?.bytes ?? 0, lang, units),
+    highPrecision: widest?.label ?? '—',
+    low: formatBytes(narrowest?.bytes ?? 0, lang, units),
+    lowPrecision: narrowest?.label ?? '—',
+    gpu: hardwareName,
+    memory: formatBytes(hardware.memoryBytes, lang, units),
+  });
+  const table = () => ({
+    columns: [m.tableColPrecision, m.tableColWeights, fill(m.tableColFits, { gpu: hardwareName })],
+    rows: bars.map((bar) => [bar.tick, formatBytes(bar.bytes, lang, units), bar.bytes <= hardware.memoryBytes ? m.tableYes : m.tableNo]),
+  });
   return (
-    <ChartFrame id="memory-precision" title={m.chartTitle} caption={fill(m.chartCaption, { model: modelDisplayName(estimate.model, lang) })} height={380}>
+    <ChartFrame id="memory-precision" title={m.chartTitle} summary={summary} table={table} caption={fill(m.chartCaption, { model })} height={380}>
       <MemoryPrecisionPlot
         bars={bars}
         lines={lines}

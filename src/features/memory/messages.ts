@@ -10,6 +10,12 @@ export const MESSAGES = defineMessages({
     lead3:
       'GB or GiB: a GB is 10⁹ bytes, which is how accelerator memory is sold (an H100 has 80 × 10⁹ bytes); a GiB is 2³⁰ = 1.074 × 10⁹ bytes. The article divides by 1024³ but writes “GB”, so its “372.5 GB” for 100B parameters at FP32 is really 372.5 GiB = 400 GB. This page shows GB unless you choose GiB at the top, and always says which.',
     chartTitle: 'Weights at each precision vs accelerator memory',
+    chartSummary: 'Weights of {model} take {high} at {highPrecision} and {low} at {lowPrecision}; {gpu} has {memory}.',
+    tableColPrecision: 'Precision',
+    tableColWeights: 'Weights',
+    tableColFits: 'Fits on one {gpu}',
+    tableYes: 'yes',
+    tableNo: 'no',
     chartCaption:
       'Bars: bytes of all weights of {model} (every expert included), block scales counted (bits per weight in brackets); the selected precision is highlighted. Lines: the memory of one accelerator, the selected one highlighted, and of a node of 8 of them.',
     axisBytes: 'Weights ({unit}, log scale)',
@@ -54,6 +60,12 @@ export const MESSAGES = defineMessages({
     lead3:
       'GB 还是 GiB：1 GB 是 10⁹ 字节，显存就是这样标称的（H100 有 80 × 10⁹ 字节）；1 GiB 是 2³⁰ = 1.074 × 10⁹ 字节。原文除以 1024³ 却写成“GB”，所以它给 1000 亿参数 FP32 算出的“372.5 GB”其实是 372.5 GiB = 400 GB。本页默认显示 GB，可在页面顶部改为 GiB，单位始终标明。',
     chartTitle: '各精度下的权重大小与显存容量',
+    chartSummary: '{model} 的权重在 {highPrecision} 下占 {high}，在 {lowPrecision} 下占 {low}；{gpu} 有 {memory}。',
+    tableColPrecision: '精度',
+    tableColWeights: '权重',
+    tableColFits: '单张 {gpu} 能否装下',
+    tableYes: '能',
+    tableNo: '不能',
     chartCaption:
       '柱：{model} 全部权重（含所有专家）的字节数，已计入块缩放因子（括号内为每个权重的位数）；所选精度高亮。线：单张加速卡的显存（所选型号高亮），以及 8 卡节点的总显存。',
     axisBytes: '权重（{unit}，对数刻度）',

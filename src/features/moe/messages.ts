@@ -12,6 +12,11 @@ export const MESSAGES = defineMessages({
     denseNote:
       '{model} is dense: every parameter is active for every token. The chart shows the article’s 1T example instead, built as a real MoE: the shape rule’s {layers} layers of width {hidden} with 8 experts of FFN {ffn} in every layer, 2 used per token.',
     chartTitle: 'What memory pays for vs what compute pays for',
+    chartSummary: '{model} holds {memory} of weights in memory, one token uses {token}, and a decode step at batch {batch} reads {read}.',
+    tableColItem: 'What',
+    tableColParams: 'Parameters',
+    tableColBytes: 'Bytes',
+    tableReadAt: 'Read per step, batch {batch}',
     chartCaption: '{model} at {precision}. Top: parameters held in memory, used by one token, and read by one decode step of {batch} sequences; “shared” is attention, embeddings, norms, output head, dense MLP layers, shared experts and routers. Bottom: weight bytes one decode step reads as the batch grows.',
     panelBars: 'Parameters: held, used per token, read per step',
     panelBatch: 'Weights read per decode step vs batch',
@@ -55,6 +60,11 @@ export const MESSAGES = defineMessages({
     denseNote:
       '{model} 是稠密模型：每个 token 都用到全部参数。因此图中改为展示原文的万亿参数例子，并按真实 MoE 构建：按形状规则取 {layers} 层、宽度 {hidden}，每层 8 个 FFN 为 {ffn} 的专家，每个 token 用 2 个。',
     chartTitle: '显存为谁买单，算力为谁买单',
+    chartSummary: '{model} 在显存中存放 {memory} 权重，单个 token 使用 {token}，批量 {batch} 时每个解码步读取 {read}。',
+    tableColItem: '项目',
+    tableColParams: '参数量',
+    tableColBytes: '字节数',
+    tableReadAt: '批量 {batch} 时每步读取',
     chartCaption: '{model}，{precision} 精度。上图：显存中存放的参数、单个 token 用到的参数、{batch} 条序列一步解码读取的参数；“共享部分”指注意力、嵌入、归一化、输出头、稠密 MLP 层、共享专家和路由器。下图：随批量增大，一步解码读取的权重字节数。',
     panelBars: '参数：存放、每 token 使用、每步读取',
     panelBatch: '每步解码读取的权重与批量大小',

@@ -28,6 +28,10 @@ import { moeViewData, roundCount, type MoeBar } from './moe.data';
 import { MESSAGES } from './messages';
 import './moe.css';
 
+/** Size of the first render, before the container is measured: a chart rendered for printing
+ * (synchronously, app/print.ts) has its marks at once instead of an empty, unmeasured box. */
+const FIRST_SIZE = { width: 600, height: 240 };
+
 const SHARED = PALETTE[0];
 const USED = PALETTE[1];
 const IDLE = PALETTE[7];
@@ -100,7 +104,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
       <div className="moe-panel moe-panel--bars">
         <div className="moe-panel__title">{names.panelBars}</div>
         <div className="moe-panel__plot">
-          <ResponsiveContainer width="100%" height="100%">
+          <ResponsiveContainer width="100%" height="100%" initialDimension={FIRST_SIZE}>
             <BarChart data={barData} layout="vertical" margin={BAR_MARGIN} barCategoryGap="38%">
               <XAxis type="number" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={COUNT_TICK[lang]} tick={TICK_STYLE} />
               <YAxis type="category" dataKey="name" hide />
@@ -118,7 +122,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
       <div className="moe-panel moe-panel--batch">
         <div className="moe-panel__title">{names.panelBatch}</div>
         <div className="moe-panel__plot">
-          <ResponsiveContainer width="100%" height="100%">
+          <ResponsiveContainer width="100%" height="100%" initialDimension={FIRST_SIZE}>
             <LineChart data={lineData} margin={LINE_MARGIN}>
               <XAxis
                 type="number"
@@ -201,8 +205,24 @@ export const MoeChart = memo(function MoeChart() {
     [m],
   );
   const caption = fill(m.chartCaption, { model: modelName, precision: precisionLabel, batch: formatNumber(view.batch, lang) });
+  const bytes = (value: number) => formatBytes(value, lang, units);
+  const barOf = (key: MoeBar['key']) => view.bars.find((bar) => bar.key === key);
+  const chartSummary = fill(m.chartSummary, {
+    model: modelName,
+    memory: bytes(barOf('memory')?.bytes ?? summary.memoryBytes),
+    token: bytes(barOf('token')?.bytes ?? summary.bytesReadPerDecodeStep),
+    batch: formatNumber(view.batch, lang),
+    read: bytes(summary.bytesReadPerDecodeStepAtBatch),
+  });
+  const table = () => ({
+    columns: [m.tableColItem, m.tableColParams, m.tableColBytes],
+    rows: [
+      ...barData.map((bar) => [bar.name, formatCount(roundCount(bar.params), lang), bytes(bar.bytes)]),
+      ...view.series.bytesReadVsBatch.map((row) => [fill(m.tableReadAt, { batch: formatNumber(row.batch, lang) }), '—', bytes(row.bytes)]),
+    ],
+  });
   return (
-    <ChartFrame id="moe" title={m.chartTitle} caption={caption} height={560}>
+    <ChartFrame id="moe" title={m.chartTitle} summary={chartSummary} table={table} caption={caption} height={560}>
       <MoePlot
         barData={barData}
         xAxis={xAxis}

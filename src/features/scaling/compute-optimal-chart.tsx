@@ -9,7 +9,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { LAW_COLORS, useComputeAxis } from './scaling-law-chart';
-import { OPTIMAL_LAW_ORDER, frontierData, type FrontierChart, type RunPoint } from './scaling.data';
+import { OPTIMAL_LAW_ORDER, frontierData, lawRows, type FrontierChart, type RunPoint } from './scaling.data';
 import { inDomain, logTicks, nearestBy } from '../../components/ui/chart-scales';
 
 const RUN_FILL = '#999999';
@@ -126,7 +126,7 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
 
 /** `compute-optimal`: compute-optimal parameters vs compute per law, with published runs and this scenario. */
 export const ComputeOptimalChart = memo(function ComputeOptimalChart() {
-  const { derive } = useChartView();
+  const { derive, estimate } = useChartView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const chart = derive(frontierData);
@@ -134,8 +134,18 @@ export const ComputeOptimalChart = memo(function ComputeOptimalChart() {
     params: formatCount(chart.current.params, lang),
     compute: formatScientific(chart.current.compute),
   });
+  const sizes = lawRows(estimate).map((row) => `${formatCount(row.optimalParams, lang)} (${m[`lawShort_${row.law}`]})`);
+  const summary = fill(m.frontierChartSummary, {
+    compute: formatScientific(chart.current.compute),
+    sizes: sizes.join(lang === 'zh' ? '、' : ', '),
+    params: formatCount(chart.current.params, lang),
+  });
+  const table = () => ({
+    columns: [m.tableColCompute, ...OPTIMAL_LAW_ORDER.map((law) => m[`lawShort_${law}`])],
+    rows: chart.rows.map((row) => [formatScientific(row.compute, 3), ...OPTIMAL_LAW_ORDER.map((law) => formatCount(row[law], lang))]),
+  });
   return (
-    <ChartFrame id="compute-optimal" title={m.frontierChartTitle} caption={caption} height={400}>
+    <ChartFrame id="compute-optimal" title={m.frontierChartTitle} summary={summary} table={table} caption={caption} height={400}>
       <FrontierPlot chart={chart} lang={lang} title={m.frontierChartTitle} />
     </ChartFrame>
   );

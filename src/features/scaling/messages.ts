@@ -57,6 +57,8 @@ export const MESSAGES = defineMessages({
     sizeSame: 'about the same',
 
     lawChartTitle: 'Loss vs training compute',
+    lawChartSummary: 'At {compute} FLOPs with {params} parameters, the predicted loss is {losses}.',
+    tableColCompute: 'Training compute (FLOPs)',
     lawChartCaption:
       'Solid: the loss of each law’s own compute-optimal model at each budget. Dashed: this model’s size ({params}) trained on fewer or more tokens (D = C ÷ 6N) — its loss flattens towards what that size can reach. Markers: this run at {compute} FLOPs. Nats per token on each law’s own dataset: Kaplan’s (WebText2) sit lower and are not comparable.',
     axisCompute: 'training compute (FLOPs, log)',
@@ -66,6 +68,7 @@ export const MESSAGES = defineMessages({
     current: 'this run',
 
     frontierChartTitle: 'Compute-optimal model size vs compute',
+    frontierChartSummary: 'At {compute} FLOPs the compute-optimal size is {sizes}; this model has {params}.',
     frontierChartCaption:
       'Compute-optimal parameters under each law and the 20-tokens-per-parameter rule (N = √(C/120)). Points: published training runs (compute as reported, else 6·N_active·D; total parameters; hollow = unconfirmed estimate). Above a line means bigger than that law’s optimum (fewer tokens per parameter); below means smaller and over-trained. Highlighted: this scenario, {params} at {compute} FLOPs.',
     axisParams: 'parameters (log)',
@@ -141,6 +144,8 @@ export const MESSAGES = defineMessages({
     sizeSame: '大致相同',
 
     lawChartTitle: '损失与训练算力',
+    lawChartSummary: '在 {compute} FLOPs、{params} 参数下，预测损失为 {losses}。',
+    tableColCompute: '训练算力（FLOPs）',
     lawChartCaption:
       '实线：各定律在每个预算下自身算力最优模型的损失。虚线：本模型规模（{params}）用更少或更多 token 训练（D = C ÷ 6N）——损失逐渐趋平，接近该规模能达到的下限。标记：本次训练，{compute} FLOPs。单位为各定律自身数据集上每 token 的 nats：Kaplan（WebText2）的曲线更低，不可直接比较。',
     axisCompute: '训练算力（FLOPs，对数）',
@@ -150,6 +155,7 @@ export const MESSAGES = defineMessages({
     current: '本次训练',
 
     frontierChartTitle: '算力最优模型规模与算力',
+    frontierChartSummary: '在 {compute} FLOPs 下，算力最优规模为 {sizes}；本模型有 {params}。',
     frontierChartCaption:
       '各定律及“每参数 20 个 token”法则（N = √(C/120)）给出的算力最优参数量。散点：已公开的训练（算力按公布值，否则按 6·N_激活·D；参数为总参数；空心为未经证实的估计）。位于某条线上方表示比该定律的最优规模更大（每参数 token 更少）；下方表示更小、过度训练。高亮点：本情景，{params} 参数，{compute} FLOPs。',
     axisParams: '参数量（对数）',

@@ -115,8 +115,29 @@ export const ScalingLawChart = memo(function ScalingLawChart() {
     params: formatCount(chart.current.params, lang),
     compute: formatScientific(chart.current.compute),
   });
+  const losses = LOSS_LAW_ORDER.flatMap((law) => {
+    const loss = chart.current.loss[law];
+    return loss === null ? [] : [`${formatNumber(loss, lang, 3)} (${m[`lawShort_${law}`]})`];
+  });
+  const summary = fill(m.lawChartSummary, {
+    compute: formatScientific(chart.current.compute),
+    params: formatCount(chart.current.params, lang),
+    losses: losses.length > 0 ? losses.join(lang === 'zh' ? '、' : ', ') : '—',
+  });
+  const table = () => ({
+    columns: [
+      m.tableColCompute,
+      ...LOSS_LAW_ORDER.map((law) => `${m[`lawShort_${law}`]} · ${m.optimalSuffix}`),
+      ...LOSS_LAW_ORDER.map((law) => `${m[`lawShort_${law}`]} · ${m.isoSuffix}`),
+    ],
+    rows: chart.rows.map((row) => [
+      formatScientific(row.compute, 3),
+      ...LOSS_LAW_ORDER.map((law) => formatNumber(row[law], lang, 4)),
+      ...LOSS_LAW_ORDER.map((law) => formatNumber(row[`iso_${law}`], lang, 4)),
+    ]),
+  });
   return (
-    <ChartFrame id="scaling-law" title={m.lawChartTitle} caption={caption} height={360}>
+    <ChartFrame id="scaling-law" title={m.lawChartTitle} summary={summary} table={table} caption={caption} height={360}>
       <LawPlot chart={chart} lang={lang} title={m.lawChartTitle} />
     </ChartFrame>
   );

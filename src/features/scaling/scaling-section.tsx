@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Stat } from '../../components/ui/stat';
+import { TableScroll } from '../../components/ui/table-scroll';
 import { SourceList } from '../../components/ui/source-list';
 import { FeatureSection } from '../../view/feature-section';
 import { useChartView } from '../../view/use-chart-view';
@@ -94,9 +95,9 @@ const ScalingStats = memo(function ScalingStats({ estimate, lang, m }: { estimat
 const LawTable = memo(function LawTable({ estimate, lang, m }: { estimate: Estimate; lang: Lang; m: Messages }) {
   const rows = lawRows(estimate);
   return (
-    <div className="table-wrap">
+    <TableScroll labelledBy="scaling-laws-caption">
       <table className="data-table" data-table="scaling-laws">
-        <caption className="muted" style={CAPTION}>
+        <caption id="scaling-laws-caption" className="muted" style={CAPTION}>
           {fill(m.tableCaption, { compute: `${formatScientific(estimate.scaling.compute)} FLOPs` })}
         </caption>
         <thead>
@@ -126,7 +127,7 @@ const LawTable = memo(function LawTable({ estimate, lang, m }: { estimate: Estim
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 });
 
@@ -134,9 +135,9 @@ const RunsTable = memo(function RunsTable({ runs, lang, m }: { runs: readonly Ru
   return (
     <details className="scaling-runs">
       <summary>{m.runsTitle}</summary>
-      <div className="table-wrap">
+      <TableScroll labelledBy="scaling-runs-caption">
         <table className="data-table" data-table="scaling-runs">
-          <caption className="muted" style={CAPTION}>
+          <caption id="scaling-runs-caption" className="muted" style={CAPTION}>
             {m.runsCaption}
           </caption>
           <thead>
@@ -170,7 +171,7 @@ const RunsTable = memo(function RunsTable({ runs, lang, m }: { runs: readonly Ru
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </details>
   );
 });

@@ -64,6 +64,14 @@ export const MESSAGES = defineMessages({
     nearest_slo: 'TTFT ≥ {ttft}, TPOT ≥ {tpot}',
     encoderOnly: 'This model is an encoder: it reads text but generates no tokens, so there is nothing to serve token by token.',
 
+    chartSummary: 'At the operating point {model} on {gpus} × {gpu} gives {perGpu} output tokens/s per GPU and {perUser} tokens/s to each user, with {n} sequences in flight.',
+    chartSummaryCurve: 'Along the curve {model} on {gpus} × {gpu} trades {lowGpu}–{highGpu} output tokens/s per GPU against {highUser}–{lowUser} tokens/s per user.',
+    chartSummaryNone: 'No curve: this replica cannot serve the model with these settings (see above).',
+    tableColConcurrency: 'Sequences in flight',
+    tableColPerGpu: 'Output tokens/s per GPU',
+    tableColPerUser: 'Tokens/s per user',
+    tableColTtft: 'Time to first token',
+    tableColTpot: 'Time per output token',
     chartTitle: 'Throughput per GPU against speed per user',
     chartCaption:
       'Each point is a number of sequences in flight, from 1 (right: fastest per user) to what the KV cache holds (left: most per GPU), {model} on {gpus} × {gpu}, {prompt} prompt / {output} output tokens. Marked: the operating point.',
@@ -178,6 +186,14 @@ export const MESSAGES = defineMessages({
     nearest_slo: '首 token ≥ {ttft}，每 token ≥ {tpot}',
     encoderOnly: '这是一个编码器模型：只读入文本、不生成 token，因此没有逐 token 的服务可言。',
 
+    chartSummary: '在工作点，{model} 在 {gpus} 块 {gpu} 上每块 GPU 输出 {perGpu} token/秒，每位用户 {perUser} token/秒，同时处理 {n} 个序列。',
+    chartSummaryCurve: '沿曲线，{model} 在 {gpus} 块 {gpu} 上以每块 GPU {lowGpu}–{highGpu} 输出 token/秒，换取每位用户 {highUser}–{lowUser} token/秒。',
+    chartSummaryNone: '无曲线：此副本在当前设置下无法运行该模型（见上文）。',
+    tableColConcurrency: '进行中的序列',
+    tableColPerGpu: '每块 GPU 输出 token/秒',
+    tableColPerUser: '每位用户 token/秒',
+    tableColTtft: '首 token 延迟',
+    tableColTpot: '每输出 token 时间',
     chartTitle: '单卡吞吐与单用户速度',
     chartCaption:
       '每个点对应一个并发序列数，从 1（右侧：单用户最快）到 KV 缓存装满（左侧：单卡最多），{model} 运行在 {gpus} × {gpu} 上，提示词 {prompt} / 输出 {output} 个 token。标记处为工作点。',

@@ -81,8 +81,27 @@ export const ServingFrontierChart = memo(function ServingFrontierChart() {
       prompt: formatCount(typeof at?.inputTokens === 'number' ? at.inputTokens : estimate.inference.promptTokens, lang),
       output: formatCount(estimate.inference.outputTokens, lang),
     }) + (at ? ` ${m.chartAtNearest}` : '');
+  const rate = (value: number) => formatNumber(value, lang, 3);
+  const words = { model: shortModelLabel(estimate, lang), gpus: typeof at?.tp === 'number' ? at.tp : view.tp, gpu: gpuLabel(estimate, lang) };
+  const first = chart.rows[0];
+  const last = chart.rows[chart.rows.length - 1];
+  const summary = chart.point
+    ? fill(m.chartSummary, { ...words, perGpu: rate(chart.point.perGpu), perUser: rate(chart.point.perUser), n: formatNumber(chart.point.concurrency, lang, 6) })
+    : first && last
+      ? fill(m.chartSummaryCurve, { ...words, lowGpu: rate(first.perGpu), highGpu: rate(last.perGpu), highUser: rate(first.perUser), lowUser: rate(last.perUser) })
+      : m.chartSummaryNone;
+  const table = () => ({
+    columns: [m.tableColConcurrency, m.tableColPerGpu, m.tableColPerUser, m.tableColTtft, m.tableColTpot],
+    rows: chart.rows.map((row) => [
+      formatNumber(row.concurrency, lang, 6),
+      rate(row.perGpu),
+      rate(row.perUser),
+      formatDuration(row.ttftSeconds, lang),
+      formatDuration(row.tpotSeconds, lang),
+    ]),
+  });
   return (
-    <ChartFrame id="serving-frontier" title={m.chartTitle} caption={caption} height={360}>
+    <ChartFrame id="serving-frontier" title={m.chartTitle} summary={summary} table={table} caption={caption} height={360}>
       {chart.rows.length > 0 ? <FrontierPlot chart={chart} lang={lang} title={m.chartTitle} /> : <p className="muted">{view.generates ? m.problemTitle : m.encoderOnly}</p>}
     </ChartFrame>
   );

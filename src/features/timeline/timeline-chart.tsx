@@ -11,6 +11,7 @@ import { formatCount } from '../../i18n/format';
 import { timelinePoints, type TimelineData, type TimelinePoint } from './timeline.data';
 import { MESSAGES } from './messages';
 import { CHART_SERIES } from '../../store/chart-series';
+import { modelDisplayName } from '../../view/model-name';
 
 const CONFIRMED = PALETTE[0];
 const UNCONFIRMED = PALETTE[3];
@@ -172,8 +173,29 @@ export const TimelineChart = memo(function TimelineChart() {
     }),
     [m],
   );
+  const points = [...data.confirmed, ...data.unconfirmed].sort((a, b) => a.year - b.year || a.params - b.params);
+  const largest = points.reduce<TimelinePoint | undefined>((best, point) => (best === undefined || point.params > best.params ? point : best), undefined);
+  const summary = fill(m.chartSummary, {
+    count: points.length,
+    first: data.firstYear,
+    last: data.lastYear,
+    largest: largest?.name ?? '—',
+    largestParams: formatCount(largest?.params ?? 0, lang),
+    model: modelDisplayName(estimate.model, lang),
+    params: formatCount(currentParams, lang),
+  });
+  const table = () => ({
+    columns: [m.tableColModel, m.tableColOrg, m.tableColYear, m.tableColParams, m.tableColStatus],
+    rows: points.map((point) => [
+      point.name,
+      point.org,
+      String(point.year),
+      formatCount(point.params, lang, 4),
+      [point.confirmed ? m.legendConfirmed : m.legendUnconfirmed, point.published ? '' : m.tooltipCounted].filter(Boolean).join(' · '),
+    ]),
+  });
   return (
-    <ChartFrame id="timeline" title={m.chartTitle} caption={m.chartCaption} height={400}>
+    <ChartFrame id="timeline" title={m.chartTitle} summary={summary} table={table} caption={m.chartCaption} height={400}>
       <TimelinePlot
         data={data}
         yDomain={yDomain}

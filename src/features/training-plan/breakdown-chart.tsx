@@ -90,8 +90,24 @@ function BreakdownInner() {
     scenario: layoutText(scenarioBar, scenarioBar ? formatDuration(scenarioBar.total, lang) : ''),
     best: layoutText(bestBar, bestBar ? formatDuration(bestBar.total, lang) : ''),
   });
+  const partOf = (bar: BreakdownBar, cause: (typeof STACK)[number]) => (cause === 'other' ? bar.other : bar.parts[cause]);
+  const lead = scenarioBar ?? bestBar;
+  const largest = lead ? present.reduce<(typeof STACK)[number] | null>((best, cause) => (best === null || partOf(lead, cause) > partOf(lead, best) ? cause : best), null) : null;
+  const summary =
+    lead && largest
+      ? fill(m.breakdownSummary, {
+          scenario: layoutText(scenarioBar, scenarioBar ? formatDuration(scenarioBar.total, lang) : ''),
+          cause: causeWord(m, largest),
+          share: formatPercent(partOf(lead, largest) / lead.total, lang, 2),
+          best: layoutText(bestBar, bestBar ? formatDuration(bestBar.total, lang) : ''),
+        })
+      : m.breakdownSummaryNone;
+  const table = () => ({
+    columns: [m.breakdownColLayout, ...present.map((cause) => causeWord(m, cause)), m.breakdownColTotal],
+    rows: bars.map((bar, index) => [names[index] ?? '', ...present.map((cause) => formatDuration(partOf(bar, cause), lang)), formatDuration(bar.total, lang)]),
+  });
   return (
-    <ChartFrame id="step-breakdown" title={m.breakdownTitle} caption={caption} height={340}>
+    <ChartFrame id="step-breakdown" title={m.breakdownTitle} summary={summary} table={table} caption={caption} height={340}>
       {bars.length > 0 ? (
         <SvgPlot x={x} y={y} yAxisWidth={44} legend={legend} legendBelow label={m.breakdownTitle} marks={marks} tooltip={tooltip} />
       ) : (

@@ -98,8 +98,30 @@ function ScalingInner() {
     gpu: gpuLabel(estimate, lang),
   });
   const hasMarks = chart.points.length > 0 || chart.published.length > 0;
+  const first = chart.points[0];
+  const last = chart.points[chart.points.length - 1];
+  const days = (value: number) => formatDuration(value * 86_400, lang);
+  const summary =
+    first && last
+      ? fill(m.scalingSummary, {
+          fromGpus: gpuCountText(first.gpus, lang),
+          toGpus: gpuCountText(last.gpus, lang),
+          fromMfu: formatPercent(first.mfu, lang),
+          toMfu: formatPercent(last.mfu, lang),
+          fromDays: days(first.days),
+          toDays: days(last.days),
+          published: chart.published.length > 0 ? fill(m.scalingSummaryPublished, { count: chart.published.length }) : '',
+        })
+      : m.scalingSummaryNone;
+  const table = () => ({
+    columns: [m.scalingColGpus, m.scalingColMfu, m.scalingColDays, m.scalingColLayout],
+    rows: [
+      ...chart.points.map((p) => [gpuCountText(p.gpus, lang), formatPercent(p.mfu, lang), days(p.days), p.layout]),
+      ...chart.published.map((p) => [`${p.label} (${gpuCountText(p.gpus, lang)})`, formatPercent(p.mfu, lang), '—', '—']),
+    ],
+  });
   return (
-    <ChartFrame id="strong-scaling" title={m.scalingTitle} caption={caption} height={340}>
+    <ChartFrame id="strong-scaling" title={m.scalingTitle} summary={summary} table={table} caption={caption} height={340}>
       {hasMarks ? <SvgPlot x={x} y={y} y2={y2} yAxisWidth={40} legend={legend} legendBelow label={m.scalingTitle} marks={marks} tooltip={tooltip} /> : null}
       {chart.points.length === 0 ? <PlanStatusLine /> : null}
       {chart.empty.length > 0 ? <p className="muted">{chart.empty.map((gpus) => fill(m.scalingNone, { gpus: gpuCountText(gpus, lang) })).join(lang === 'zh' ? '；' : '; ')}</p> : null}

@@ -175,8 +175,33 @@ export const CostVsScaleChart = memo(function CostVsScaleChart() {
     pue: formatNumber(scenario.pue, lang, 3),
     moe: isMoe ? m.costChartMoe : '',
   });
+  const format = VALUE[shown][lang];
+  const shownRows = chart.rows.filter((row) => row[shown] !== null);
+  const first = shownRows[0];
+  const last = shownRows.at(-1);
+  const currentValue = chart.current[shown];
+  const summary = fill(m.costChartSummary, {
+    metric: metricLabel(m, shown, gpus),
+    params: formatCount(chart.current.params, lang),
+    value: currentValue === null ? '—' : format(currentValue),
+    lowValue: first ? format(first[shown] ?? 0) : '—',
+    lowParams: first ? formatCount(first.params, lang) : '—',
+    highValue: last ? format(last[shown] ?? 0) : '—',
+    highParams: last ? formatCount(last.params, lang) : '—',
+  });
+  const table = () => ({
+    columns: [m.tableColParams, m.tableColTokens, ...COST_METRICS.map((option) => metricLabel(m, option, gpus))],
+    rows: chart.rows.map((row) => [
+      formatCount(row.params, lang),
+      formatCount(row.tokens, lang),
+      ...COST_METRICS.map((option) => {
+        const value = row[option];
+        return value === null ? '—' : VALUE[option][lang](value);
+      }),
+    ]),
+  });
   return (
-    <ChartFrame id="cost-vs-scale" title={m.costChartTitle} caption={caption} height={360}>
+    <ChartFrame id="cost-vs-scale" title={m.costChartTitle} summary={summary} table={table} caption={caption} height={360}>
       <div style={COLUMN}>
         <fieldset style={PICKER}>
           <legend className="muted" style={PICKER_LEGEND}>

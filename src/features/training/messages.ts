@@ -53,6 +53,10 @@ export const MESSAGES = defineMessages({
     recomputeShort_full: 'full',
 
     memChartTitle: 'Memory per GPU by ZeRO stage and recomputation',
+    memChartSummary: 'For {model}, memory per GPU ranges from {min} to {max} across ZeRO stages and recomputation; {fitting} of {count} combinations fit in the GPU’s {memory}.',
+    tableColStrategy: 'ZeRO stage · recomputation',
+    tableColTotal: 'Total per GPU',
+    tableColFit: 'Fits in {memory}',
     memChartCaption:
       '{model} at TP {tp} × PP {pp} × DP {dp}, micro-batch {mb} × {seq} tokens, {precision}: stacked bytes per GPU for each ZeRO stage (Z0–Z3), each with no, selective (sel.) and full recomputation. The dashed line is the {gpu}’s {memory}; faded bars do not fit; the outlined bar is the current configuration. Cut bars are labelled with their total.',
     memWeights: 'Weights',
@@ -67,6 +71,9 @@ export const MESSAGES = defineMessages({
     current: 'current',
 
     costChartTitle: 'Training cost vs model size',
+    costChartSummary: '{metric} of training a dense model with {params} parameters: {value}; the curve runs from {lowValue} at {lowParams} to {highValue} at {highParams}.',
+    tableColParams: 'Parameters',
+    tableColTokens: 'Training tokens',
     costChartCaption:
       'Dense models from 100M to 10T parameters at this scenario’s {tpp} tokens per parameter, 6·N·D FLOPs, on {gpus} × {gpu} at {mfu} MFU, {price}/GPU-hour and PUE {pue}. At a fixed ratio of tokens to parameters every quantity grows as N²: 10× the parameters costs 100×. The marker is the current model{moe}.',
     costChartMoe: ' (its FLOPs use the active parameters, so a mixture of experts sits below the dense curve)',
@@ -148,6 +155,10 @@ export const MESSAGES = defineMessages({
     recomputeShort_full: '完全',
 
     memChartTitle: '不同 ZeRO 阶段与重算方式下的每卡显存',
+    memChartSummary: '{model} 在不同 ZeRO 阶段与重算方式下每卡显存需求从 {min} 到 {max}；{count} 种组合中有 {fitting} 种能装进每卡 {memory}。',
+    tableColStrategy: 'ZeRO 阶段 · 重算',
+    tableColTotal: '每卡合计',
+    tableColFit: '能否装进 {memory}',
     memChartCaption:
       '{model}，TP {tp} × PP {pp} × DP {dp}，微批 {mb} × {seq} token，{precision}：每种 ZeRO 阶段（Z0–Z3）分别在不重算（无）、选择性重算（选择）和完全重算（完全）下的每卡显存堆叠。虚线是 {gpu} 的 {memory}；颜色变淡的柱子装不下；加框的柱子是当前配置。被截断的柱子标出了总量。',
     memWeights: '权重',
@@ -162,6 +173,9 @@ export const MESSAGES = defineMessages({
     current: '当前',
 
     costChartTitle: '训练成本与模型规模',
+    costChartSummary: '训练 {params} 参数稠密模型的{metric}：{value}；曲线从 {lowParams} 时的 {lowValue} 到 {highParams} 时的 {highValue}。',
+    tableColParams: '参数量',
+    tableColTokens: '训练 token 数',
     costChartCaption:
       '1 亿到 10 万亿参数的稠密模型，按本情景每参数 {tpp} 个 token、6·N·D FLOPs，在 {gpus} 张 {gpu} 上以 MFU {mfu}、每卡时 {price}、PUE {pue} 训练。token 与参数之比固定时，各项都随 N² 增长：参数多 10 倍，成本高 100 倍。标记点是当前模型{moe}。',
     costChartMoe: '（其 FLOPs 按激活参数计算，所以 MoE 模型位于稠密曲线下方）',

@@ -3,6 +3,7 @@ import { ChartFrame } from '../../components/ui/chart-frame';
 import { RefLine, SvgPlot, bandAxis, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { byteAxis, perView, viewKey } from '../../components/ui/chart-helpers';
+import { estimateTextWidth, stackColumnLabels } from '../../components/ui/label-placement';
 import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
@@ -33,6 +34,8 @@ function recomputeLong(m: Messages, mode: StrategyBar['recompute']): string {
 const BYTES = perView((lang, units) => (value: number) => formatBytes(value, lang, units));
 /** Share of each category's band left empty around its bar. */
 const BAR_GAP = 0.18;
+/** Height of one row of labels above the bars, px (font 10). */
+const LABEL_ROW = 12;
 
 interface PlotProps {
   chart: StrategyChart;
@@ -105,17 +108,22 @@ const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryL
     );
   };
   // Above each bar: "▼ current" on the current one, "↑ total" on a bar cut at the top.
-  const overlay = (area: PlotArea) =>
-    chart.bars.map((bar, index) => {
-      const text = bar.overflow ? `↑ ${bytes(bar.total)}` : bar.current ? `▼ ${m.current}` : '';
+  const labels = chart.bars.map((bar) => (bar.overflow ? `↑ ${bytes(bar.total)}` : bar.current ? `▼ ${m.current}` : ''));
+  const overlay = (area: PlotArea) => {
+    // Labels too wide for their column (a narrow chart, a long total) go up a row, never overlap.
+    const centers = chart.bars.map((_, index) => area.x(index + 0.5));
+    const rows = stackColumnLabels(centers, labels.map((text) => (text ? estimateTextWidth(text, 10) : 0)));
+    return chart.bars.map((bar, index) => {
+      const text = labels[index];
       if (!text) return null;
-      const y = Math.max(area.top - 6, area.y(Math.min(bar.total, chart.yMax)) - 6);
+      const y = Math.max(area.top - 6, area.y(Math.min(bar.total, chart.yMax)) - 6) - (rows[index] ?? 0) * LABEL_ROW;
       return (
-        <text key={bar.key} className="svg-halo" x={area.x(index + 0.5)} y={y} textAnchor="middle" fontSize={10} fill={HIGHLIGHT}>
+        <text key={bar.key} className="svg-halo" x={centers[index]} y={y} textAnchor="middle" fontSize={10} fill={HIGHLIGHT}>
           {text}
         </text>
       );
     });
+  };
   const tooltip = (value: number) => {
     const bar = chart.bars[Math.floor(value)];
     if (!bar) return null;
@@ -147,7 +155,7 @@ const StrategyPlot = memo(function StrategyPlot({ chart, lang, units, gpuMemoryL
       overlay={overlay}
       tooltip={tooltip}
       xAxisHeight={40}
-      top={22}
+      top={22 + LABEL_ROW * Math.min(2, Math.max(0, labels.filter(Boolean).length - 1))}
     />
   );
 });
@@ -172,8 +180,27 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart() {
     gpu,
     memory,
   });
+  const bytes = BYTES[viewKey(lang, units)];
+  const totals = chart.bars.map((bar) => bar.total);
+  const summary = fill(m.memChartSummary, {
+    model: modelLabel(estimate, lang),
+    min: bytes(totals.length > 0 ? Math.min(...totals) : 0),
+    max: bytes(Math.max(0, ...totals)),
+    fitting: chart.bars.filter((bar) => bar.fits).length,
+    count: chart.bars.length,
+    memory,
+  });
+  const table = () => ({
+    columns: [m.tableColStrategy, m.memWeights, m.memGradients, m.memOptimizer, m.memActivations, m.tableColTotal, fill(m.tableColFit, { memory })],
+    rows: chart.bars.map((bar) => [
+      `ZeRO-${bar.zeroStage} · ${recomputeLong(m, bar.recompute)}${bar.current ? ` (${m.current})` : ''}`,
+      ...STACK_KEYS.map((key) => bytes(bar[key])),
+      bytes(bar.total),
+      bar.fits ? m.memFits : m.memNoFit,
+    ]),
+  });
   return (
-    <ChartFrame id="training-memory" title={m.memChartTitle} caption={caption} height={340}>
+    <ChartFrame id="training-memory" title={m.memChartTitle} summary={summary} table={table} caption={caption} height={340}>
       <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} title={m.memChartTitle} />
     </ChartFrame>
   );
