@@ -69,7 +69,7 @@ const CalculatorList = memo(function CalculatorList() {
               <span className="article-list__title">
                 {fill(m.section, { section: calculator.articleSection })} {title}
               </span>
-              <code className="article-list__meta">{text.formula}</code>
+              <code className="article-list__meta">{lang === 'zh' ? (text.formulaZh ?? text.formula) : text.formula}</code>
               {headline ? (
                 <dl className="article-list__figures" data-headline={headline.id} aria-label={lang === 'zh' ? headline.labelZh : headline.label}>
                   <dt>{m.headlineArticle}</dt>

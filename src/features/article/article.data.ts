@@ -152,6 +152,7 @@ export interface ArticleCheckRow {
   calculatorTitleZh: string;
   articleSection: string;
   articleFormula: string;
+  articleFormulaZh: string;
   label: string;
   labelZh: string;
   /** The article's figure in SI units (see core/article.ts: its label's unit). */
@@ -205,6 +206,7 @@ export function articleCheckRow(calculator: ArticleCalculator, result: ArticleRe
     calculatorTitleZh: calculatorText.titleZh,
     articleSection: calculator.articleSection,
     articleFormula: calculatorText.formula,
+    articleFormulaZh: calculatorText.formulaZh ?? calculatorText.formula,
     label: text.label,
     labelZh: text.labelZh,
     article: result.article,

@@ -31,6 +31,8 @@ export interface ArticleCalculatorText {
   titleZh: string;
   /** The article's formula, as it writes it. */
   formula: string;
+  /** The same in Chinese, where the English has words besides the article's code. */
+  formulaZh?: string;
   whyDifferent: string;
   whyDifferentZh: string;
   /** Where the right figure comes from (paper + table/section, datasheet, standard). */
@@ -57,6 +59,7 @@ const timeline: ArticleCalculatorText = {
   title: 'Parameter counts over time',
   titleZh: '参数规模演进时间线',
   formula: 'table: BERT-base 1.1亿 (2018), GPT-2 15亿 (2019), GPT-3 1750亿 (2020), GPT-4 ~1.8万亿 (2023)',
+  formulaZh: '表格：BERT-base 1.1亿（2018）、GPT-2 15亿（2019）、GPT-3 1750亿（2020）、GPT-4 ~1.8万亿（2023）',
   whyDifferent: 'Published counts are rounded; GPT-4 is an unconfirmed estimate.',
   whyDifferentZh: '公开的参数量是四舍五入的；GPT-4 的数字未经证实。',
   source: 'Model cards and papers (see each row)',
@@ -172,6 +175,7 @@ const storage1t: ArticleCalculatorText = {
   title: '1T parameters at FP32 / FP16 / INT8 / INT4',
   titleZh: '万亿参数在各精度下的存储',
   formula: 'params × bytes / 1024⁴ "TB" for 4, 2, 1, 0.5 bytes; per token: params × 2 / 1024⁴ "TB"',
+  formulaZh: 'params × bytes / 1024⁴ “TB”，bytes 取 4、2、1、0.5；每次推理：params × 2 / 1024⁴ “TB”',
   whyDifferent: 'The article divides the bytes by 1024⁴ (TiB) but writes TB (10¹² bytes).',
   whyDifferentZh: '文章把字节数除以 1024⁴（TiB），却写成 TB（10¹² 字节）。',
   source: 'IEC 80000-13: TB = 10¹² bytes, TiB = 2⁴⁰ bytes',
@@ -198,6 +202,7 @@ const training1tCluster: ArticleCalculatorText = {
   title: 'Training 1T: 512 GPUs, 64 shards',
   titleZh: '万亿参数的分布式训练需求',
   formula: 'GPU memory = 512 × 80 GB; 64 model shards; bandwidth "> 800 Gbps"',
+  formulaZh: 'GPU 内存总量 = 512 × 80 GB；模型分片 64；通信带宽“> 800 Gbps”',
   whyDifferent: 'Whether 1T fits on 512 × 80 GB depends on the optimizer state (16 B/param) and sharding, which the article leaves out.',
   whyDifferentZh: '1T 能否装进 512 × 80 GB 取决于优化器状态（每参数 16 字节）和切分方式，文章没有考虑。',
   source: 'Rajbhandari et al. 2020 (ZeRO), §3.1',
@@ -247,6 +252,7 @@ const chinchillaAllocation: ArticleCalculatorText = {
   title: '"Chinchilla" compute allocation',
   titleZh: 'Chinchilla 最优分配',
   formula: 'optimal_params = optimal_tokens = 20 × C^0.5, printed with a "B" suffix',
+  formulaZh: 'optimal_params = optimal_tokens = 20 × C^0.5，打印时加上“B”后缀',
   whyDifferent:
     'With C = 6·N·D and D ≈ 20·N, N = √(C/120) ≈ 0.09·√C and D ≈ 1.8·√C; 20·√C gives N·D = 400·C, not C/6, and the printed "B" adds another factor of 10⁹.',
   whyDifferentZh: '由 C = 6·N·D 且 D ≈ 20·N，得 N = √(C/120) ≈ 0.09·√C、D ≈ 1.8·√C；20·√C 使 N·D = 400·C 而非 C/6，打印的“B”又多乘了 10⁹。',
@@ -292,6 +298,7 @@ const trainingCost: ArticleCalculatorText = {
   title: 'Training cost: GPT-3, 1T, 10T',
   titleZh: '训练成本：GPT-3、1T、10T',
   formula: 'FLOPs = 6·N·D; cost = FLOPs / 1e15 per $; GPU-hours = FLOPs / (312e12 × 3600); GPUs for one month = GPU-years × 12',
+  formulaZh: 'FLOPs = 6·N·D；成本 = FLOPs / 每美元 1e15；GPU 小时 = FLOPs / (312e12 × 3600)；一个月训完所需 GPU = GPU 年 × 12',
   whyDifferent: 'An A100 never runs at 100% of peak: MFU is 30–50% in practice, so GPU-hours are 2–3× the article\'s.',
   whyDifferentZh: 'A100 不可能跑满峰值：实际算力利用率（MFU）约 30–50%，所以卡时是文章的 2–3 倍。',
   source: 'Kaplan et al. 2020 (C ≈ 6·N·D); Chowdhery et al. 2022 (PaLM), Table 3 (MFU); NVIDIA A100 datasheet',
@@ -381,6 +388,7 @@ const inferenceMemory: ArticleCalculatorText = {
   titleZh: '100B 与 1T 的推理内存与吞吐',
   formula:
     'weights = params × 2 / 1024³ "GB"; KV = 2 × params × 2048 × 2 / 1024³ "GB"; 100 tokens/s × 86400; $10 per million; × 10,000 users',
+  formulaZh: '权重 = params × 2 / 1024³ “GB”；KV = 2 × params × 2048 × 2 / 1024³ “GB”；每秒 100 token × 86400；每百万 token 10 美元；× 1 万用户',
   whyDifferent:
     'KV cache per token depends on layers × kv heads × head dim, not on the parameter count: a few MB per token at most (GPT-3 175B: 4.7 MB), about 10⁵× less than 2 × params × 2 bytes.',
   whyDifferentZh: '每个 token 的 KV 缓存取决于 层数 × KV 头数 × 头维度，与参数量无关：最多几 MB/token（GPT-3 175B 为 4.7 MB），比 2 × 参数 × 2 字节小约 10⁵ 倍。',
@@ -445,6 +453,7 @@ const compressionChain: ArticleCalculatorText = {
   title: 'Compression chain on 1T',
   titleZh: '万亿参数模型的压缩链',
   formula: 'size ×= 0.5 (FP32→FP16), 0.5 (→INT8), 0.5 (→INT4), 0.5 (pruning 50%), 0.1 (distillation)',
+  formulaZh: 'size ×= 0.5（FP32→FP16）、0.5（→INT8）、0.5（→INT4）、0.5（剪枝 50%）、0.1（蒸馏）',
   whyDifferent:
     'Applied to the parameter count, quantisation wrongly removes parameters: in bytes the chain ends at 1T × 0.5 × 0.1 = 50B parameters at 4 bits = 25 GB, not 6.25B parameters.',
   whyDifferentZh: '把压缩比乘到参数个数上，量化就被误算成删参数：按字节算，链条终点是 1T × 0.5 × 0.1 = 500 亿参数 × 4 位 = 25 GB，而不是 62.5 亿参数。',
@@ -499,6 +508,7 @@ const gpuMemoryByYear: ArticleCalculatorText = {
   title: 'GPU memory by year and what it trains',
   titleZh: 'GPU 显存发展轨迹',
   formula: 'V100 16GB → 1B; A100 40GB → 10B; A100 80GB → 50B; H100 80GB → 100B+; future: 1TB+ for 1T',
+  formulaZh: 'V100 16GB → 1B；A100 40GB → 10B；A100 80GB → 50B；H100 80GB → 100B+；未来：万亿模型需 1TB+ 单卡',
   whyDifferent: 'Training keeps about 16 bytes per parameter (weights, gradients, Adam states), so one card trains memory / 16 parameters.',
   whyDifferentZh: '训练时每个参数约占 16 字节（权重、梯度、Adam 状态），所以单卡可训练的参数约为 显存 / 16。',
   source: 'Rajbhandari et al. 2020 (ZeRO), §3.1; NVIDIA V100, A100, H100 datasheets',
