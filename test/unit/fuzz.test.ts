@@ -517,8 +517,12 @@ const NUMERIC_FIELDS = [
   'outputTokens',
   'batch',
   'requestsPerSecond',
+  'loraRank',
+  'ftTokens',
+  'ftSeqLen',
+  'ftMicroBatch',
 ] as const satisfies readonly (keyof Scenario & keyof typeof RANGES)[];
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'loraRank', 'ftSeqLen', 'ftMicroBatch']);
 const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {
