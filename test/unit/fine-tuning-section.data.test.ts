@@ -104,11 +104,18 @@ describe('the accelerator table', () => {
 
 describe('custom accelerator and tiny models', () => {
   it('gives finite numbers for a custom GPU and for GPT-2 at the smallest settings', () => {
-    for (const patch of [{ gpu: 'custom' }, { model: 'gpt-2', ftSeqLen: 1, ftMicroBatch: 1, loraRank: 1, loraModules: ['q'] as Scenario['loraModules'] }]) {
+    const extremes: Partial<Scenario>[] = [
+      { gpu: 'custom' },
+      { model: 'gpt-2', ftSeqLen: 1, ftMicroBatch: 1, loraRank: 1, loraModules: ['q'] },
+      { model: 'deepseek-v3', ftSeqLen: 1e6, ftMicroBatch: 4096, loraRank: 65536, ftTokens: 1e13, ftCheckpointing: false },
+      { model: 'bert-base', loraModules: ['gate'] },
+    ];
+    for (const patch of extremes) {
       const scenario = applyPatch(DEFAULT_SCENARIO, patch);
       const result = estimate(scenario);
       const data = fineTuningData(result.model.arch, scenario, result.hardware);
       for (const bar of data.bars) expect(Number.isFinite(bar.total) && bar.total > 0).toBe(true);
+      for (const row of fineTuningFitTable(result.model.arch, scenario).rows) expect([row.full, row.lora, row.qlora].every((gpus) => gpus === null || (Number.isInteger(gpus) && gpus >= 1))).toBe(true);
       for (const run of data.runs) expect(run.seconds === null || (Number.isFinite(run.seconds) && run.seconds > 0)).toBe(true);
       expect(Number.isFinite(data.yMax)).toBe(true);
     }

@@ -69,7 +69,7 @@ export const FineTuningMemoryChart = memo(function FineTuningMemoryChart() {
   );
   const overlay = (area: PlotArea) =>
     data.bars.map((item, index) => (
-      <text key={item.method} className="svg-halo" x={area.x(index + 0.5)} y={Math.max(area.top + 10, area.y(Math.min(item.total, data.yMax)) - 6)} textAnchor="middle" fontSize={11} fill={item.fitsOneGpu ? '#1a7f37' : '#b42318'}>
+      <text key={item.method} className="svg-halo" x={area.x(index + 0.5)} y={Math.max(area.top - 6, area.y(Math.min(item.total, data.yMax)) - 6)} textAnchor="middle" fontSize={11} fill={item.fitsOneGpu ? '#1a7f37' : '#b42318'}>
         {`${item.total > data.yMax ? '↑ ' : ''}${formatBytes(item.total, lang, units)} · ${item.fitsOneGpu ? m.fits : m.doesNotFit}`}
       </text>
     ));
