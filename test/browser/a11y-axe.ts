@@ -16,14 +16,19 @@ export interface AxeViolation {
   nodes: { target: string; summary: string }[];
 }
 
-/** Runs axe-core on the whole document with the WCAG 2.2 AA tags (or only `rules`); returns the violations. */
+/**
+ * Runs axe-core on the whole document with the WCAG 2.2 AA tags (or only `rules`); returns the
+ * violations. A contrast-only run leaves out the charts' `<svg role="img">` (axe cannot judge text
+ * drawn over marks and reports it as incomplete, not as a pass or a violation), which halves its time.
+ */
 export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => 'axe' in globalThis);
   if (!loaded) await page.evaluate(`${AXE_SOURCE}\n;0`);
   return page.evaluate(async ({ tags, rules }) => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run: (context: Document | object, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
     const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags };
-    const result = await axe.run(document, { runOnly, resultTypes: ['violations'] });
+    const context = rules ? { include: [['body']], exclude: [['svg[role="img"]']] } : document;
+    const result = await axe.run(context, { runOnly, resultTypes: ['violations'] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
