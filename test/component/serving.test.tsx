@@ -51,6 +51,14 @@ describe('serving controls', () => {
     fireEvent.change(select, { target: { value: 'auto' } });
     expect(store.getState().scenario.servingTp).toBeNull();
   });
+  it('prompt tokens typed in the serving controls write the scenario the inference section reads', () => {
+    const { store } = renderWith(<ServingControls autoTp={2} moe={false} experts={1} />);
+    const input = within(screen.getByTestId('serving-promptTokens')).getByRole('textbox', { hidden: true }) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '2000' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.blur(input);
+    expect(store.getState().scenario.promptTokens).toBe(2000);
+  });
   it('EP is offered for a mixture-of-experts model only', () => {
     renderWith(<ServingControls autoTp={2} moe={false} experts={1} />);
     expect(screen.queryByTestId('serving-ep')).toBeNull();

@@ -278,7 +278,10 @@ const PriceField = memo(function PriceField() {
   const gpu = useScenarioState(selectGpu);
   const customPrice = useScenarioState(selectCustomPrice);
   const update = useScenarioState(selectUpdate);
-  const presetPrice = gpu === 'custom' ? customPrice : (HARDWARE_BY_ID.get(gpu)?.price?.usdPerHour ?? FALLBACK_USD_PER_GPU_HOUR);
+  const accelerator = HARDWARE_BY_ID.get(gpu);
+  // The estimate's own rule (resolveHardware): rental price, else purchase amortised with energy, else the flagged fallback.
+  const devicePrice = accelerator ? (accelerator.price?.usdPerHour ?? (accelerator.purchase ? deviceHourlyCost(accelerator).usdPerHour : null)) : null;
+  const presetPrice = gpu === 'custom' ? customPrice : (devicePrice ?? FALLBACK_USD_PER_GPU_HOUR);
   const format = useCallback((v: number) => fill(m.unitPerGpuHour, { n: formatUsd(v, lang) }), [m, lang]);
   const onChange = useCallback((v: number) => update({ usdPerGpuHour: v }), [update]);
   return (

@@ -39,13 +39,15 @@ const DeploymentStats = memo(function DeploymentStats(props: { estimate: Estimat
         <Stat
           label={m.statReplica}
           value={fill(m.statReplicaValue, { gpus: count(d.gpusPerReplica), gpu })}
-          note={fill(m.statReplicaNote, {
-            batch: count(inf.batch),
-            capacity: formatNumber(d.replicaRequestsPerSecond, lang, 3),
-            prefill: formatDuration(inf.timeToFirstTokenSeconds, lang),
-            output: formatCount(inf.outputTokens, lang),
-            step: formatDuration(inf.decodeStepSeconds, lang),
-          })}
+          note={
+            fill(m.statReplicaNote, {
+              batch: count(inf.batch),
+              capacity: formatNumber(d.replicaRequestsPerSecond, lang, 3),
+              prefill: formatDuration(inf.timeToFirstTokenSeconds, lang),
+              output: formatCount(inf.outputTokens, lang),
+              step: formatDuration(inf.decodeStepSeconds, lang),
+            }) + (inf.decodeCommunicationSeconds > 0 ? fill(m.statReplicaComm, { comm: formatDuration(inf.decodeCommunicationSeconds, lang), gpus: count(inf.gpus) }) : '')
+          }
           testId="deployment-replica"
         />
       ) : (

@@ -70,7 +70,18 @@ const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate;
   const nGpus = gpuCountText(inf.gpus, lang);
   let serving;
   if (!inf.fits) {
-    serving = <Stat label={m.statServing} value={m.statServingNever} bad note={fill(m.statServingNeverNote, { gpu })} testId="inference-gpus" />;
+    const one = inf.fitOneGpu;
+    const note =
+      one && one.reason === 'kv-cache'
+        ? fill(m.statServingKvNote, {
+            gpu,
+            required: bytes(one.requiredBytes),
+            usable: bytes(one.usableBytes),
+            maxContext: formatCount(one.largestContextTokens, lang),
+            maxBatch: formatNumber(one.largestBatch, lang, 7),
+          })
+        : fill(m.statServingNeverNote, { gpu });
+    serving = <Stat label={m.statServing} value={m.statServingNever} bad note={note} testId="inference-gpus" />;
   } else {
     const note = inf.fitsOneGpu
       ? fill(m.statServingOne, { gpu, memory, perGpu: bytes(inf.bytesPerGpu) })

@@ -10,6 +10,9 @@ export const MESSAGES = defineMessages({
     sources: 'Sources:',
 
     controls: 'Serving settings',
+    promptTokens: 'Prompt tokens per request',
+    outputTokens: 'Output tokens per request',
+    tokensValue: '{n} tokens',
     concurrency: 'Sequences in flight',
     concurrencyMax: 'Most the targets allow',
     concurrencyValue: '{n} sequences',
@@ -20,7 +23,7 @@ export const MESSAGES = defineMessages({
     tpAuto: 'Smallest group that fits ({n})',
     ep: 'Expert parallel (MoE)',
     epValue: 'EP {n}',
-    promptNote: 'Prompt {prompt} and output {output} tokens per request, and the request rate {rps}/s: set in the inference and deployment controls.',
+    promptNote: 'Prompt {prompt} and output {output} tokens per request (shared with the inference section); the request rate, {rps}/s, is set with the deployment controls.',
 
     statPoint: 'Operating point',
     statPointValue: '{perGpu} tok/s per GPU',
@@ -132,6 +135,9 @@ export const MESSAGES = defineMessages({
     sources: '来源：',
 
     controls: '服务设置',
+    promptTokens: '每个请求的提示词 token 数',
+    outputTokens: '每个请求的输出 token 数',
+    tokensValue: '{n} 个 token',
     concurrency: '进行中的序列数',
     concurrencyMax: '目标允许的最大值',
     concurrencyValue: '{n} 个序列',
@@ -142,7 +148,7 @@ export const MESSAGES = defineMessages({
     tpAuto: '能装下的最小组（{n}）',
     ep: '专家并行（MoE）',
     epValue: 'EP {n}',
-    promptNote: '每个请求提示词 {prompt} 个、输出 {output} 个 token，请求速率每秒 {rps} 个：在推理与部署的设置中调整。',
+    promptNote: '每个请求提示词 {prompt} 个、输出 {output} 个 token（与推理一节共用）；请求速率每秒 {rps} 个，在部署设置中调整。',
 
     statPoint: '工作点',
     statPointValue: '每卡每秒 {perGpu} 个 token',

@@ -14,6 +14,8 @@ const selectTtft = (state: ScenarioState) => state.scenario.ttftTarget;
 const selectTpot = (state: ScenarioState) => state.scenario.tpotTarget;
 const selectTp = (state: ScenarioState) => state.scenario.servingTp;
 const selectEp = (state: ScenarioState) => state.scenario.servingEp;
+const selectPrompt = (state: ScenarioState) => state.scenario.promptTokens;
+const selectOutput = (state: ScenarioState) => state.scenario.outputTokens;
 
 /** GPUs per replica offered: the powers of two engines use. */
 const TP_CHOICES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024] as const;
@@ -133,12 +135,40 @@ const LayoutFields = memo(function LayoutFields(props: { autoTp: number; moe: bo
   );
 });
 
+/** Prompt or output tokens per request: the same scenario fields as the inference controls. */
+const TokensField = memo(function TokensField(props: { field: 'promptTokens' | 'outputTokens'; label: string }) {
+  const m = useMessages(MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(props.field === 'promptTokens' ? selectPrompt : selectOutput);
+  const update = useScenarioState(selectUpdate);
+  const { field } = props;
+  const format = useCallback((n: number) => fill(m.tokensValue, { n: formatNumber(n, lang, 6) }), [m, lang]);
+  const onChange = useCallback((n: number) => update({ [field]: Math.max(1, Math.round(n)) } as Partial<Scenario>), [update, field]);
+  return (
+    <SliderField
+      label={props.label}
+      value={Math.max(1, value)}
+      min={1}
+      max={1e6}
+      log
+      step={0.01}
+      integer
+      format={format}
+      parse={parseNumber}
+      onChange={onChange}
+      testId={`serving-${field}`}
+    />
+  );
+});
+
 /** The serving section's own controls (part of the one scenario: they share in the URL). */
 export const ServingControls = memo(function ServingControls(props: { autoTp: number; moe: boolean; experts: number }) {
   const m = useMessages(MESSAGES);
   return (
     <fieldset className="serving-controls" data-testid="serving-controls">
       <legend>{m.controls}</legend>
+      <TokensField field="promptTokens" label={m.promptTokens} />
+      <TokensField field="outputTokens" label={m.outputTokens} />
       <ConcurrencyField />
       <TargetField field="ttftTarget" label={m.ttft} initial={2} min={RANGES.ttftTarget[0]} max={60} />
       <TargetField field="tpotTarget" label={m.tpot} initial={0.05} min={RANGES.tpotTarget[0]} max={1} />
