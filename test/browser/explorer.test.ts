@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { CHART_IDS, SECTION_IDS, TABLE_IDS, chartMarkup, navigateInPage, openFullPage, pageProblems } from './page-helpers';
-import { OPTIONAL_CHART_IDS } from '../fixtures/ui-contract';
+import { OPTIONAL_CHART_IDS, WORKER_CHART_IDS } from '../fixtures/ui-contract';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe('the explorer, fresh load', () => {
     expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
     // Every section heading and every chart title is in the page's language.
     const headings = await page.$$eval('main section h2, figure figcaption .chart__title', (nodes) => nodes.map((n) => n.textContent ?? ''));
-    expect(headings).toHaveLength(SECTION_IDS.length + CHART_IDS.length + OPTIONAL_CHART_IDS.length);
+    expect(headings).toHaveLength(SECTION_IDS.length + CHART_IDS.length + OPTIONAL_CHART_IDS.length + WORKER_CHART_IDS.length);
     for (const heading of headings) expect(heading, heading).toMatch(script);
     expect(await page.title()).toMatch(title);
     expect(errors).toEqual([]);

@@ -62,6 +62,31 @@ describe('training planner worker under the CSP', () => {
     await page.context().close();
   });
 
+  it('warm plan time: re-planning 16,384 GPUs after a plan for 8,192 (the worker is compiled and hot)', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
+    await waitForPlan(page);
+    const gpus = page.locator('[data-testid="gpu-count"] input.slider-field__number');
+    const planFor = async (count: string, shown: RegExp) => {
+      await gpus.fill(count);
+      await gpus.press('Enter');
+      // Sections follow the store only while on screen: come back to the plan.
+      await page.locator('#training-plan').scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (pattern) => new RegExp(pattern).test(document.querySelector('#training-plan [data-table="training-plan-layouts"]')?.textContent ?? ''),
+        shown.source,
+        { timeout: 60_000 },
+      );
+      await page.waitForSelector('#training-plan [data-testid="plan-status"][data-status="ready"]', { timeout: 60_000 });
+      return Number(await page.locator('#training-plan [data-testid="plan-status"]').first().getAttribute('data-plan-ms'));
+    };
+    await planFor('8192', /on 8,192 GPUs/);
+    const warm = await planFor('16384', /on 16,384 GPUs/);
+    console.log(`worker plan time, Llama-3.1-405B on 16,384 H100 (warm): ${warm.toFixed(1)} ms`);
+    expect(Number.isFinite(warm) && warm > 0).toBe(true);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the page stays responsive while the worker plans: a slider step paints while a plan runs', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
     await waitForPlan(page);

@@ -107,13 +107,21 @@ function BreakdownInner() {
     rows: bars.map((bar, index) => [names[index] ?? '', ...present.map((cause) => formatDuration(partOf(bar, cause), lang)), formatDuration(bar.total, lang)]),
   });
   return (
-    <ChartFrame id="step-breakdown" title={m.breakdownTitle} summary={summary} table={table} caption={caption} height={340}>
-      {bars.length > 0 ? (
-        <SvgPlot x={x} y={y} yAxisWidth={44} legend={legend} legendBelow label={m.breakdownTitle} marks={marks} tooltip={tooltip} />
-      ) : (
-        <PlanStatusLine />
-      )}
-      {!scenarioBar && status !== 'unavailable' ? <p className="muted">{m.breakdownNoScenario}</p> : null}
+    <ChartFrame
+      id="step-breakdown"
+      title={m.breakdownTitle}
+      summary={summary}
+      table={table}
+      caption={
+        <>
+          {caption}
+          {bars.length === 0 ? <PlanStatusLine inline /> : null}
+          {!scenarioBar && status !== 'unavailable' ? <span className="training-plan__note">{m.breakdownNoScenario}</span> : null}
+        </>
+      }
+      height={340}
+    >
+      {bars.length > 0 ? <SvgPlot x={x} y={y} yAxisWidth={44} legend={legend} legendBelow label={m.breakdownTitle} marks={marks} tooltip={tooltip} /> : null}
     </ChartFrame>
   );
 }

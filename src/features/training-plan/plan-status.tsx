@@ -6,25 +6,33 @@ import { formatDuration, formatNumber } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { planStatus, usePlanView } from './plan-scope';
 
-export const PlanStatusLine = memo(function PlanStatusLine() {
+/** `inline`: a block span (inside a chart's caption) instead of a paragraph. */
+export const PlanStatusLine = memo(function PlanStatusLine(props: { inline?: boolean }) {
+  const Tag = props.inline ? 'span' : 'p';
   const { plan, current } = usePlanView();
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const status = planStatus(plan);
-  if (status === 'unavailable') return <p className="muted" role="status" data-testid="plan-status" data-status={status}>{m.unavailable}</p>;
+  if (status === 'unavailable') {
+    return (
+      <Tag className="muted" role="status" data-testid="plan-status" data-status={status}>
+        {m.unavailable}
+      </Tag>
+    );
+  }
   if (status === 'failed') {
     return (
-      <p className="layout-problem" role="status" data-testid="plan-status" data-status={status}>
+      <Tag className="layout-problem" role="status" data-testid="plan-status" data-status={status}>
         {fill(m.failed, { message: plan.error ?? '' })}
-      </p>
+      </Tag>
     );
   }
   const outcome = plan.plan;
   const busy = status === 'planning' || !current;
   return (
-    <p className="muted" role="status" data-testid="plan-status" data-status={busy ? 'planning' : 'ready'} data-plan-ms={outcome ? outcome.planMs.toFixed(1) : undefined}>
+    <Tag className="muted" role="status" data-testid="plan-status" data-status={busy ? 'planning' : 'ready'} data-plan-ms={outcome ? outcome.planMs.toFixed(1) : undefined}>
       {outcome ? fill(m.status, { evaluated: formatNumber(outcome.evaluated, lang, 9), ms: formatDuration(outcome.planMs / 1000, lang) }) : null}
       {busy ? <> <strong className="training-plan__planning">{m.planning}</strong></> : null}
-    </p>
+    </Tag>
   );
 });

@@ -120,11 +120,17 @@ function ScalingInner() {
       ...chart.published.map((p) => [`${p.label} (${gpuCountText(p.gpus, lang)})`, formatPercent(p.mfu, lang), '—', '—']),
     ],
   });
+  // Notes go in the caption: the chart body has a fixed height.
+  const notes = (
+    <>
+      {caption}
+      {chart.points.length === 0 ? <PlanStatusLine inline /> : null}
+      {chart.empty.length > 0 ? <span className="training-plan__note">{chart.empty.map((gpus) => fill(m.scalingNone, { gpus: gpuCountText(gpus, lang) })).join(lang === 'zh' ? '；' : '; ')}</span> : null}
+    </>
+  );
   return (
-    <ChartFrame id="strong-scaling" title={m.scalingTitle} summary={summary} table={table} caption={caption} height={340}>
+    <ChartFrame id="strong-scaling" title={m.scalingTitle} summary={summary} table={table} caption={notes} height={340}>
       {hasMarks ? <SvgPlot x={x} y={y} y2={y2} yAxisWidth={40} legend={legend} legendBelow label={m.scalingTitle} marks={marks} tooltip={tooltip} /> : null}
-      {chart.points.length === 0 ? <PlanStatusLine /> : null}
-      {chart.empty.length > 0 ? <p className="muted">{chart.empty.map((gpus) => fill(m.scalingNone, { gpus: gpuCountText(gpus, lang) })).join(lang === 'zh' ? '；' : '; ')}</p> : null}
     </ChartFrame>
   );
 }
