@@ -49,8 +49,12 @@ function ScalingInner() {
     return { kind: 'log', domain, ticks: logTicks(domain, 5), format: (value: number) => formatNumber(value, lang, 3), label: m.scalingAxisDays, grid: false };
   })();
   const legend: LegendItem[] = [
-    { key: 'mfu', name: m.scalingMfu, color: MFU_COLOR, shape: 'line' },
-    { key: 'days', name: m.scalingDays, color: DAYS_COLOR, shape: 'line', dash: '6 3' },
+    ...(chart.points.length > 0
+      ? [
+          { key: 'mfu', name: m.scalingMfu, color: MFU_COLOR, shape: 'line' as const },
+          { key: 'days', name: m.scalingDays, color: DAYS_COLOR, shape: 'line' as const, dash: '6 3' },
+        ]
+      : []),
     ...(chart.published.length > 0 ? [{ key: 'published', name: m.scalingPublished, color: PUBLISHED_COLOR, shape: 'diamond' as const }] : []),
   ];
   const marks = (area: PlotArea) => (
