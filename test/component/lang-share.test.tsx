@@ -42,11 +42,13 @@ function exactField(testId: string): HTMLInputElement {
 describe('typed values outside a field’s range are clamped, with a note in words', () => {
   it('MFU typed as 700 (%) becomes 100 % and says so', async () => {
     const { store, user } = renderPanel();
+    // MFU is predicted by the planner unless pinned: pin it to type one.
+    await user.click(screen.getByTestId('mfu-pinned'));
     const field = exactField('mfu');
     await user.clear(field);
     await user.type(field, '700{Enter}');
     expect(store.getState().scenario.mfu).toBe(1);
-    expect(screen.getByTestId('mfu-note').textContent).toBe('MFU (model FLOPs utilisation) was 700%; the largest is 100%.');
+    expect(screen.getByTestId('mfu-slider-note').textContent).toBe('Pinned MFU was 700%; the largest is 100%.');
     expect(field.getAttribute('aria-invalid')).toBeNull();
   });
 
@@ -62,6 +64,8 @@ describe('typed values outside a field’s range are clamped, with a note in wor
 
   it('a value inside the range is used as typed, with no note', async () => {
     const { store, user } = renderPanel();
+    // MFU is predicted by the planner unless pinned: pin it to type one.
+    await user.click(screen.getByTestId('mfu-pinned'));
     const field = exactField('mfu');
     await user.clear(field);
     await user.type(field, '55{Enter}');

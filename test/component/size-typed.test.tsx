@@ -76,6 +76,6 @@ describe('a typed size that does not parse says why, next to the field', () => {
     await user.clear(field);
     await user.type(field, '1000T{Enter}');
     expect(box.queryByRole('alert')).toBeNull();
-    expect(box.getByRole('status').textContent).toMatch(/原为 .+；最大只能是 .+。$/);
+    expect(box.getByTestId('size-slider-note').textContent).toMatch(/原为 .+；最大只能是 .+。$/);
   });
 });

@@ -239,7 +239,8 @@ export const ModelSummary = memo(function ModelSummary() {
           ? m.customFamilyGeneric
           : fill(m.customFamily, { family: model.arch.family })
       : '';
-    smallPrint = '';
+    // The technical name (config.json's model_type as the reader took it) in small print only.
+    smallPrint = model ? `model_type: ${model.arch.family}` : '';
   } else if (preset) {
     name = presetName(preset, lang);
     sub = `${presetOrg(preset, m)} · ${preset.year}`;
