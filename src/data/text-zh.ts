@@ -20,6 +20,20 @@ export const ACCELERATOR_NAMES_ZH: Readonly<Record<string, string>> = {
 };
 
 /** Model preset id → its name in Chinese (the article's models and the unconfirmed GPT-4). */
+/** Cluster presets (src/data/clusters.ts) by id, in Chinese. */
+export const CLUSTER_NAMES_ZH: Readonly<Record<string, string>> = {
+  'dgx-a100': 'DGX A100（8 × A100，NVLink 3，8 × 200 Gb/s HDR）',
+  'dgx-h100': 'DGX/HGX H100（8 × H100，NVLink 4，8 × 400 Gb/s）',
+  'hgx-h200': 'HGX H200（8 × H200，NVLink 4，8 × 400 Gb/s）',
+  'hgx-h800': 'HGX H800（8 × H800，NVLink 400 GB/s，8 × 400 Gb/s）',
+  'dgx-b200': 'DGX/HGX B200（8 × B200，NVLink 5，8 × 400 Gb/s）',
+  'gb200-nvl72': 'GB200 NVL72（72 块 GPU 的 NVLink 域，每块 GPU 400 Gb/s）',
+  'mi300x-8': 'MI300X 平台（8 × MI300X，xGMI 互联）',
+  'pcie-8': 'PCIe 服务器（8 块 GPU 经 PCIe 互联，每块 GPU 200 Gb/s）',
+  'tpu-v4-pod': 'TPU v4 Pod（4096 颗芯片，ICI 三维环面）',
+  'tpu-v5p-pod': 'TPU v5p Pod（8960 颗芯片，ICI 三维环面）',
+};
+
 export const MODEL_NAMES_ZH: Readonly<Record<string, string>> = {
   'article-100b': '原文的“千亿”模型（假想）',
   'article-1t': '原文的万亿模型（假想）',

@@ -15,11 +15,20 @@ afterAll(async () => {
 
 const TALL = { width: 1440, height: 12000 };
 
-/** The text of every section, numbers included. */
+/**
+ * The text of every section, numbers included — except how long this browser took to plan
+ * (`[data-measured-time]`: the planner's own search time, which no link can reproduce).
+ */
 function sectionTexts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as HTMLElement | null)?.innerText ?? ''])), [
-    ...SECTION_IDS,
-  ]);
+  return page.evaluate(
+    (ids) => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = 'none';
+      const texts = Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as HTMLElement | null)?.innerText ?? '']));
+      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = '';
+      return texts;
+    },
+    [...SECTION_IDS],
+  );
 }
 
 describe('sharing', () => {

@@ -11,6 +11,7 @@ import { addConfigToModelFile, isModelFileName, openModelFile } from './model-fi
 import { MODEL_FILE_MESSAGES, type ModelFileMessages } from './model-file.messages';
 import type { Lang } from '../../i18n/i18n';
 import type { UnitSystem } from '../../i18n/format';
+import { withCode } from '../../view/with-code';
 
 type Outcome =
   | { kind: 'ok'; name: string; total: number; reasons: ResolvedReasons }
@@ -190,7 +191,7 @@ export const ConfigImport = memo(function ConfigImport() {
           <button type="button" onClick={() => run(text)} data-testid="config-import-button">
             {m.importButton}
           </button>
-          <span className="config-import__drop">{dragging ? m.dropActive : f.dropModelHere}</span>
+          <span className="config-import__drop">{dragging ? m.dropActive : withCode(f.dropModelHere)}</span>
           <span className="file-button">
             <input
               id={fileId}

@@ -9,7 +9,8 @@ import { SliderField } from '../../components/ui/slider-field';
 import { SelectField, type SelectOption } from '../../components/ui/select-field';
 import { CLUSTERS, CLUSTERS_BY_ID } from '../../data/clusters';
 import { RANGES, type CustomCluster } from '../../scenario/scenario';
-import { fill } from '../../i18n/i18n';
+import { fill, type Lang } from '../../i18n/i18n';
+import { CLUSTER_NAMES_ZH } from '../../data/text-zh';
 import { byteUnit, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStore } from '../../store/store-context';
@@ -141,8 +142,8 @@ export const MfuField = memo(function MfuField() {
  * xGMI: the page's checks (and readers scanning for broken numbers) treat the word "Infinity" as
  * a number gone wrong.
  */
-function clusterName(name: string): string {
-  return name.replace(/Infinity Fabric/g, 'xGMI links');
+function clusterName(id: string, name: string, lang: Lang): string {
+  return lang === 'zh' && CLUSTER_NAMES_ZH[id] ? CLUSTER_NAMES_ZH[id] : name.replace(/Infinity Fabric/g, 'xGMI links');
 }
 
 /** The cluster's three figures as the planner uses them: the preset's, or the custom ones. */
@@ -168,11 +169,11 @@ export const ClusterFields = memo(function ClusterFields(props: { defaultCluster
   const defaultName = CLUSTERS_BY_ID.get(props.defaultClusterId ?? '')?.name;
   const options = useMemo<SelectOption[]>(
     () => [
-      { value: 'auto', label: defaultName ? `${m.clusterAuto}: ${clusterName(defaultName)}` : m.clusterAuto },
-      ...CLUSTERS.map((preset) => ({ value: preset.id, label: clusterName(preset.name) })),
+      { value: 'auto', label: defaultName ? `${m.clusterAuto}: ${clusterName(props.defaultClusterId ?? '', defaultName, lang)}` : m.clusterAuto },
+      ...CLUSTERS.map((preset) => ({ value: preset.id, label: clusterName(preset.id, preset.name, lang) })),
       { value: 'custom', label: m.clusterCustom },
     ],
-    [m, defaultName],
+    [m, defaultName, lang, props.defaultClusterId],
   );
   const edit = useCallback(
     (patch: Partial<CustomCluster>) => {

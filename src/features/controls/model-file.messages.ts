@@ -5,7 +5,7 @@ export const MODEL_FILE_MESSAGES = defineMessages({
   en: {
     dropTitle: 'Open a model file (.gguf, .safetensors) or a config.json',
     privacy: "Read in your browser from the file's header; nothing is uploaded.",
-    dropModelHere: 'Drop a .gguf, .safetensors, model.safetensors.index.json or config.json here, or',
+    dropModelHere: 'Drop a `.gguf`, `.safetensors`, `model.safetensors.index.json` or `config.json` here, or',
     chooseModelFile: 'Choose a file…',
     reading: 'Reading the header of {name}…',
     opened: 'Opened {name}: {total} parameters, {bytes} of weights ({bits} bits/weight), read in {ms} ms.',
@@ -27,7 +27,7 @@ export const MODEL_FILE_MESSAGES = defineMessages({
   zh: {
     dropTitle: '打开模型文件（.gguf、.safetensors）或 config.json',
     privacy: '在你的浏览器里只读取文件头；不会上传任何内容。',
-    dropModelHere: '把 .gguf、.safetensors、model.safetensors.index.json 或 config.json 拖到这里，或',
+    dropModelHere: '把 `.gguf`、`.safetensors`、`model.safetensors.index.json` 或 `config.json` 拖到这里，或',
     chooseModelFile: '选择文件…',
     reading: '正在读取 {name} 的文件头…',
     opened: '已打开 {name}：{total} 个参数，权重 {bytes}（每个权重 {bits} 位），读取用时 {ms} 毫秒。',

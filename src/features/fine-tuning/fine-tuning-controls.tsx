@@ -9,6 +9,7 @@ import type { ScenarioState } from '../../store/scenario-store';
 import { RANGES } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
 import { QLORA_65B_ON_48GB } from './fine-tuning.scenarios';
+import { withCode } from '../../view/with-code';
 
 const selectUpdate = (state: ScenarioState) => state.update;
 const selectMethod = (state: ScenarioState) => state.scenario.ftMethod;
@@ -76,10 +77,10 @@ export const FineTuningControls = memo(function FineTuningControls() {
         {LORA_MODULES.map((module) => (
           <label key={module} htmlFor={`${checkboxId}-${module}`}>
             <input id={`${checkboxId}-${module}`} type="checkbox" checked={modules.includes(module)} onChange={(event) => toggle(module, event.target.checked)} />
-            {module}
+            <code>{module}</code>
           </label>
         ))}
-        <p className="slider-field__hint">{m.moduleNames}</p>
+        <p className="slider-field__hint">{withCode(m.moduleNames)}</p>
       </fieldset>
       <SliderField
         label={m.tokens}

@@ -8,7 +8,7 @@ import { formatBytes, formatCount, formatDuration, formatNumber, formatPercent, 
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { FeatureSection } from '../../view/feature-section';
 import { useChartView } from '../../view/use-chart-view';
-import { gpuLabel, modelLabel } from '../../view/labels';
+import { acceleratorName, gpuLabel, modelLabel } from '../../view/labels';
 import { FineTuningControls } from './fine-tuning-controls';
 import { FineTuningMemoryChart, methodName } from './fine-tuning-chart';
 import { fineTuningSectionData, fineTuningTableData } from './fine-tuning.view';
@@ -33,7 +33,7 @@ function fitColumns(m: FineTuningMessages, lang: Lang, units: UnitSystem): Table
     csvHeader: `${methodName(key, m)} (GPUs)`,
   });
   return [
-    { id: 'name', header: m.colAccelerator, cell: (row) => row.name, value: (row) => row.name },
+    { id: 'name', header: m.colAccelerator, cell: (row) => acceleratorName(row.id, row.name, lang), value: (row) => row.name },
     { id: 'memory', header: m.colMemory, cell: (row) => formatBytes(row.memoryBytes, lang, units), value: (row) => row.memoryBytes, csvHeader: `${m.colMemory} (bytes)` },
     method('full'),
     method('lora'),

@@ -4,7 +4,7 @@ export const MESSAGES = defineMessages({
   en: {
     title: 'Your model file',
     lead1:
-      'Drop a .gguf or .safetensors file (or a model.safetensors.index.json) on the model controls and this section shows what it holds, from its header alone: every tensor’s type and shape, so the exact parameter count and the exact bytes of the weights, block scales included.',
+      'Drop a `.gguf` or `.safetensors` file (or a `model.safetensors.index.json`) on the model controls and this section shows what it holds, from its header alone: every tensor’s type and shape, so the exact parameter count and the exact bytes of the weights, block scales included.',
     lead2:
       'A quantized file is rarely one format: a Q4_K_M GGUF keeps half its attention value and MLP down matrices at Q6_K, its norms at F32 and, in a Q4_0 file, the output matrix at Q6_K. The page then uses these exact bytes for the weights (not one bits-per-weight for the whole model) and the file’s architecture for the KV cache, decode speed and fit.',
     privacy: "Read in your browser from the file's header; nothing is uploaded. The link keeps only this summary, never the file.",
@@ -38,12 +38,12 @@ export const MESSAGES = defineMessages({
     kindRouter: 'Router',
     kindNorm: 'Norms',
     kindOther: 'Other',
-    sources: 'Sources: the GGUF format (ggml docs/gguf.md) and ggml’s type sizes (ggml.c type_traits); the safetensors format (huggingface/safetensors README).',
+    sources: 'Sources: the GGUF format (ggml `docs/gguf.md`) and ggml’s type sizes (`ggml.c` `type_traits`); the safetensors format (`huggingface/safetensors` README).',
   },
   zh: {
     title: '你的模型文件',
     lead1:
-      '把 .gguf 或 .safetensors 文件（或 model.safetensors.index.json）拖到模型控件上，本节只凭文件头就能显示其内容：每个张量的类型和形状，因而得到精确的参数量和权重的精确字节数（含分块缩放因子）。',
+      '把 `.gguf` 或 `.safetensors` 文件（或 `model.safetensors.index.json`）拖到模型控件上，本节只凭文件头就能显示其内容：每个张量的类型和形状，因而得到精确的参数量和权重的精确字节数（含分块缩放因子）。',
     lead2:
       '量化文件很少只用一种格式：Q4_K_M 的 GGUF 会把一半的注意力 V 矩阵和 MLP down 矩阵存为 Q6_K，归一化层为 F32；Q4_0 文件的输出矩阵为 Q6_K。页面随后用这些精确字节数计算权重（而不是整个模型用同一个每权重位数），并用文件里的架构计算 KV 缓存、解码速度和能否装下。',
     privacy: '在你的浏览器里只读取文件头；不会上传任何内容。链接只保存这份摘要，从不包含文件本身。',
@@ -77,7 +77,7 @@ export const MESSAGES = defineMessages({
     kindRouter: '路由器',
     kindNorm: '归一化',
     kindOther: '其他',
-    sources: '来源：GGUF 格式（ggml docs/gguf.md）与 ggml 的类型大小（ggml.c type_traits）；safetensors 格式（huggingface/safetensors README）。',
+    sources: '来源：GGUF 格式（ggml `docs/gguf.md`）与 ggml 的类型大小（`ggml.c` `type_traits`）；safetensors 格式（`huggingface/safetensors` 的 `README`）。',
   },
 });
 

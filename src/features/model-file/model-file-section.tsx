@@ -10,6 +10,7 @@ import { derivation } from '../../store/selectors';
 import { fileTables, type FileTableRow } from './model-file.data';
 import { MESSAGES, type ModelFileSectionMessages } from './messages';
 import './model-file.css';
+import { withCode } from '../../view/with-code';
 
 /** The open file's tables, per store and scenario (only the model fields matter). */
 const fileTablesData = derivation((scenario) => fileTables(scenario), { key: (scenario) => [scenario.model, scenario.modelFile] });
@@ -120,7 +121,7 @@ const FileStats = memo(function FileStats() {
 export function ModelFileSection() {
   const m = useMessages(MESSAGES);
   return (
-    <FeatureSection id="model-file" title={m.title} lead={[m.lead1, m.lead2, m.privacy]} sources={<p>{m.sources}</p>}>
+    <FeatureSection id="model-file" title={m.title} lead={[withCode(m.lead1), m.lead2, m.privacy]} sources={<p>{withCode(m.sources)}</p>}>
       <FileStats />
       <FileTypeTable />
       <FileKindTable />

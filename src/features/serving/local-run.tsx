@@ -1,5 +1,7 @@
 import { memo, useCallback, useId } from 'react';
 import { SliderField } from '../../components/ui/slider-field';
+import { TableScroll } from '../../components/ui/table-scroll';
+import { withCode } from '../../view/with-code';
 import { useChartView } from '../../view/use-chart-view';
 import { shortModelLabel } from '../../view/labels';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
@@ -148,9 +150,9 @@ const LocalControls = memo(function LocalControls(props: { apple: boolean; defau
   );
 });
 
-const LocalTable = memo(function LocalTable({ view, m, lang, units }: { view: LocalRunView; m: Messages; lang: Lang; units: UnitSystem }) {
+const LocalTable = memo(function LocalTable({ view, m, lang, units, labelledBy }: { view: LocalRunView; m: Messages; lang: Lang; units: UnitSystem; labelledBy: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll labelledBy={labelledBy}>
       <table className="data-table" data-table="can-i-run">
         <thead>
           <tr>
@@ -173,7 +175,7 @@ const LocalTable = memo(function LocalTable({ view, m, lang, units }: { view: Lo
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 });
 
@@ -184,11 +186,12 @@ export const LocalRun = memo(function LocalRun() {
   const m = useMessages(MESSAGES);
   const view = derive(localRunData);
   const apple = view.device.kind === 'apple';
+  const titleId = useId();
   return (
     <figure className="local-run" data-chart="can-i-run" id="can-i-run">
       <figcaption>
-        <h3>{m.localTitle}</h3>
-        <p className="muted">{m.localLead}</p>
+        <h3 id={titleId}>{m.localTitle}</h3>
+        <p className="muted">{withCode(m.localLead)}</p>
       </figcaption>
       <LocalControls apple={apple} defaultFraction={apple ? defaultGpuMemoryFraction(view.device) : 1} />
       <p className="muted">
@@ -197,7 +200,7 @@ export const LocalRun = memo(function LocalRun() {
       <p className="local-run__answer" data-testid="local-answer">
         {localSentence(view, estimate, m, lang, units)}
       </p>
-      {view.rows.length > 0 ? <LocalTable view={view} m={m} lang={lang} units={units} /> : null}
+      {view.rows.length > 0 ? <LocalTable view={view} m={m} lang={lang} units={units} labelledBy={titleId} /> : null}
     </figure>
   );
 });

@@ -95,7 +95,7 @@ export const MESSAGES = defineMessages({
 
     localTitle: 'Can I run it on my machine?',
     localLead:
-      'A single user on a local machine: the model, its weights at a precision, the KV cache of one conversation, a working buffer and the runtime must fit in the memory the GPU may use. On a Mac that is a share of the unified memory (macOS lets the GPU wire about ⅔ up to 32 GB and ¾ above; adjustable with sudo sysctl iogpu.wired_limit_mb). A graphics card can keep some layers in system RAM (llama.cpp -ngl): then those layers run at the RAM’s speed.',
+      'A single user on a local machine: the model, its weights at a precision, the KV cache of one conversation, a working buffer and the runtime must fit in the memory the GPU may use. On a Mac that is a share of the unified memory (macOS lets the GPU wire about ⅔ up to 32 GB and ¾ above; adjustable with `sudo sysctl iogpu.wired_limit_mb`). A graphics card can keep some layers in system RAM (llama.cpp `-ngl`): then those layers run at the RAM’s speed.',
     localDevice: 'Machine',
     groupConsumer: 'Graphics cards',
     groupApple: 'Apple Silicon (unified memory)',
@@ -220,7 +220,7 @@ export const MESSAGES = defineMessages({
 
     localTitle: '我的机器能跑吗？',
     localLead:
-      '本地单用户：模型权重（按某种精度）、一次对话的 KV 缓存、工作缓冲和运行时，都必须放进 GPU 可用的内存。在 Mac 上，这是统一内存的一部分（macOS 默认允许 GPU 占用：32 GB 及以下约 ⅔，以上约 ¾；可用 sudo sysctl iogpu.wired_limit_mb 调整）。独立显卡可以把部分层留在系统内存（llama.cpp -ngl），这些层就按内存的速度运行。',
+      '本地单用户：模型权重（按某种精度）、一次对话的 KV 缓存、工作缓冲和运行时，都必须放进 GPU 可用的内存。在 Mac 上，这是统一内存的一部分（macOS 默认允许 GPU 占用：32 GB 及以下约 ⅔，以上约 ¾；可用 `sudo sysctl iogpu.wired_limit_mb` 调整）。独立显卡可以把部分层留在系统内存（llama.cpp `-ngl`），这些层就按内存的速度运行。',
     localDevice: '机器',
     groupConsumer: '显卡',
     groupApple: 'Apple 芯片（统一内存）',

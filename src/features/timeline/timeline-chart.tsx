@@ -12,6 +12,7 @@ import { timelinePoints, type TimelineData, type TimelinePoint } from './timelin
 import { MESSAGES } from './messages';
 import { CHART_SERIES } from '../../store/chart-series';
 import { modelDisplayName } from '../../view/model-name';
+import { presetModelName } from '../../view/labels';
 
 const CONFIRMED = PALETTE[0];
 const UNCONFIRMED = PALETTE[3];
@@ -179,7 +180,7 @@ export const TimelineChart = memo(function TimelineChart() {
     count: points.length,
     first: data.firstYear,
     last: data.lastYear,
-    largest: largest?.name ?? '—',
+    largest: largest ? presetModelName(largest.id, largest.name, lang) : '—',
     largestParams: formatCount(largest?.params ?? 0, lang),
     model: modelDisplayName(estimate.model, lang),
     params: formatCount(currentParams, lang),
@@ -187,7 +188,7 @@ export const TimelineChart = memo(function TimelineChart() {
   const table = () => ({
     columns: [m.tableColModel, m.tableColOrg, m.tableColYear, m.tableColParams, m.tableColStatus],
     rows: points.map((point) => [
-      point.name,
+      presetModelName(point.id, point.name, lang),
       point.org,
       String(point.year),
       formatCount(point.params, lang, 4),

@@ -30,7 +30,7 @@ export const PlanStatusLine = memo(function PlanStatusLine(props: { inline?: boo
   const outcome = plan.plan;
   const busy = status === 'planning' || !current;
   return (
-    <Tag className="muted" role="status" data-testid="plan-status" data-status={busy ? 'planning' : 'ready'} data-plan-ms={outcome ? outcome.planMs.toFixed(1) : undefined}>
+    <Tag className="muted" role="status" data-testid="plan-status" data-status={busy ? 'planning' : 'ready'} data-plan-ms={outcome ? outcome.planMs.toFixed(1) : undefined} data-measured-time>
       {outcome ? fill(m.status, { evaluated: formatNumber(outcome.evaluated, lang, 9), ms: formatDuration(outcome.planMs / 1000, lang) }) : null}
       {busy ? <> <strong className="training-plan__planning">{m.planning}</strong></> : null}
     </Tag>

@@ -30,7 +30,8 @@ function columns(m: Messages, lang: Lang): TableColumn<PublishedRunPrediction>[]
     { id: 'compared', header: m.runsCompared, cell: (row) => m[`compared_${row.comparison}`], value: (row) => row.comparison },
     { id: 'mfu', header: m.runsMfu, cell: (row) => (row.mfu === null ? '—' : formatPercent(row.mfu, lang)), value: (row) => row.mfu },
     { id: 'layout', header: m.runsLayout, cell: (row) => row.layout ?? '—', value: (row) => row.layout, hidden: true },
-    { id: 'covers', header: m.runsCovers, wrap: true, cell: (row) => row.hoursCover, value: (row) => row.hoursCover },
+    // What the reported hours cover: the sources' own words, quoted in English (marked so, WCAG 3.1.2).
+    { id: 'covers', header: m.runsCovers, wrap: true, cell: (row) => row.hoursCover, value: (row) => row.hoursCover, cellLang: () => 'en' },
   ];
 }
 
@@ -47,7 +48,7 @@ export const PublishedRunsTable = memo(function PublishedRunsTable() {
       {state.status === 'ready' ? (
         <>
           <DataTable id="published-runs" caption={m.runsCaption} rows={state.rows} columns={table} getRowId={getRowId} chooseColumns />
-          <p className="muted">{fill(m.runsStatus, { n: formatCount(state.rows.length, lang), ms: formatDuration(state.ms / 1000, lang) })}</p>
+          <p className="muted" data-measured-time>{fill(m.runsStatus, { n: formatCount(state.rows.length, lang), ms: formatDuration(state.ms / 1000, lang) })}</p>
         </>
       ) : state.status === 'loading' ? (
         <p className="muted" role="status">{m.runsPlanning}</p>
