@@ -40,6 +40,20 @@ describe('sharing', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await page.waitForFunction((old) => location.href !== old, before, { timeout: 5000 });
     await settle(page);
+    // The address bar follows the store 250 ms after the last change, when the page is idle: wait
+    // until it has stayed the same for a second, so it holds the last step, not an earlier one.
+    await page.waitForFunction(
+      () => {
+        const state = globalThis as unknown as { __lastHref?: string; __hrefSince?: number };
+        if (state.__lastHref !== location.href) {
+          state.__lastHref = location.href;
+          state.__hrefSince = performance.now();
+        }
+        return performance.now() - (state.__hrefSince ?? 0) > 1000;
+      },
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    );
     const url = page.url();
     expect(url).not.toBe(before);
     expect(new URL(url).searchParams.get('v')).toBe('1');
