@@ -1,5 +1,5 @@
 import type { Browser, Frame, Page } from 'playwright-core';
-import { BAD_TEXT, CHART_IDS, MARK_SELECTOR } from '../fixtures/ui-contract';
+import { BAD_TEXT, CHART_IDS, MARK_SELECTOR, SECTION_IDS } from '../fixtures/ui-contract';
 import { openPage, type WatchedPage } from './browser';
 
 export { CHART_IDS, SECTION_IDS, TABLE_IDS } from '../fixtures/ui-contract';
@@ -120,7 +120,11 @@ export async function fitViewportToPage(page: Page, width = 1440): Promise<numbe
  */
 export async function openFullPage(browser: Browser, url: string, options: { fit?: boolean; locale?: string } = {}): Promise<WatchedPage> {
   const watched = await openPage(browser, url, { width: 1440, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
-  if (options.fit ?? true) await fitViewportToPage(watched.page);
+  if (options.fit ?? true) {
+    await fitViewportToPage(watched.page);
+    // Every section mounted (each loads when it comes near the viewport), not only those with charts.
+    await watched.page.waitForFunction((ids) => ids.every((id) => document.getElementById(id) !== null), [...SECTION_IDS], { timeout: 60_000, polling: 100 });
+  }
   await waitForAllCharts(watched.page);
   await settle(watched.page);
   return watched;

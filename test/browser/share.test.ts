@@ -61,6 +61,8 @@ describe('sharing', () => {
     expect(historyLength).toBeLessThanOrEqual(2); // replaceState while dragging: no flood
     // Sections below the fold follow the store once they are on screen: show them all, then read.
     await fitViewportToPage(page);
+    // Every section loaded (each mounts when it comes near the viewport), then caught up.
+    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id) !== null), [...SECTION_IDS], { timeout: 60_000, polling: 100 });
     await settle(page);
     const texts = await sectionTexts(page);
 
