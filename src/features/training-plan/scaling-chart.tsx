@@ -68,7 +68,7 @@ function ScalingInner() {
         <Marker key={`m${p.gpus}`} className="chart-mark" shape="circle" x={area.x(p.gpus)} y={area.y(p.mfu)} r={3.5} color={MFU_COLOR} />
       ))}
       {chart.published.map((p) => (
-        <Marker key={p.label} className="chart-mark" shape="diamond" x={area.x(p.gpus)} y={area.y(p.mfu)} r={4.5} color={PUBLISHED_COLOR} open />
+        <Marker key={`${p.label}@${p.gpus}`} className="chart-mark" shape="diamond" x={area.x(p.gpus)} y={area.y(p.mfu)} r={4.5} color={PUBLISHED_COLOR} open />
       ))}
     </>
   );
@@ -85,7 +85,7 @@ function ScalingInner() {
           <div>{fill(m.tooltipPoint, { gpus: gpuCountText(nearest.gpus, lang), mfu: formatPercent(nearest.mfu, lang), days: formatDuration(nearest.days * 86_400, lang), layout: nearest.layout })}</div>
         ) : null}
         {published.map((p) => (
-          <div key={p.label} style={{ color: PUBLISHED_COLOR }}>
+          <div key={`${p.label}@${p.gpus}`} style={{ color: PUBLISHED_COLOR }}>
             {fill(m.tooltipPublished, { label: p.label, gpus: gpuCountText(p.gpus, lang), mfu: formatPercent(p.mfu, lang) })}
           </div>
         ))}
