@@ -113,6 +113,22 @@ export async function fitViewportToPage(page: Page, width = 1440): Promise<numbe
 }
 
 /**
+ * Waits until every section is mounted with its content: each loads when it comes near the
+ * viewport, and until its code has arrived a placeholder with the same id (and `aria-busy`, no
+ * text) stands in for it — so the id alone does not say the section is there.
+ */
+export async function waitForAllSections(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (ids) => ids.every((id) => {
+      const section = document.getElementById(id);
+      return section !== null && section.getAttribute('aria-busy') !== 'true';
+    }),
+    [...SECTION_IDS],
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/**
  * A watched page (see `openPage`) with every section loaded, every chart drawn and settled. Its
  * viewport is 12,000 px tall (within 1.5 screens of it every section's code loads at once), and
  * with `fit` as tall as the page: then every chart is on screen and follows a change at once,
@@ -122,8 +138,7 @@ export async function openFullPage(browser: Browser, url: string, options: { fit
   const watched = await openPage(browser, url, { width: 1440, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
   if (options.fit ?? true) {
     await fitViewportToPage(watched.page);
-    // Every section mounted (each loads when it comes near the viewport), not only those with charts.
-    await watched.page.waitForFunction((ids) => ids.every((id) => document.getElementById(id) !== null), [...SECTION_IDS], { timeout: 60_000, polling: 100 });
+    await waitForAllSections(watched.page);
   }
   await waitForAllCharts(watched.page);
   await settle(watched.page);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
-import { CHART_IDS, SECTION_IDS, TABLE_IDS, fitViewportToPage, openFullPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
+import { CHART_IDS, SECTION_IDS, TABLE_IDS, fitViewportToPage, openFullPage, pageProblems, settle, waitForAllCharts, waitForAllSections } from './page-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('sharing', () => {
     // Sections below the fold follow the store once they are on screen: show them all, then read.
     await fitViewportToPage(page);
     // Every section loaded (each mounts when it comes near the viewport), then caught up.
-    await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id) !== null), [...SECTION_IDS], { timeout: 60_000, polling: 100 });
+    await waitForAllSections(page);
     await settle(page);
     const texts = await sectionTexts(page);
 
