@@ -87,6 +87,22 @@ export interface TrainingFramework {
    * gradients after, on the critical path (Llama 3 §3.3.2). Absent: the ring.
    */
   contextParallelAllGather?: boolean;
+  /**
+   * Without recomputation ('none') the backward pass still re-runs the forward's memory-bound ops
+   * (norms, activation function, rotary, residual adds): the framework saves only the outputs of
+   * the linear layers and of attention, "the activations that are expensive to compute", and
+   * recomputes the rest in a hand-written backward (Touvron et al. 2023, LLaMA §2.4). In the
+   * planner's terms: no GEMM or attention recompute, one more forward of the memory-bound ops.
+   */
+  recomputesMemoryBoundOps?: boolean;
+  /**
+   * The share of the modelled kernel rates (GEMMs, attention, memory-bound ops) this software
+   * sustains in a step; absent: 1. Not a physical constant: a framework-level efficiency fitted once
+   * on one measured throughput (named in `kernelEfficiencySource`) where the software's own costs
+   * (eager PyTorch kernels, per-layer collectives, host launch overhead) are not modelled.
+   */
+  kernelEfficiency?: number;
+  kernelEfficiencySource?: string;
   source: string;
 }
 
@@ -209,6 +225,7 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     interleavedSchedule: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
+    recomputesMemoryBoundOps: true,
     source:
       'Touvron et al. 2023 (LLaMA) §2.4: "an efficient implementation of the causal multi-head attention … available in the xformers library", activation checkpointing of the expensive activations, "model and sequence parallelism, as described by Korthikanti et al. (2022)", "we also overlap the computation of activations and the communication between GPUs over the network (due to all_reduce operations) as much as possible" (backward-style TP overlap); FSDP reduce-scatter overlapped with the backward pass',
   },

@@ -11,34 +11,15 @@
  * of the accuracy check, each with its quoted basis.
  */
 import { describe, expect, it } from 'vitest';
-import { architectureFromHfConfig } from '../../src/core/params';
-import { planTraining } from '../../src/core/planner/plan';
-import { trainingRunTime } from '../../src/core/planner/run';
-import { getAccelerator } from '../../src/data/hardware';
-import { getModelPreset } from '../../src/data/models';
+import { pricePublishedRun } from '../../src/core/published-runs';
 import { TRAINING_RUNS } from '../../src/data/training-runs';
 import { TRAINING_RUN_LAYOUTS, type TrainingRunLayout } from '../../src/data/training-run-layouts';
 
+/** The page's own pricing (src/core/published-runs.ts): one path for the page, this test and the report. */
 function predict(row: TrainingRunLayout) {
-  const config = row.config ?? getModelPreset(row.modelPresetId ?? '')?.config;
-  const accelerator = getAccelerator(row.hardwareId);
-  if (!config || !accelerator) throw new Error(`fixture for ${row.runId}`);
-  const arch = architectureFromHfConfig(config);
-  const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6, framework: row.framework });
-  const published = row.layout;
-  const step = plan.layouts.find(
-    (candidate) =>
-      !published ||
-      (candidate.layout.tp === published.tp &&
-        candidate.layout.pp === published.pp &&
-        candidate.layout.dp === published.dp &&
-        candidate.layout.cp === (published.cp ?? 1) &&
-        candidate.layout.ep === (published.ep ?? 1)),
-  );
-  if (!step) return null;
-  const run = trainingRunTime(step, row.tokens, row.globalBatch * row.seqLen);
-  const predicted = row.comparison === 'steps' ? run.stepGpuHours : run.gpuHours;
-  return { step, run, predicted, error: predicted / row.gpuHours - 1 };
+  const { prediction, step } = pricePublishedRun(row);
+  if (!step || prediction.predictedGpuHours === null || prediction.error === null) return null;
+  return { step, predicted: prediction.predictedGpuHours, error: prediction.error };
 }
 
 const results = TRAINING_RUN_LAYOUTS.map((row) => ({ row, prediction: predict(row) }));
@@ -54,8 +35,6 @@ const KNOWN_RUN_MISSES: Readonly<Record<string, string>> = {
   'llama2-7b': `−17 %: ${META_STACK}`,
   'llama2-13b': `−25 %: ${META_STACK}`,
   'llama2-70b': `−21 %: ${META_STACK}`,
-  'bloom-176b':
-    '−32 %: 118 days of elapsed time on a 2022 cluster whose logbook records far more downtime than the 0.9 goodput; DeepSpeed\'s 2021 pipeline engine also runs 16–20 % below the model on MT-NLG (planner-heldout)',
   'deepseek-v3': '+71 %: DualPipe hides the expert all-to-all under computation and node-limited routing caps the InfiniBand traffic (DeepSeek-V3 §3.2); neither is modelled',
 };
 

@@ -202,6 +202,10 @@ export interface LayoutLayerCosts {
   tpBackwardOverlap: boolean;
   /** Context parallelism all-gathers K and V on the critical path instead of a ring under attention. */
   cpAllGather: boolean;
+  /** The backward re-runs the forward's memory-bound ops even without recompute (`recomputesMemoryBoundOps`). */
+  recomputeMemoryBound: boolean;
+  /** Seconds of modelled kernel work per second of the framework's (1 / `kernelEfficiency`). */
+  workScale: number;
   dense: LayerCost;
   moe: LayerCost | null;
   head: PhaseSeconds;
@@ -236,6 +240,8 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     tpBackwardOverlap: !full && mode !== 'none',
     cpAllGather: model.framework.contextParallelAllGather === true,
+    recomputeMemoryBound: model.framework.recomputesMemoryBoundOps === true,
+    workScale: 1 / (model.framework.kernelEfficiency ?? 1),
     dense: layerCost(context, false),
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
@@ -291,7 +297,7 @@ function addPhase(
   kind: 'forward' | 'backward' | 'recompute',
   costs: LayoutLayerCosts,
 ): void {
-  const work = phase.gemm + phase.attention + phase.memory;
+  const work = (phase.gemm + phase.attention + phase.memory) * costs.workScale;
   const tp = exposedTp(phase, costs, kind);
   const cp = exposedCp(phase, costs);
   if (kind === 'recompute') target.recompute += weight * work;
@@ -325,8 +331,12 @@ function stageCost(
     addPhase(stage, cost.backward, count, 'backward', costs);
     if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs);
     if (recompute === 'selective') {
-      stage.recompute += count * cost.forward.attention;
-      stage.backward += count * cost.forward.attention;
+      stage.recompute += count * cost.forward.attention * costs.workScale;
+      stage.backward += count * cost.forward.attention * costs.workScale;
+    }
+    if (recompute === 'none' && costs.recomputeMemoryBound) {
+      stage.recompute += count * cost.forward.memory * costs.workScale;
+      stage.backward += count * cost.forward.memory * costs.workScale;
     }
   }
   if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs);
