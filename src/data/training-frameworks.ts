@@ -226,6 +226,9 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     recomputesMemoryBoundOps: true,
+    kernelEfficiency: 0.753,
+    kernelEfficiencySource:
+      'fitted once (scripts/fit-framework-efficiency.ts) on OPT-175B\'s measured "up to 147 TFLOP/s per GPU" (Zhang et al. 2022 §2.4: metaseq, FSDP + Megatron TP 8, 992 A100-80GB) at its published schedule (full recompute, micro-batch 8, zero2; metaseq opt_baselines.py): the model without it predicts 191.7 TFLOP/s. OPT counts hardware FLOPs: the logbook\'s 4.30E+23 total is Narayanan et al. 2021\'s recompute formula 96·B·s·l·h²·(1 + s/6h + V/16lh) for 300B tokens. Not fitted on any GPU-hours row; LLaMA §2.4\'s own 380 tokens/s/GPU for 65B implies 0.78 of the model. What it stands for — eager PyTorch kernels, FSDP\'s per-layer collectives sharing the SMs, host-side launch overhead — is not modelled component by component',
     source:
       'Touvron et al. 2023 (LLaMA) §2.4: "an efficient implementation of the causal multi-head attention … available in the xformers library", activation checkpointing of the expensive activations, "model and sequence parallelism, as described by Korthikanti et al. (2022)", "we also overlap the computation of activations and the communication between GPUs over the network (due to all_reduce operations) as much as possible" (backward-style TP overlap); FSDP reduce-scatter overlapped with the backward pass',
   },

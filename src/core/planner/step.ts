@@ -204,7 +204,7 @@ export interface LayoutLayerCosts {
   cpAllGather: boolean;
   /** The backward re-runs the forward's memory-bound ops even without recompute (`recomputesMemoryBoundOps`). */
   recomputeMemoryBound: boolean;
-  /** Seconds of modelled kernel work per second of the framework's (1 / `kernelEfficiency`). */
+  /** The framework's seconds per modelled second of kernel work (1 / `kernelEfficiency`, 1 for most frameworks). */
   workScale: number;
   dense: LayerCost;
   moe: LayerCost | null;
