@@ -1,7 +1,8 @@
 /**
  * The published training runs (`TRAINING_RUN_LAYOUTS`) priced by the training planner, as the
- * page shows them beside their reported GPU-hours. The same arithmetic as the planner's unit test
- * of these runs (test/unit/planner-runs.test.ts `predict`): the run's published hardware, GPU
+ * page shows them beside their reported GPU-hours; the planner's unit test of these runs
+ * (test/unit/planner-runs.test.ts) and scripts/planner-report.ts call `pricePublishedRun` too, so
+ * there is one pricing path. The run's published hardware, GPU
  * count, sequence, batch, network and training software; its published tp/pp/dp/cp/ep where
  * printed and its published recomputation, micro-batch and ZeRO stage where stated (the planner
  * fills in the rest: interleaving, and whatever the authors did not state), else the planner's
