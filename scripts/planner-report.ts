@@ -7,11 +7,7 @@
  * The tests (test/unit/planner-*.test.ts) assert the same numbers; this prints them for the docs.
  */
 import { trainingStep } from '../src/core/planner/step';
-import { planTraining } from '../src/core/planner/plan';
-import { trainingRunTime } from '../src/core/planner/run';
-import { architectureFromHfConfig } from '../src/core/params';
-import { getAccelerator } from '../src/data/hardware';
-import { getModelPreset } from '../src/data/models';
+import { pricePublishedRun } from '../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../src/data/training-run-layouts';
 import { calibrationCases } from '../test/fixtures/training-throughput';
 import { heldOutCases } from '../test/fixtures/training-heldout';
@@ -60,32 +56,16 @@ if (!process.argv.includes('--quick')) {
   console.log('\n## Published runs (GPU-hours error, + = predicted more hours)');
   const runErrors: number[] = [];
   for (const row of TRAINING_RUN_LAYOUTS) {
-    const config = row.config ?? getModelPreset(row.modelPresetId ?? '')?.config;
-    const accelerator = getAccelerator(row.hardwareId);
-    if (!config || !accelerator) throw new Error(row.runId);
-    const arch = architectureFromHfConfig(config);
-    const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6, framework: row.framework });
-    const published = row.layout;
-    const step = plan.layouts.find(
-      (candidate) =>
-        !published ||
-        (candidate.layout.tp === published.tp &&
-          candidate.layout.pp === published.pp &&
-          candidate.layout.dp === published.dp &&
-          candidate.layout.cp === (published.cp ?? 1) &&
-          candidate.layout.ep === (published.ep ?? 1)),
-    );
-    if (!step) {
+    const { prediction, step } = pricePublishedRun(row);
+    if (!step || prediction.predictedGpuHours === null || prediction.error === null) {
       console.log(`| ${row.runId} | none fits |`);
       continue;
     }
-    const run = trainingRunTime(step, row.tokens, row.globalBatch * row.seqLen);
-    const predicted = row.comparison === 'steps' ? run.stepGpuHours : run.gpuHours;
-    const error = predicted / row.gpuHours - 1;
+    const error = prediction.error;
     if (row.comparison !== 'not-comparable') runErrors.push(error);
     const layout = step.layout;
     console.log(
-      `| ${row.runId} | ${row.framework} | ${row.gpuHours} | ${Math.round(predicted)} | ${percent(error)} | ${row.comparison} | tp${layout.tp} pp${layout.pp} vp${layout.vp} dp${layout.dp} mb${layout.microBatch} ${step.recompute} | ${(step.mfu * 100).toFixed(1)} % |`,
+      `| ${row.runId} | ${row.framework} | ${row.gpuHours} | ${Math.round(prediction.predictedGpuHours)} | ${percent(error)} | ${row.comparison} | tp${layout.tp} pp${layout.pp} vp${layout.vp} dp${layout.dp} mb${layout.microBatch} z${layout.zeroStage} ${step.recompute} | ${(step.mfu * 100).toFixed(1)} % |`,
     );
   }
   console.log(`comparable runs: ${summary(runErrors)}`);

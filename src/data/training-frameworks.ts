@@ -87,6 +87,42 @@ export interface TrainingFramework {
    * gradients after, on the critical path (Llama 3 §3.3.2). Absent: the ring.
    */
   contextParallelAllGather?: boolean;
+  /**
+   * Without recomputation ('none') the backward pass still re-runs the forward's memory-bound ops
+   * (norms, activation function, rotary, residual adds): the framework saves only the outputs of
+   * the linear layers and of attention, "the activations that are expensive to compute", and
+   * recomputes the rest in a hand-written backward (Touvron et al. 2023, LLaMA §2.4). In the
+   * planner's terms: no GEMM or attention recompute, one more forward of the memory-bound ops.
+   */
+  recomputesMemoryBoundOps?: boolean;
+  /**
+   * Without recomputation ('none') the backward pass re-runs MLA's up-projection GEMMs, whose
+   * outputs are not kept (DeepSeek-V3 §3.2.3: "we recompute all RMSNorm operations and MLA
+   * up-projections during back-propagation").
+   */
+  recomputesUpProjections?: boolean;
+  /**
+   * The share of the modelled kernel rates (GEMMs, attention, memory-bound ops) this software
+   * sustains in a step; absent: 1. Not a physical constant: a framework-level efficiency fitted once
+   * on one measured throughput (named in `kernelEfficiencySource`) where the software's own costs
+   * (eager PyTorch kernels, per-layer collectives, host launch overhead) are not modelled.
+   */
+  kernelEfficiency?: number;
+  kernelEfficiencySource?: string;
+  /**
+   * DualPipe (DeepSeek-V3 §3.2.1): a bidirectional pipeline that runs a forward chunk of one
+   * micro-batch beside a backward chunk of another, so the expert all-to-all runs under the other
+   * chunk's computation (exposed only beyond it) and the steady state's pipeline sends are hidden;
+   * the bubble is DeepSeek's Table 2, (pp/2 − 1)·(F&B + B − 3W) against 1F1B's (pp − 1)·(F + B).
+   */
+  dualPipe?: boolean;
+  /**
+   * Node-limited expert routing with its dispatch (DeepSeek-V3 §2.1.2, §3.2.2): each token goes to
+   * at most `maxNodes` nodes, once per node over InfiniBand (to the GPU of the same in-node index,
+   * then forwarded over NVLink), dispatched in `dispatchBytes` per element (FP8: 1) and combined in
+   * 16 bits. Absent: a plain all-to-all of every routed copy in 16 bits.
+   */
+  nodeLimitedRouting?: { maxNodes: number; dispatchBytes: number };
   source: string;
 }
 
@@ -209,8 +245,34 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     interleavedSchedule: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
+    recomputesMemoryBoundOps: true,
+    kernelEfficiency: 0.753,
+    kernelEfficiencySource:
+      'fitted once (scripts/fit-framework-efficiency.ts) on OPT-175B\'s measured "up to 147 TFLOP/s per GPU" (Zhang et al. 2022 §2.4: metaseq, FSDP + Megatron TP 8, 992 A100-80GB) at its published schedule (full recompute, micro-batch 8, zero2; metaseq opt_baselines.py): the model without it predicts 191.7 TFLOP/s. OPT counts hardware FLOPs: the logbook\'s 4.30E+23 total is Narayanan et al. 2021\'s recompute formula 96·B·s·l·h²·(1 + s/6h + V/16lh) for 300B tokens. Not fitted on any GPU-hours row; LLaMA §2.4\'s own 380 tokens/s/GPU for 65B implies 0.78 of the model. What it stands for — eager PyTorch kernels, FSDP\'s per-layer collectives sharing the SMs, host-side launch overhead — is not modelled component by component',
     source:
       'Touvron et al. 2023 (LLaMA) §2.4: "an efficient implementation of the causal multi-head attention … available in the xformers library", activation checkpointing of the expensive activations, "model and sequence parallelism, as described by Korthikanti et al. (2022)", "we also overlap the computation of activations and the communication between GPUs over the network (due to all_reduce operations) as much as possible" (backward-style TP overlap); FSDP reduce-scatter overlapped with the backward pass',
+  },
+  {
+    id: 'dualpipe-2024',
+    name: 'DeepSeek-V3 HAI-LLM (2024: DualPipe, node-limited routing, FP8)',
+    attention: 'flash',
+    tensorParallelOverlap: 'backward',
+    gradientReduceOverlap: true,
+    pipelineScatterGather: true,
+    interleavedSendOverlap: true,
+    interleavedSchedule: false,
+    crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
+    fp8ParameterGather: false,
+    gradientReduceBytes: 4,
+    kernelEfficiency: 112 / 132,
+    kernelEfficiencySource:
+      'physical, not fitted: DeepSeek-V3 §3.2.2, "only 20 SMs are sufficient to fully utilize the bandwidths of IB and NVLink" — 20 of the H800\'s 132 SMs run the communication kernels throughout, the computation gets the other 112',
+    recomputesMemoryBoundOps: true,
+    recomputesUpProjections: true,
+    dualPipe: true,
+    nodeLimitedRouting: { maxNodes: 4, dispatchBytes: 1 },
+    source:
+      'DeepSeek-AI 2024, arXiv:2412.19437: §3.2.1 DualPipe ("both all-to-all and PP communication can be fully hidden during execution"; Table 2 bubble (PP/2 − 1)(F&B + B − 3W)); §3.2.2 cross-node all-to-all (each token to at most 4 nodes over IB, then NVLink; 20 SMs for communication); §3.3 FP8 training (activations dispatched in FP8, combine in BF16; master weights, weight gradients and optimizer states in higher precision: FP32 gradient reduction); §2.1.2 node-limited routing (M = 4); §3.2.3 "we recompute all RMSNorm operations and MLA up-projections during back-propagation" and §3.3.2 SwiGLU\'s output recomputed from its cached input (the memory-bound re-run and the up-projection GEMMs); no tensor parallelism; cross-entropy not described: unfused',
   },
 ] satisfies TrainingFramework[]);
 

@@ -55,12 +55,43 @@ export interface TrainingRunLayout {
   comparison: 'steps' | 'elapsed' | 'not-comparable';
   /** The training software of the run (an id of TRAINING_FRAMEWORKS). */
   framework: string;
+  /**
+   * What the authors published of the schedule beyond tp/pp/dp: activation recomputation, the
+   * micro-batch and the ZeRO stage, each optional (absent: the planner picks, as for an unpublished
+   * layout), with the source that states them. The planner prices the run with exactly these.
+   */
+  schedule?: {
+    recompute?: 'none' | 'selective' | 'full';
+    microBatch?: number;
+    zeroStage?: 0 | 1 | 2 | 3;
+    source: string;
+  };
+  /**
+   * The run's own network where it differs from the accelerator's reference cluster (e.g. BLOOM's
+   * Omni-Path nodes), per GPU per direction, with its source. Absent: the accelerator's cluster.
+   */
+  cluster?: {
+    gpusPerNode?: number;
+    scaleUpBytesPerSecond?: number;
+    scaleOutBytesPerSecondPerGpu?: number;
+    source: string;
+  };
   assumptions: string;
   source: string;
 }
 
 const LLAMA1_SOURCE =
   'Touvron et al. 2023, "LLaMA", arXiv:2302.13971, §2.4 (2048 A100-80GB, 4M-token batches of 2048-token sequences, model and sequence parallelism, saved expensive activations) and Table 15 (GPU-hours)';
+/** LLaMA §2.4's checkpointing: GEMM and attention outputs saved, the memory-bound ops re-run (the framework row's `recomputesMemoryBoundOps`). */
+const LLAMA1_SCHEDULE = {
+  recompute: 'none',
+  source:
+    'Touvron et al. 2023 (LLaMA) §2.4: "we save the activations that are expensive to compute, such as the outputs of linear layers. This is achieved by manually implementing the backward function for the transformer layers": no GEMM or attention recompute; the cheap ops are re-run (fsdp-xformers-2023 `recomputesMemoryBoundOps`)',
+} as const;
+const LLAMA2_SCHEDULE = {
+  recompute: 'none',
+  source: `Touvron et al. 2023 (Llama 2) §2.2: "We adopt most of the pretraining setting and model architecture from Llama 1"; as LLaMA: ${LLAMA1_SCHEDULE.source}`,
+} as const;
 const LLAMA2_SOURCE =
   'Touvron et al. 2023, "Llama 2", arXiv:2307.09288, §2.2 (4M-token batches, 4096 context) and Table 2 (A100-80GB GPU-hours); model card CO2 table';
 
@@ -82,6 +113,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
     comparison: 'steps',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA1_SCHEDULE,
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -102,6 +134,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
     comparison: 'steps',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA1_SCHEDULE,
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -122,6 +155,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
     comparison: 'steps',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA1_SCHEDULE,
     assumptions: 'layout not printed: the planner picks it; BF16',
     source: LLAMA1_SOURCE,
   },
@@ -142,6 +176,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 15 GPU-hours; §2.4: 380 tokens/s/GPU on 2048 A100-80GB for 65B, "training over our dataset containing 1.4T tokens takes approximately 21 days" — 1,022,362 h = 1.4T ÷ (380 × 2048) to 0.2 %: the steps\' time derived from throughput, no downtime',
     comparison: 'steps',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA1_SCHEDULE,
     assumptions: 'layout not printed: the planner picks it; BF16. §2.4: ~380 tokens/s/GPU, 21 days',
     source: LLAMA1_SOURCE,
   },
@@ -161,6 +196,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
     comparison: 'elapsed',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA2_SCHEDULE,
     assumptions: 'GPU count not printed: 2048 assumed (the RSC partition of LLaMA-1); layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -181,6 +217,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
     comparison: 'elapsed',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA2_SCHEDULE,
     assumptions: 'GPU count not printed: 2048 assumed; layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -200,6 +237,7 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Table 2 "Time (GPU hours)", caption: "total GPU time required for training each model" (pre-training, §2.2.1): elapsed',
     comparison: 'elapsed',
     framework: 'fsdp-xformers-2023',
+    schedule: LLAMA2_SCHEDULE,
     assumptions: 'GPU count not printed: 2048 assumed; layout picked by the planner',
     source: LLAMA2_SOURCE,
   },
@@ -276,6 +314,19 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'Luccioni et al. 2023 Table 1: 1,082,990 GPU-hours = 384 GPUs × ~118 days of elapsed training (BigScience logbook: restarts, hardware failures included)',
     comparison: 'elapsed',
     framework: 'megatron-deepspeed-2021',
+    schedule: {
+      recompute: 'full',
+      microBatch: 2,
+      zeroStage: 1,
+      source:
+        'bigscience-workshop/bigscience train/tr11-176B-ml/tr11-176B-ml.slurm (commit 003b2505): MICRO_BATCH_SIZE=2 ("was MBS=1 till GBS=784"), --checkpoint-activations and --deepspeed-activation-checkpointing (full recompute), ZERO_STAGE=0 with "bf16 must use z0! it implements its own zero stage 1 equivalent" (README: "due to ZeRO-1 sharding"); BigScience 2022, arXiv:2211.05100 §3.4: "156 TFLOPs in our fastest configuration", counted with the recomputed forward (README "Throughput": the 4·2 coefficient, hardware TFLOPs)',
+    },
+    cluster: {
+      gpusPerNode: 8,
+      scaleOutBytesPerSecondPerGpu: (4 * 100e9) / 8 / 8,
+      source:
+        'Jean Zay gpu_p5 nodes as the tr11 README lists them: "8 GPUs per node Using NVLink 4 inter-gpu connects, 4 OmniPath links", "Inter-node connect: Omni-Path Architecture (OPA)"; BigScience 2022 §3.4.1 (48 nodes of 8 A100 80GB, Omni-Path 100 Gb/s links): 4 × 100 Gb/s per 8 GPUs = 6.25 GB/s per GPU per direction, a quarter of a DGX A100\'s',
+    },
     assumptions: '1,082,990 h = 384 GPUs × ~118 days of wall-clock (Luccioni et al. 2023 Table 1), restarts included; 70 layers over 12 stages as 5 + 10 × 6 + 5 (Megatron-DeepSpeed balances the embeddings on the end stages)',
     source: 'BigScience 2022, arXiv:2211.05100, §3.4.1 (48 nodes × 8 A100-80GB, TP 4 × PP 12 × DP 8, batch 2048 × 2048); Luccioni et al. 2023 Table 1',
   },
@@ -291,11 +342,11 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     layout: { tp: 1, pp: 16, dp: 128, ep: 64, firstStageLayers: 3, lastStageLayers: 2 },
     tokens: 1.48e13,
     gpuHoursBasis: 'pretraining',
-    modelled: false,
+    modelled: true,
     hoursCover: 'Table 1 "Pre-Training 2664K" H800 GPU hours; §1: "training DeepSeek-V3 on each trillion tokens requires only 180K H800 GPU hours" — 2664K = 14.8 × 180K: the steps\' time derived from throughput',
     comparison: 'steps',
-    framework: 'megatron-core',
-    assumptions: 'NOT MODELLED: DualPipe hides the expert all-to-all behind computation and node-limited routing (≤ 4 nodes per token, FP8 dispatch) caps the InfiniBand traffic (§3.2); pre-training only: 2,664K of the 2,788K H800-hours (Table 1); 61 layers over 16 stages split 3 + 14 × 4 + 2 (DualPipe places them differently); the multi-token-prediction module is not modelled',
+    framework: 'dualpipe-2024',
+    assumptions: 'priced with its own software row (dualpipe-2024: DualPipe\'s overlap and bubble, node-limited routing with FP8 dispatch, 20 of 132 SMs for communication, RMSNorm/SwiGLU/MLA up-projection recompute; §3.2); micro-batch and ZeRO stage left to the planner (ZeRO-1 with FP32 gradients does not fit in 80 GB by the memory plan, which does not model DeepSeek\'s BF16 optimizer moments and FP8 activation caching, §3.3); pre-training only: 2,664K of the 2,788K H800-hours (Table 1); 61 layers over 16 stages split 3 + 14 × 4 + 2 (DualPipe places them differently); NOT MODELLED: the multi-token-prediction module (one more MoE block and output head on the last stage), DualPipe\'s second copy of the parameters, expert load imbalance',
     source: 'DeepSeek-AI 2024, "DeepSeek-V3 Technical Report", arXiv:2412.19437, Table 1, §3.2 (16-way PP, 64-way EP over 8 nodes, ZeRO-1), §4.2 (4K context, batch 3072 → 15360)',
   },
   {
@@ -315,6 +366,13 @@ export const TRAINING_RUN_LAYOUTS: readonly TrainingRunLayout[] = Object.freeze(
     hoursCover: 'not reported by the OPT authors: 809,472 h is the LLaMA paper\'s estimate (992 GPUs × 34 days, Touvron et al. 2023 Table 15)',
     comparison: 'not-comparable',
     framework: 'fsdp-xformers-2023',
+    schedule: {
+      recompute: 'full',
+      microBatch: 8,
+      zeroStage: 2,
+      source:
+        'facebookresearch/metaseq metaseq/launcher/opt_baselines.py (commit 08c22746, the OPT sweep script): --ddp-backend fully_sharded with --no-reshard-after-forward (save-dir key "zero2": weights gathered once per step and kept for the backward pass, gradients and optimizer sharded), --checkpoint-activations (full recompute), --model-parallel-size 8 for 175B, --update-freq 1 (no gradient accumulation: the micro-batch is the per-rank batch, 2M tokens / 124 ranks / 2048 = 8 sequences); Zhang et al. 2022 §2.4: FSDP with Megatron-LM tensor parallelism, "up to 147 TFLOP/s per GPU"',
+    },
     assumptions: 'the 809,472 hours are the LLaMA paper\'s assumption (34 days × 992 GPUs), not a report; FSDP with Megatron TP 8 (OPT §2.4); 2M-token batches, taken as 992 sequences (8 per data-parallel rank)',
     source: 'Zhang et al. 2022, "OPT", arXiv:2205.01068, §2.4; LLaMA paper Table 15',
   },

@@ -11,53 +11,65 @@
  * of the accuracy check, each with its quoted basis.
  */
 import { describe, expect, it } from 'vitest';
-import { architectureFromHfConfig } from '../../src/core/params';
-import { planTraining } from '../../src/core/planner/plan';
-import { trainingRunTime } from '../../src/core/planner/run';
-import { getAccelerator } from '../../src/data/hardware';
-import { getModelPreset } from '../../src/data/models';
+import { pricePublishedRun } from '../../src/core/published-runs';
 import { TRAINING_RUNS } from '../../src/data/training-runs';
 import { TRAINING_RUN_LAYOUTS, type TrainingRunLayout } from '../../src/data/training-run-layouts';
 
+/** The page's own pricing (src/core/published-runs.ts): one path for the page, this test and the report. */
 function predict(row: TrainingRunLayout) {
-  const config = row.config ?? getModelPreset(row.modelPresetId ?? '')?.config;
-  const accelerator = getAccelerator(row.hardwareId);
-  if (!config || !accelerator) throw new Error(`fixture for ${row.runId}`);
-  const arch = architectureFromHfConfig(config);
-  const plan = planTraining({ arch, accelerator, precision: row.precision, gpus: row.gpus, seqLen: row.seqLen, globalBatch: row.globalBatch, limit: 1e6, framework: row.framework });
-  const published = row.layout;
-  const step = plan.layouts.find(
-    (candidate) =>
-      !published ||
-      (candidate.layout.tp === published.tp &&
-        candidate.layout.pp === published.pp &&
-        candidate.layout.dp === published.dp &&
-        candidate.layout.cp === (published.cp ?? 1) &&
-        candidate.layout.ep === (published.ep ?? 1)),
-  );
-  if (!step) return null;
-  const run = trainingRunTime(step, row.tokens, row.globalBatch * row.seqLen);
-  const predicted = row.comparison === 'steps' ? run.stepGpuHours : run.gpuHours;
-  return { step, run, predicted, error: predicted / row.gpuHours - 1 };
+  const { prediction, step } = pricePublishedRun(row);
+  if (!step || prediction.predictedGpuHours === null || prediction.error === null) return null;
+  return { step, predicted: prediction.predictedGpuHours, error: prediction.error };
 }
 
 const results = TRAINING_RUN_LAYOUTS.map((row) => ({ row, prediction: predict(row) }));
 const comparable = results.filter(({ row }) => row.comparison !== 'not-comparable');
 
-const META_STACK =
-  'the planner\'s best layout for this run reaches 59–64 % MFU where Meta measured ≈ 47 % (LLaMA §2.4: 380 tokens/s/GPU for 65B); layouts are not published, and Meta\'s FSDP/xformers stack runs ~20 % below the modelled step, as its Llama 3 405B run does (planner-heldout) — not a component the model prices';
 /** Comparable runs outside ±15 %, and why (docs/training-planner.md, "Published runs"). */
 const KNOWN_RUN_MISSES: Readonly<Record<string, string>> = {
-  'llama1-7b': `−23 %: ${META_STACK}`,
-  'llama1-33b': `−25 %: ${META_STACK}`,
-  'llama1-65b': `−23 %: ${META_STACK}`,
-  'llama2-7b': `−17 %: ${META_STACK}`,
-  'llama2-13b': `−25 %: ${META_STACK}`,
-  'llama2-70b': `−21 %: ${META_STACK}`,
-  'bloom-176b':
-    '−32 %: 118 days of elapsed time on a 2022 cluster whose logbook records far more downtime than the 0.9 goodput; DeepSpeed\'s 2021 pipeline engine also runs 16–20 % below the model on MT-NLG (planner-heldout)',
-  'deepseek-v3': '+71 %: DualPipe hides the expert all-to-all under computation and node-limited routing caps the InfiniBand traffic (DeepSeek-V3 §3.2); neither is modelled',
+  'llama1-13b':
+    '+16 %: the same stack and cluster as the other LLaMA-1 runs, which land within +1 … +4 %; its reported hours are 1.64× the 7B run\'s for 1.95× the parameters (the model: 1.83×), so the 13B run was the efficient one, by a margin the model does not explain',
 };
+
+/** A run's predicted throughput in hardware FLOP/s per GPU (recomputed forward included), the convention of the 2022 reports. */
+function hardwareFlopsPerGpu(runId: string): number {
+  const entry = results.find(({ row }) => row.runId === runId);
+  const step = entry?.prediction?.step;
+  if (!step) throw new Error(`${runId}: no prediction`);
+  return step.hardwareFlops / step.seconds / step.gpus;
+}
+
+describe('DeepSeek-V3 on its own software (dualpipe-2024, DeepSeek-V3 §3.2)', () => {
+  const row = TRAINING_RUN_LAYOUTS.find((candidate) => candidate.runId === 'deepseek-v3');
+  if (!row) throw new Error('deepseek-v3 row missing');
+  const dualPipe = pricePublishedRun(row).step;
+  const megatron = pricePublishedRun({ ...row, framework: 'megatron-core' }).step;
+  it('hides the expert all-to-all that Megatron-Core exposes ("both all-to-all and PP communication can be fully hidden")', () => {
+    expect(dualPipe?.breakdown.ep).toBe(0);
+    expect(megatron?.breakdown.ep ?? 0).toBeGreaterThan(0.25 * (megatron?.seconds ?? 0));
+  });
+  it('shrinks the pipeline bubble below half of the 1F1B bubble of the same layout (Table 2: (PP/2 − 1) against PP − 1)', () => {
+    const share = (step: typeof dualPipe) => (step ? step.breakdown.ppBubble / (step.breakdown.compute + step.breakdown.recompute) : 0);
+    expect(share(dualPipe)).toBeGreaterThan(0);
+    expect(share(dualPipe)).toBeLessThan(0.5 * share(megatron));
+  });
+});
+
+describe('measured throughputs of the published runs', () => {
+  // The one constant fitted for Meta's FSDP stack (training-frameworks.ts `fsdp-xformers-2023`
+  // kernelEfficiency 0.753) was fitted on this measurement: the check is that the committed value
+  // still reproduces it (OPT counts hardware FLOPs: its logbook's 4.30E+23 total is the recompute
+  // formula 96·B·s·l·h²·(1 + s/6h + V/16lh) for 300B tokens).
+  it('OPT-175B: 147 TFLOP/s per GPU (Zhang et al. 2022 §2.4), the fit point of fsdp-xformers-2023', () => {
+    expect(hardwareFlopsPerGpu('opt-175b') / 147e12).toBeCloseTo(1, 2);
+  });
+  // Held out (nothing fitted on it): BLOOM's "156 TFLOPs in our fastest configuration"
+  // (arXiv:2211.05100 §3.4), hardware TFLOP/s as the tr11 README counts them (the 4·2 coefficient),
+  // on its published layout, schedule and Omni-Path network.
+  it('BLOOM-176B: within ±10 % of 156 TFLOP/s per GPU (BigScience 2022 §3.4)', () => {
+    expect(Math.abs(hardwareFlopsPerGpu('bloom-176b') / 156e12 - 1)).toBeLessThanOrEqual(0.1);
+  });
+});
 
 describe('whole-run GPU-hours of published runs', () => {
   it('prints the runs table', () => {

@@ -27,6 +27,8 @@ export interface PhaseSeconds {
 export interface LayerCost {
   forward: PhaseSeconds;
   backward: PhaseSeconds;
+  /** Forward seconds of MLA's up-projection GEMMs (`LayerShapes.upProjections`), for frameworks that recompute them. */
+  upProjectionForward: number;
 }
 
 export interface LayerCostContext {
@@ -54,6 +56,8 @@ export interface LayerCostContext {
    * tp GEMMs of tokens / tp rows each; the weight-gradient GEMMs stay whole.
    */
   tpChunkedGemms: boolean;
+  /** Node-limited routing and its dispatch precision (training-frameworks.ts `nodeLimitedRouting`), or absent. */
+  nodeLimitedRouting?: { maxNodes: number; dispatchBytes: number };
 }
 
 const ACTIVATION_BYTES = 2;
@@ -288,12 +292,29 @@ export function layerCost(context: LayerCostContext, moe: boolean): LayerCost {
   }
   // --- expert parallel all-to-all
   let epForward = 0;
+  let epBackward = 0;
   if (moe && ep > 1) {
     const epGroup = placeGroup(ep, tp * cp, cluster.gpusPerNode);
-    const bytes = (tokens / tp) * shapes.expertsPerToken * shapes.hidden * ACTIVATION_BYTES;
-    epForward = 2 * collectiveSeconds('all-to-all', bytes, epGroup, cluster);
+    const routing = context.nodeLimitedRouting;
+    if (routing && epGroup.membersPerNode < epGroup.size) {
+      // Node-limited routing (DeepSeek-V3 §3.2.2): one InfiniBand copy per target node, at most
+      // maxNodes of the group's nodes, the own node's share (1/nodes) staying on NVLink; the NVLink
+      // forwarding inside a node runs concurrently and is not the bottleneck (§3.2.2: ~3.2 experts
+      // per node against IB:NVLink = 50:160 GB/s). Dispatch in `dispatchBytes`, combine and both
+      // backward transfers in 16 bits.
+      const nodes = epGroup.size / epGroup.membersPerNode;
+      const remoteCopies = (Math.min(routing.maxNodes, nodes, shapes.expertsPerToken) * (nodes - 1)) / nodes;
+      const elements = (tokens / tp) * remoteCopies * shapes.hidden;
+      epForward = sendSeconds(elements * routing.dispatchBytes, true, cluster) + sendSeconds(elements * ACTIVATION_BYTES, true, cluster);
+      epBackward = 2 * sendSeconds(elements * ACTIVATION_BYTES, true, cluster);
+    } else {
+      const bytes = (tokens / tp) * shapes.expertsPerToken * shapes.hidden * ACTIVATION_BYTES;
+      epForward = 2 * collectiveSeconds('all-to-all', bytes, epGroup, cluster);
+      epBackward = epForward;
+    }
   }
   return {
+    upProjectionForward: gemmListSeconds(shapes.upProjections, tokens, tp, context, chunks).forward,
     forward: { gemm: gemm.forward, attention: attention.forward, memory: memoryForward + kernelsForward * launch, tp: tpForward, cp: cpForward, ep: epForward },
     backward: {
       gemm: gemm.backward,
@@ -301,7 +322,7 @@ export function layerCost(context: LayerCostContext, moe: boolean): LayerCost {
       memory: memoryBackward + kernelsBackward * launch,
       tp: tpBackward,
       cp: 2 * cpForward,
-      ep: epForward,
+      ep: epBackward,
     },
   };
 }

@@ -23,6 +23,8 @@ export interface LayerShapes {
   /** Width of the K and V tensors a layer keeps for attention (MLA: the up-projected heads). */
   kvWidth: number;
   attention: Gemm[];
+  /** MLA's up-projections (q from its LoRA rank, k/v from the joint latent), a subset of `attention`; empty otherwise. */
+  upProjections: Gemm[];
   /** Dense MLP (non-MoE layers). */
   denseMlp: Gemm[];
   /** One routed expert's MLP, and the shared experts' MLP as one block (empty when none). */
@@ -67,6 +69,7 @@ export function layerShapes(arch: Architecture): LayerShapes {
   let qkHeadDim = arch.headDim;
   let vHeadDim = arch.headDim;
   let kvWidth = 2 * arch.kvHeads * arch.headDim;
+  let upProjections: Gemm[] = [];
   if (arch.mla) {
     const mla = arch.mla;
     qkHeadDim = mla.qkNopeHeadDim + mla.qkRopeHeadDim;
@@ -78,12 +81,9 @@ export function layerShapes(arch: Architecture): LayerShapes {
           { k: mla.qLoraRank, n: arch.heads * qkHeadDim, split: 'column' },
         ]
       : [{ k: hidden, n: arch.heads * qkHeadDim, split: 'column' }];
-    attention = [
-      ...query,
-      { k: hidden, n: mla.kvLoraRank + mla.qkRopeHeadDim, split: 'column' },
-      { k: mla.kvLoraRank, n: arch.heads * (mla.qkNopeHeadDim + mla.vHeadDim), split: 'column' },
-      { k: arch.heads * vHeadDim, n: hidden, split: 'row' },
-    ];
+    const kvUp: Gemm = { k: mla.kvLoraRank, n: arch.heads * (mla.qkNopeHeadDim + mla.vHeadDim), split: 'column' };
+    attention = [...query, { k: hidden, n: mla.kvLoraRank + mla.qkRopeHeadDim, split: 'column' }, kvUp, { k: arch.heads * vHeadDim, n: hidden, split: 'row' }];
+    upProjections = [...(mla.qLoraRank ? query.slice(1) : []), kvUp];
   } else {
     attention = [
       { k: hidden, n: (arch.heads + 2 * arch.kvHeads) * arch.headDim, split: 'column' },
@@ -101,6 +101,7 @@ export function layerShapes(arch: Architecture): LayerShapes {
     vHeadDim,
     kvWidth,
     attention,
+    upProjections,
     denseMlp: mlp(hidden, arch.ffn, gated),
     expertMlp: moe ? mlp(hidden, moe.expertFfn, gated) : [],
     sharedMlp: mlp(hidden, sharedFfn, gated),

@@ -202,6 +202,14 @@ export interface LayoutLayerCosts {
   tpBackwardOverlap: boolean;
   /** Context parallelism all-gathers K and V on the critical path instead of a ring under attention. */
   cpAllGather: boolean;
+  /** The backward re-runs the forward's memory-bound ops even without recompute (`recomputesMemoryBoundOps`). */
+  recomputeMemoryBound: boolean;
+  /** The backward re-runs MLA's up-projection GEMMs even without recompute (`recomputesUpProjections`). */
+  recomputeUpProjections: boolean;
+  /** The expert all-to-all runs under the computation of the paired chunk (DualPipe), exposed only beyond it. */
+  expertOverlap: boolean;
+  /** The framework's seconds per modelled second of kernel work (1 / `kernelEfficiency`, 1 for most frameworks). */
+  workScale: number;
   dense: LayerCost;
   moe: LayerCost | null;
   head: PhaseSeconds;
@@ -226,6 +234,7 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     attentionKernel: model.framework.attention,
     crossEntropyBytesPerLogit: model.framework.crossEntropyBytesPerLogit,
     tpChunkedGemms: false,
+    ...(model.framework.nodeLimitedRouting ? { nodeLimitedRouting: model.framework.nodeLimitedRouting } : {}),
   };
   const capable = ACCELERATOR_TRAINING_DEFAULTS[model.accelerator.id]?.tensorParallelOverlap === true;
   const mode = model.framework.tensorParallelOverlap;
@@ -236,6 +245,10 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     tpBackwardOverlap: !full && mode !== 'none',
     cpAllGather: model.framework.contextParallelAllGather === true,
+    recomputeMemoryBound: model.framework.recomputesMemoryBoundOps === true,
+    recomputeUpProjections: model.framework.recomputesUpProjections === true,
+    workScale: 1 / (model.framework.kernelEfficiency ?? 1),
+    expertOverlap: model.framework.dualPipe === true,
     dense: layerCost(context, false),
     moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
     head: ends.head,
@@ -291,15 +304,18 @@ function addPhase(
   kind: 'forward' | 'backward' | 'recompute',
   costs: LayoutLayerCosts,
 ): void {
-  const work = phase.gemm + phase.attention + phase.memory;
+  const work = (phase.gemm + phase.attention + phase.memory) * costs.workScale;
   const tp = exposedTp(phase, costs, kind);
   const cp = exposedCp(phase, costs);
+  // DualPipe pairs this chunk with another micro-batch's chunk of the opposite direction: the
+  // all-to-all hides under that chunk's computation (taken as this phase's own work).
+  const ep = costs.expertOverlap ? Math.max(0, phase.ep - work) : phase.ep;
   if (kind === 'recompute') target.recompute += weight * work;
   else target.compute += weight * work;
   target.tp += weight * tp;
   target.cp += weight * cp;
-  target.ep += weight * phase.ep;
-  const seconds = weight * (work + tp + cp + phase.ep);
+  target.ep += weight * ep;
+  const seconds = weight * (work + tp + cp + ep);
   if (kind === 'forward') target.forward += seconds;
   else target.backward += seconds;
 }
@@ -325,8 +341,13 @@ function stageCost(
     addPhase(stage, cost.backward, count, 'backward', costs);
     if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs);
     if (recompute === 'selective') {
-      stage.recompute += count * cost.forward.attention;
-      stage.backward += count * cost.forward.attention;
+      stage.recompute += count * cost.forward.attention * costs.workScale;
+      stage.backward += count * cost.forward.attention * costs.workScale;
+    }
+    if (recompute === 'none') {
+      const rerun = (costs.recomputeMemoryBound ? cost.forward.memory : 0) + (costs.recomputeUpProjections ? cost.upProjectionForward : 0);
+      stage.recompute += count * rerun * costs.workScale;
+      stage.backward += count * rerun * costs.workScale;
     }
   }
   if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs);
@@ -357,7 +378,14 @@ export function assembleStep(
 
   // Pipeline: m micro-batches through the slowest stage, plus fill and drain through the others
   // (the bubble, (pp − 1)/(vp·m) of the work for even stages: Narayanan et al. 2021 §2.2).
-  const ppBubble = pp > 1 ? (allStagesSeconds - slowest.total) / vp : 0;
+  let ppBubble = pp > 1 ? (allStagesSeconds - slowest.total) / vp : 0;
+  if (model.framework.dualPipe && pp > 2) {
+    // DualPipe (DeepSeek-V3 Table 2): (pp/2 − 1)·(F&B + B − 3W) against 1F1B's (pp − 1)·(F + B);
+    // with F&B = F + B (no credit for the overlapped pair) and W, the weight gradients, half of B:
+    // (pp/2 − 1)·(F + B/2).
+    const { forward, backward } = slowest;
+    ppBubble *= ((pp / 2 - 1) / (pp - 1)) * ((forward + backward / 2) / Math.max(1e-30, forward + backward));
+  }
   let ppP2p = 0;
   if (pp > 1) {
     const tokens = (layout.microBatch * model.seqLen) / cp;
@@ -368,7 +396,8 @@ export function assembleStep(
     // Critical-path sends: fill and drain, plus the steady state's blocking send/receive pairs —
     // 2m with the non-interleaved schedule; with interleaving Megatron-Core overlaps them
     // (`--overlap-p2p-communication`), older frameworks wait for all 2·m·vp of them.
-    const steady = vp === 1 ? 2 * microBatches : model.framework.interleavedSendOverlap ? 0 : 2 * microBatches * vp;
+    // DualPipe hides the steady state's sends under the paired chunks (DeepSeek-V3 §3.2.1).
+    const steady = model.framework.dualPipe ? 0 : vp === 1 ? 2 * microBatches : model.framework.interleavedSendOverlap ? 0 : 2 * microBatches * vp;
     const transfers = 2 * (pp - 1) + steady;
     ppP2p = transfers * sendSeconds(bytes, crossesNodes, cluster);
   }
