@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, type WatchedPage } from './browser';
-import { CHART_IDS, SECTION_IDS, TABLE_IDS, chartMarkup, navigateInPage, openFullPage, pageProblems } from './page-helpers';
+import { CHART_IDS, SECTION_IDS, TABLE_IDS, chartMarkup, fitViewportToPage, navigateInPage, openFullPage, pageProblems, settle } from './page-helpers';
+import { describeViolations, runAxe } from './a11y-axe';
 import { OPTIONAL_CHART_IDS, WORKER_CHART_IDS } from '../fixtures/ui-contract';
 import { strayEnglish } from '../fixtures/zh-latin';
 
@@ -48,6 +50,22 @@ function readableTexts(page: Page): Promise<string[]> {
  */
 const KNOWN = new Set(['legend icon']);
 
+/**
+ * The text of every section, numbers included — except how long this browser took to plan
+ * (`[data-measured-time]`: the planner's own search time, which no link can reproduce).
+ */
+function sectionTexts(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    (ids) => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = 'none';
+      const texts = Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as HTMLElement | null)?.innerText ?? '']));
+      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = '';
+      return texts;
+    },
+    [...SECTION_IDS],
+  );
+}
+
 /** What a fresh full page must show in its language: every section, chart and table, nothing broken. */
 async function expectWholePage(watched: WatchedPage, htmlLang: string, script: RegExp, title: RegExp): Promise<void> {
   const { page, errors, foreignRequests } = watched;
@@ -67,8 +85,9 @@ async function expectWholePage(watched: WatchedPage, htmlLang: string, script: R
 
 // Every preset × precision × accelerator is walked in Node (test/walk); here the real browser
 // shows every section once per language, with a viewport as tall as the page. Each language's
-// full page is loaded once and every check of that page runs on it (a full page costs seconds of
-// layout and paint on this machine).
+// full page is loaded once and every check that needs a whole page runs on it, in order (a full
+// page costs seconds of layout and paint on this machine): what it shows, the downloads, a
+// slider step shared as a link, in-page navigation, and last axe (it opens every table).
 describe('the explorer in English', () => {
   let english: WatchedPage;
   beforeAll(async () => {
@@ -81,6 +100,88 @@ describe('the explorer in English', () => {
   it('renders every section, chart and table with no console error', async () => {
     await expectWholePage(english, 'en', NO_CHINESE, /LLM Scale Explorer/);
   });
+
+  it('downloads real PNG and SVG images of a chart and a CSV of a table', async () => {
+    const { page, errors } = english;
+    const figure = page.locator('figure[data-chart="memory-precision"]');
+    await figure.locator('.chart-menu > button').click();
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-action="svg"]').click()]);
+    const svg = await readFile((await svgDownload.path()) ?? '', 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect((svg.match(/<path|<rect/g) ?? []).length).toBeGreaterThan(5);
+
+    // A chart with a legend: the file carries the title, the curves and the legend's names.
+    const scaling = page.locator('figure[data-chart="scaling-law"]');
+    await scaling.locator('.chart-menu > button').click();
+    const [scalingDownload] = await Promise.all([page.waitForEvent('download'), scaling.locator('[data-action="svg"]').click()]);
+    const scalingSvg = await readFile((await scalingDownload.path()) ?? '', 'utf8');
+    expect(scalingSvg).toContain('Loss vs training compute');
+    expect(scalingSvg).toContain('Hoffmann 2022 · this size');
+    expect((scalingSvg.match(/<path[^>]*class="chart-mark"/g) ?? []).length).toBe(6);
+    expect(scalingSvg).not.toMatch(/NaN|Infinity/);
+
+    // Choosing an item closed the menu (APG menu button): one click opens it again.
+    await figure.locator('.chart-menu > button').click();
+    const [pngDownload] = await Promise.all([page.waitForEvent('download'), figure.locator('[data-action="png"]').click()]);
+    const png = await readFile((await pngDownload.path()) ?? '');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBeGreaterThan(400);
+    expect(height).toBeGreaterThan(200);
+    expect(png.length).toBeGreaterThan(5000);
+
+    const table = page.locator('[data-table="compare"]');
+    const rowCount = await table.locator('tbody tr').count();
+    const headerCount = await table.locator('thead th').count();
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), table.locator('[data-action="csv"]').click()]);
+    const csv = (await readFile((await csvDownload.path()) ?? '', 'utf8')).trimEnd().split('\r\n');
+    expect(csv).toHaveLength(rowCount + 1);
+    expect(csv[0]?.split(',').length).toBe(headerCount);
+    expect(errors).toEqual([]);
+  });
+
+  it('a slider move changes the URL, and that URL reproduces every number in a fresh page', async () => {
+    const { page, errors } = english;
+    const before = page.url();
+    const slider = page.locator('aside input[type="range"]').first();
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((old) => location.href !== old, before, { timeout: 5000 });
+    await settle(page);
+    // The address bar follows the store 250 ms after the last change, when the page is idle: wait
+    // until it has stayed the same for a second, so it holds the last step, not an earlier one.
+    await page.waitForFunction(
+      () => {
+        const state = globalThis as unknown as { __lastHref?: string; __hrefSince?: number };
+        if (state.__lastHref !== location.href) {
+          state.__lastHref = location.href;
+          state.__hrefSince = performance.now();
+        }
+        return performance.now() - (state.__hrefSince ?? 0) > 1000;
+      },
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    );
+    const url = page.url();
+    expect(url).not.toBe(before);
+    expect(new URL(url).searchParams.get('v')).toBe('1');
+    const historyLength = await page.evaluate(() => history.length);
+    expect(historyLength).toBeLessThanOrEqual(2); // replaceState while dragging: no flood
+    // The page is as tall as the viewport, so every section followed the change.
+    await fitViewportToPage(page);
+    await settle(page);
+    const texts = await sectionTexts(page);
+
+    const fresh = await openFullPage(browser, url);
+    const freshTexts = await sectionTexts(fresh.page);
+    for (const id of SECTION_IDS) expect(freshTexts[id], `section ${id}`).toBe(texts[id]);
+    expect(errors).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await fresh.page.context().close();
+  });
+
 
   it('moving the size, the precision and the GPU changes the charts that depend on them', async () => {
     const { page, errors } = english;
@@ -106,6 +207,28 @@ describe('the explorer in English', () => {
     }
     expect(await pageProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('has no WCAG 2.2 AA violations (axe-core) at 1440 px, light and dark, with every data table open', { timeout: 240_000 }, async () => {
+    // Last: it opens every table and switches the theme. Back to the page as it loads first.
+    const { page } = english;
+    await navigateInPage(page, '?lang=en');
+    // Every chart's data table open, so axe checks them too.
+    await page.$$eval('details.chart__data > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
+    await page.waitForFunction(() => document.querySelectorAll('details.chart__data table').length === document.querySelectorAll('details.chart__data').length);
+    // The page grew: every section on screen again (content-visibility skips the others, and axe
+    // cannot judge the contrast of what is not rendered).
+    await fitViewportToPage(page, 1440);
+    await settle(page);
+    const reports: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // The dark run checks contrast (the theme changes colours only), the light run everything.
+      const violations = await runAxe(page, colorScheme === 'dark' ? ['color-contrast'] : undefined);
+      if (violations.length > 0) reports.push(describeViolations(`[1440 en ${colorScheme}]`, violations));
+    }
+    if (reports.length > 0) console.log(reports.join('\n'));
+    expect(reports).toEqual([]);
   });
 });
 

@@ -72,7 +72,9 @@ async function pwned(page: Page | Frame): Promise<unknown> {
 
 describe('hostile input in the browser', () => {
   it('garbled URLs render the page with a notice naming the ignored keys', async () => {
-    const { page, errors, dialogs, foreign } = await watchedPage();
+    // Booted on an ordinary screen (the notice and the sections' frames are at the top); the last
+    // one is then shown whole, every chart drawn.
+    const { page, errors, dialogs, foreign } = await watchedPage({ viewport: SCREEN });
     const garbled = [
       '?m=%E0%A4%A&n=-5&w=<b>&zzz=1',
       `?p=${TEN_KB}&arch=hidden:1e999,layers:NaN&cg=mem:x`,
@@ -89,6 +91,7 @@ describe('hostile input in the browser', () => {
       expect(await page.$('[data-testid="ignored-notice"]')).toBeNull();
       expect(await page.$$('main section')).toHaveLength(SECTION_IDS.length);
     }
+    await page.setViewportSize(TALL);
     await waitForAllCharts(page);
     await settle(page);
     expect(await pageProblems(page)).toEqual([]);
