@@ -213,9 +213,9 @@ describe('published runs priced by the planner (docs/training-planner.md, "Publi
     expect(falcon.comparison).toBe('elapsed');
     expect(Math.abs(falcon.error!)).toBeLessThanOrEqual(0.15);
   });
-  it('LLaMA-1 13B: within ±15 % of the 135,168 GPU-hours of Table 15 (steps only)', () => {
-    const llama = byId('llama1-13b');
-    expect(llama.reportedGpuHours).toBe(135_168);
+  it('LLaMA-1 65B: within ±15 % of the 1,022,362 GPU-hours of Table 15 (steps only)', () => {
+    const llama = byId('llama1-65b');
+    expect(llama.reportedGpuHours).toBe(1_022_362);
     expect(llama.comparison).toBe('steps');
     expect(Math.abs(llama.error!)).toBeLessThanOrEqual(0.15);
     expect(llama.hoursCover.length).toBeGreaterThan(20);
