@@ -25,6 +25,7 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/load-estimate.ts'],
           // npm test runs lint, tsc, the builds and every project at once on two cores: a test
           // that takes half a second alone can take ten times that. Time limits catch hangs here,
           // not slowness (bench scripts measure speed).
@@ -37,7 +38,7 @@ export default defineConfig(({ mode }) => ({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['test/component/setup.ts'],
+          setupFiles: ['test/load-estimate.ts', 'test/component/setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -53,7 +54,7 @@ export default defineConfig(({ mode }) => ({
           env: { NODE_ENV: 'production' },
           include: ['test/walk/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['test/walk/setup.ts'],
+          setupFiles: ['test/load-estimate.ts', 'test/walk/setup.ts'],
           testTimeout: 120_000,
         },
       },

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import * as anatomy from '../features/anatomy';
+import { loadEstimateCode } from '../store/estimate-code';
 
 /**
  * The page's sections in order, each a lazily loaded feature except the first (it holds the first
@@ -14,24 +15,29 @@ export interface FeatureModule {
 
 type Loader = () => Promise<FeatureModule>;
 
+/** A section's module, once `estimate()`'s code is here too (every section but the first draws from it). */
+function withEstimate<T>(module: Promise<T>): Promise<T> {
+  return Promise.all([module, loadEstimateCode()]).then(([loaded]) => loaded);
+}
+
 export const FEATURES = {
   anatomy: () => Promise.resolve(anatomy),
-  'model-file': () => import('../features/model-file'),
-  timeline: () => import('../features/timeline'),
-  memory: () => import('../features/memory'),
-  training: () => import('../features/training'),
-  'training-plan': () => import('../features/training-plan'),
-  'fine-tuning': () => import('../features/fine-tuning'),
-  scaling: () => import('../features/scaling'),
-  inference: () => import('../features/inference'),
-  serving: () => import('../features/serving'),
-  moe: () => import('../features/moe'),
-  compression: () => import('../features/compression'),
-  hardware: () => import('../features/hardware'),
-  deployment: () => import('../features/deployment'),
-  compare: () => import('../features/compare'),
-  article: () => import('../features/article'),
-  sources: () => import('../features/sources'),
+  'model-file': () => withEstimate(import('../features/model-file')),
+  timeline: () => withEstimate(import('../features/timeline')),
+  memory: () => withEstimate(import('../features/memory')),
+  training: () => withEstimate(import('../features/training')),
+  'training-plan': () => withEstimate(import('../features/training-plan')),
+  'fine-tuning': () => withEstimate(import('../features/fine-tuning')),
+  scaling: () => withEstimate(import('../features/scaling')),
+  inference: () => withEstimate(import('../features/inference')),
+  serving: () => withEstimate(import('../features/serving')),
+  moe: () => withEstimate(import('../features/moe')),
+  compression: () => withEstimate(import('../features/compression')),
+  hardware: () => withEstimate(import('../features/hardware')),
+  deployment: () => withEstimate(import('../features/deployment')),
+  compare: () => withEstimate(import('../features/compare')),
+  article: () => withEstimate(import('../features/article')),
+  sources: () => withEstimate(import('../features/sources')),
 } satisfies Record<string, Loader>;
 
 export type SectionId = keyof typeof FEATURES;

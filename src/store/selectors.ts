@@ -5,14 +5,16 @@
  * data did not change skips its render without any equality checks of its own.
  *
  *   model(scenario)     the model resolution, on the model fields only (id, size, config, overrides)
- *   estimate(scenario)  estimate(scenario, model(scenario)), per scenario object
+ *   estimate(scenario)  estimate(scenario, model(scenario)), per scenario object (its code loads on
+ *                       demand: see estimate-code.ts)
  *   derived(definition, scenario)  a derivation: the one sweep a chart needs (`CHART_SERIES` in
  *                       chart-series.ts) or a feature's chart data built on it
  *   constant(definition)  a value that does not depend on the scenario, computed once
  */
 import type { Estimate } from '../core';
 import type { Scenario } from '../scenario/scenario';
-import { estimate, resolveScenarioModel, sameModelInput, type ModelResolution } from '../core';
+import { resolveScenarioModel, sameModelInput, type ModelResolution } from '../core';
+import { estimateCode } from './estimate-code';
 
 export type { ModelResolution };
 import { memoizeByIdentity, memoizeRecent, sameKeys, sharing } from './memo';
@@ -82,7 +84,7 @@ export function createSelectors(): ScenarioSelectors {
 
   const selectors: ScenarioSelectors = {
     model: (scenario) => model(scenario),
-    estimate: memoizeByIdentity((scenario: Scenario) => estimate(scenario, model(scenario))),
+    estimate: memoizeByIdentity((scenario: Scenario) => estimateCode()(scenario, model(scenario))),
     derived,
     constant: <T>(definition: Constant<T>): T => {
       let entry = constants.get(definition as Constant<unknown>);

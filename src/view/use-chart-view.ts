@@ -1,6 +1,6 @@
 import type { Estimate } from '../core';
 import type { Scenario } from '../scenario/scenario';
-import type { Derivation, ScenarioSelectors } from '../store/selectors';
+import type { Derivation, ModelResolution, ScenarioSelectors } from '../store/selectors';
 import { useShownScenario } from '../store/scenario-scope';
 import { useSelectors } from '../store/store-context';
 
@@ -8,6 +8,9 @@ import { useSelectors } from '../store/store-context';
 export interface ChartView {
   /** The scenario it shows: its section's, taken in a transition (see `ScenarioScope`). */
   scenario: Scenario;
+  /** The scenario's model (architecture, exact counts, warnings): all the first section draws from. */
+  model: ModelResolution;
+  /** The whole estimate, computed when first read (its code loads after the first section's). */
   estimate: Estimate;
   /** The store's selectors: `select.derived(CHART_SERIES.costVsScale, scenario)` for the one sweep a chart needs. */
   select: ScenarioSelectors;
@@ -25,7 +28,10 @@ export function useChartView(): ChartView {
   const select = useSelectors();
   return {
     scenario,
-    estimate: select.estimate(scenario),
+    model: select.model(scenario),
+    get estimate() {
+      return select.estimate(scenario);
+    },
     select,
     derive: (definition) => select.derived(definition, scenario),
   };

@@ -158,3 +158,12 @@ describe('chart tracker (__explorerPendingRenders)', () => {
     expect(store.charts.pending()).toBe(0);
   });
 });
+
+describe("estimate()'s code, loaded on demand (src/store/estimate-code.ts)", () => {
+  it('is the core’s estimate once loaded, and the store’s selector uses it', async () => {
+    const { estimateCode, loadEstimateCode } = await import('../../src/store/estimate-code');
+    const { estimate } = await import('../../src/core/estimate');
+    expect(await loadEstimateCode()).toBe(estimate);
+    expect(estimateCode()).toBe(estimate);
+  });
+});

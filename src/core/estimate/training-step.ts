@@ -9,7 +9,8 @@ import type { Accelerator, ComputeFormat } from '../../data/types';
 import { CLUSTERS_BY_ID } from '../../data/clusters';
 import type { Architecture } from '../types';
 import { ConfigError } from '../errors';
-import { DEFAULT_BATCH_TOKENS, type EstimateInput } from '../input';
+import type { EstimateInput } from '../input';
+import { defaultGlobalBatch, whole } from './global-batch';
 import { trainingStep } from '../planner/step';
 import { resolveCluster } from '../planner/hardware';
 import type { ClusterOverride, TrainingStep } from '../planner/types';
@@ -91,22 +92,7 @@ type PredictionInput = Pick<
   | 'customCluster'
 >;
 
-function whole(value: number): number {
-  return Number.isFinite(value) && value >= 1 ? Math.floor(value) : 1;
-}
-
-/**
- * The global batch when the scenario gives none: about DEFAULT_BATCH_TOKENS (4M) tokens of
- * `seqLen`, rounded to a multiple of dp × micro-batch (at least one micro-batch per
- * data-parallel rank), so the default never breaks the batch rule.
- *   sequences = max(1, round(4,194,304 / seqLen)); unit = dp × microBatch;
- *   globalBatch = max(unit, round(sequences / unit) × unit)
- */
-export function defaultGlobalBatch(seqLen: number, dataParallel: number, microBatch: number): number {
-  const sequences = Math.max(1, Math.round(DEFAULT_BATCH_TOKENS / whole(seqLen)));
-  const unit = whole(dataParallel) * whole(microBatch);
-  return Math.max(unit, Math.round(sequences / unit) * unit);
-}
+export { defaultGlobalBatch };
 
 /** The scenario's layout: degrees as whole numbers, dp from the GPU count, the global batch. */
 export function scenarioLayout(input: PredictionInput): ScenarioLayout {

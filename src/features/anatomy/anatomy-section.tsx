@@ -23,15 +23,15 @@ const EXACT: Record<Lang, Intl.NumberFormat> = {
 const SECTION_SOURCES = [SOURCES.kaplan2020, SOURCES.fedus2022, SOURCES.deepseek2024v2];
 
 const AnatomyStats = memo(function AnatomyStats() {
-  const { estimate } = useChartView();
+  const { model: resolution } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const model = estimate.model;
+  const model = resolution.model;
   const { counts, arch } = model;
   const hypothetical = model.preset !== null && model.preset.id.startsWith('article-');
   const badges: string[] = [];
   if (model.approximate) badges.push(m.badgeApproximate);
-  if (estimate.warnings.includes('derived-architecture')) badges.push(m.badgeDerived);
+  if (resolution.warnings.includes('derived-architecture')) badges.push(m.badgeDerived);
   if (hypothetical) badges.push(m.badgeHypothetical);
   else if (model.preset !== null && !model.confirmed) badges.push(m.badgeUnconfirmed);
 
@@ -48,7 +48,7 @@ const AnatomyStats = memo(function AnatomyStats() {
             : fill(m.headsGqa, { ratio: formatNumber(arch.heads / arch.kvHeads, lang) });
   const exactNote = fill(m.totalNote, { exact: EXACT[lang].format(counts.total) });
   // The published figure is quoted in its source's words (English): marked so (WCAG 3.1.2).
-  const publishedLabel = model.preset?.publishedParamsLabel && model.publishedParams !== null ? dataLabel(model.preset.publishedParamsLabel, lang) : null;
+  const publishedLabel = model.preset?.publishedParamsLabel && model.preset.publishedParams !== null ? dataLabel(model.preset.publishedParamsLabel, lang) : null;
   const [publishedBefore = '', publishedAfter = ''] = m.published.split('{label}');
   const totalNote = publishedLabel ? (
     <>
@@ -98,9 +98,9 @@ const AnatomyStats = memo(function AnatomyStats() {
 });
 
 const PresetSource = memo(function PresetSource() {
-  const { estimate } = useChartView();
+  const { model } = useChartView();
   const m = useMessages(MESSAGES);
-  const source = estimate.model.preset?.source;
+  const source = model.model.preset?.source;
   if (!source) return null;
   // The source is a reference in English: marked so on the Chinese page (WCAG 3.1.2).
   const [before = '', after = ''] = m.presetSource.split('{source}');

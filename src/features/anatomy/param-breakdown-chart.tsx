@@ -25,11 +25,10 @@ const COLORS: Record<BreakdownKey, string> = {
 };
 
 export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
-  const { estimate, derive } = useChartView();
+  const { model, derive } = useChartView();
   const m = useMessages(MESSAGES);
   const lang = useLang();
-  const arch = estimate.model.arch;
-  const counts = estimate.model.counts;
+  const { arch, counts } = model.model;
   // The same rows object while the counts are unchanged (a GPU or price step): no new bars.
   const rows = derive(breakdownData);
   const data = useMemo(
@@ -61,7 +60,7 @@ export const ParamBreakdownChart = memo(function ParamBreakdownChart() {
   if (arch.details.tiedEmbeddings) captions.push(m.chartCaptionTied);
   const largest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (best === undefined || row.params > best.params ? row : best), undefined);
   const summary = fill(m.chartSummary, {
-    model: modelDisplayName(estimate.model, lang),
+    model: modelDisplayName(model.model, lang),
     total: formatCount(counts.total, lang),
     part: largest ? m[`part_${largest.key}`] : '—',
     share: formatPercent(largest?.fraction ?? 0, lang, 2),

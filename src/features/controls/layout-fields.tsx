@@ -14,6 +14,7 @@ import { CLUSTER_NAMES_ZH } from '../../data/text-zh';
 import { byteUnit, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStore } from '../../store/store-context';
+import { loadEstimateCode } from '../../store/estimate-code';
 import type { ScenarioState } from '../../store/scenario-store';
 import { CONTROLS_MESSAGES } from './messages';
 import { LAYOUT_MESSAGES } from './layout-messages';
@@ -102,7 +103,9 @@ export const MfuField = memo(function MfuField() {
   const pinned = value !== null;
   const format = useCallback((percent: number) => formatPercent(percent / 100, lang), [lang]);
   const onChange = useCallback((percent: number) => update({ mfu: Math.round(percent * 100) / 10000 }), [update]);
-  const pin = () => {
+  const pin = async () => {
+    // The prediction to start from (estimate()'s code may still be on its way on a fresh page).
+    await loadEstimateCode();
     const predicted = store.select.estimate(store.getState().scenario).training.predictedMfu;
     const start = predicted !== null && Number.isFinite(predicted) ? Math.round(predicted * 1000) / 1000 : 0.4;
     update({ mfu: Math.min(RANGES.mfu[1], Math.max(RANGES.mfu[0], start)) });
@@ -116,7 +119,7 @@ export const MfuField = memo(function MfuField() {
           {m.mfuPredicted}
         </label>
         <label>
-          <input type="radio" name={name} checked={pinned} onChange={pin} data-testid="mfu-pinned" />
+          <input type="radio" name={name} checked={pinned} onChange={() => void pin()} data-testid="mfu-pinned" />
           {m.mfuPinned}
         </label>
       </fieldset>

@@ -4,7 +4,7 @@
  * keeps (`ModelFileSummary`: exact bytes and parameters by type and kind, the architecture as a
  * compact config) so a link reproduces the page without the file.
  */
-import { ConfigError, architectureForModelFile, bytesByTensorKind, bytesByTensorType, readModelFile, type ModelFile } from '../../core';
+import { ConfigError, architectureForModelFile, bytesByTensorKind, bytesByTensorType, type ModelFile } from '../../core';
 import { PRECISIONS, PRECISION_IDS } from '../../data/precisions';
 import type { PrecisionId } from '../../data/types';
 import { compactConfig } from '../../scenario/config-compact';
@@ -82,6 +82,8 @@ export type OpenedModelFile =
 export async function openModelFile(file: Blob, name: string, now: () => number = () => performance.now()): Promise<OpenedModelFile> {
   const start = now();
   try {
+    // The readers (GGUF, safetensors) load with the first file, not with the page.
+    const { readModelFile } = await import('../../core/model-file/read-model-file');
     const read = await readModelFile(file);
     const summary = summarizeModelFile(read, name);
     const precision = nearestPrecision(read.bitsPerWeight, summary.byType, read.format);
