@@ -1,8 +1,7 @@
-import { lazy, Suspense, useRef, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { useApproached } from '../components/ui/use-visible';
 import { useMessages, useViewSettings } from '../i18n/view-settings';
 import { fill } from '../i18n/i18n';
-import { ControlsPanel } from '../features/controls';
 import { FEATURES, FIRST_SECTION, SECTION_IDS, type SectionId } from './registry';
 import { APP_MESSAGES } from './messages';
 import type { UrlChange } from '../scenario/url-codec';
@@ -28,6 +27,39 @@ function sectionModule(id: SectionId): Promise<{ default: ComponentType }> {
     return resolved as unknown as Promise<{ default: ComponentType }>;
   }
   return FEATURES[id]().then((module) => ({ default: module.Section }));
+}
+
+/**
+ * The controls' code (every field, the model picker, the file and config import: about a fifth of
+ * the page's first JavaScript) is requested once the first chart has painted, and the panel shows
+ * when it arrives — a moment later on a desktop, and on a phone the controls sit in a closed
+ * drawer anyway. The first chart does not wait for it.
+ */
+let controlsModule: Promise<typeof import('../features/controls')> | null = null;
+const loadControls = () => (controlsModule ??= import('../features/controls'));
+const ControlsPanel = lazy(() => loadControls().then((module) => ({ default: module.ControlsPanel })));
+
+function ControlsPlaceholder() {
+  return <div className="controls-panel controls-panel--loading" aria-busy="true" />;
+}
+
+/** False until the frame after the first one has begun (the first paint is then on screen). */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        void loadControls();
+        setPainted(true);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }
 
 function SectionPlaceholder({ id }: { id: string }) {
@@ -58,6 +90,7 @@ export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string
   const { open: drawerOpen, narrow, toggle: toggleDrawer, close: closeDrawer, toggleRef, drawerRef } = useDrawer();
   const [embedNoticeOpen, setEmbedNoticeOpen] = useState(props.unknownEmbed !== null);
   const printing = usePrintRequested();
+  const controlsShown = useAfterFirstPaint();
   return (
     <>
       <a className="skip-link" href="#main" inert={drawerOpen}>
@@ -116,7 +149,13 @@ export function App(props: { changes: readonly UrlChange[]; unknownEmbed: string
               {m.closeControls}
             </button>
           </div>
-          <ControlsPanel />
+          {controlsShown ? (
+            <Suspense fallback={<ControlsPlaceholder />}>
+              <ControlsPanel />
+            </Suspense>
+          ) : (
+            <ControlsPlaceholder />
+          )}
         </aside>
         <main id="main" tabIndex={-1} inert={drawerOpen}>
           <FIRST_SECTION.Section />
