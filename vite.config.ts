@@ -1,8 +1,46 @@
 import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { cspPlugin } from './scripts/csp-plugin.ts';
+
+/**
+ * Longest test files first, across projects. Vitest's own order runs the projects one after the
+ * other by name (browser, component, unit, walk) and only within a project the longest first, so
+ * the walk's shards always ran last, one core idle at the end. Here the files are ordered by the
+ * duration Vitest recorded for them last time; on a clean clone, with nothing recorded, by the
+ * seconds they took on this machine (measured while writing this; a hint, not a limit).
+ */
+const EXPECTED_SECONDS: Record<string, number> = {
+  'browser:test/browser/explorer.test.ts': 126,
+  'browser:test/browser/robustness.test.ts': 72,
+  'browser:test/browser/a11y.test.ts': 52,
+  'walk:test/walk/walk-1.test.tsx': 32,
+  'walk:test/walk/walk-2.test.tsx': 31,
+  'browser:test/browser/share.test.ts': 24,
+  'unit:test/unit/fuzz.test.ts': 23,
+  'browser:test/browser/training-plan.test.ts': 22,
+  'browser:test/browser/lang-share.test.ts': 21,
+  'walk:test/walk/walk-3.test.tsx': 21,
+  'browser:test/browser/fine-tuning.test.ts': 17,
+};
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const base = await super.sort(files);
+    const seconds = (file: TestSpecification) => {
+      const key = `${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`;
+      const recorded = this.ctx.cache.getFileTestResults(key)?.duration;
+      return recorded !== undefined ? recorded / 1000 : (EXPECTED_SECONDS[key] ?? 0);
+    };
+    return base
+      .map((file, index) => ({ file, index, seconds: seconds(file) }))
+      .sort((a, b) => b.seconds - a.seconds || a.index - b.index)
+      .map(({ file }) => file);
+  }
+}
 
 // `npm run build` emits relative asset URLs (base './') so the output works from any sub-path;
 // `npm run build:single` (mode "single") inlines everything into dist-single/index.html for file://.
@@ -18,6 +56,7 @@ export default defineConfig(({ mode }) => ({
     // core free, i.e. one worker on a 2-core machine). Browser test files run beside the others,
     // so Node tests fill the time the browser tests spend waiting for Chromium.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
