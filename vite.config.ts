@@ -64,7 +64,6 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/load-estimate.ts'],
           // npm test runs lint, tsc, the builds and every project at once on two cores: a test
           // that takes half a second alone can take ten times that. Time limits catch hangs here,
           // not slowness (bench scripts measure speed).

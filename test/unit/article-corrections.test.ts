@@ -1,3 +1,4 @@
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core';
 import { ARTICLE_CALCULATORS, type ArticleCalculatorId } from '../../src/core/article';

@@ -1,3 +1,4 @@
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { countParameters, architectureFromHfConfig } from '../../src/core/params';
 import { APPROXIMATE_REASON_TEXT, MAX_CONFIG_BYTES, approximationText, readConfigText } from '../../src/features/controls/config-import.data';

@@ -2,6 +2,7 @@
  * Pure shapers of the anatomy, timeline, memory, hardware, MoE and compression sections, and the
  * axis helpers they use. Figures are checked against hand arithmetic quoted in each test.
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 import { compressionSeries, estimate, hardwareTimeline, memoryByPrecision, moeSeries, timelineSeries } from '../../src/core';

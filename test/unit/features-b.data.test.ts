@@ -3,6 +3,7 @@
  * helpers they use. Figures are checked against closed forms (e.g. √120 for the article's
  * 20·√C) or against the estimate they are shaped from.
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import type { Estimate } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';

@@ -2,6 +2,7 @@
  * The fine-tuning section's shapers against the QLoRA and LoRA papers' figures (quoted in
  * test/fixtures/fine-tuning.ts), through the scenario as the page builds it.
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core';
 import { HARDWARE, getAccelerator } from '../../src/data/hardware';

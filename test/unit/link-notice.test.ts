@@ -1,3 +1,4 @@
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { readBoot } from '../../src/app/boot';

@@ -4,6 +4,7 @@
  * and a link that reproduces the numbers without the file. Real-size sparse files (fs.openAsBlob,
  * like a browser File); figures compared are published ones, quoted in test/fixtures/model-files.ts.
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

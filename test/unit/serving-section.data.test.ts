@@ -4,6 +4,7 @@
  * $2/h), "can I run it" answers published claims, and the decode rows of the sources table are the
  * serving model's defaults (each of the 18 measurements within ±20%).
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';

@@ -1,3 +1,4 @@
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { createScenarioStore } from '../../src/store/scenario-store';
 import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';

@@ -1,3 +1,4 @@
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { plainText, resolveModel } from '../../src/core';
 import { cleanPinName } from '../../src/features/compare/compare.data';

@@ -5,6 +5,7 @@
  * (breakdown, strong scaling with the published points, band, request key); published runs
  * against their reported GPU-hours.
  */
+import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
 import { defaultGlobalBatch, estimate, predictPublishedRun, trainingStep, type LayoutRule } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
