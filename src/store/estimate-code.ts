@@ -25,9 +25,9 @@ export function loadEstimateCode(): Promise<EstimateFunction> {
 }
 
 /**
- * `estimate()` when its code is here. Before that, a component that asks suspends until it
- * arrives (React Suspense: the thrown promise), and any other caller gets an error saying to
- * await `loadEstimateCode()` first.
+ * `estimate()` when its code is here. Before that it throws the loading promise: a component
+ * that asks suspends until the code arrives (React Suspense). Code outside a render (a handler,
+ * a test) must await `loadEstimateCode()` first, as the section loaders do.
  */
 export function estimateCode(): EstimateFunction {
   if (loaded) return loaded;
