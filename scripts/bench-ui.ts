@@ -10,6 +10,7 @@
  *   npx tsx scripts/bench-ui.ts --positions top,training   (only these scroll positions)
  *   npx tsx scripts/bench-ui.ts --json /tmp/after.json     (also write the per-run figures)
  *   npx tsx scripts/bench-ui.ts --cpu 20                   (also 20 traced steps per position: CPU time)
+ *   npx tsx scripts/bench-ui.ts --cpu 8 --frames --events  (and print each key's events and its frame's parts)
  *
  * CPU throttling is Chromium's own (DevTools protocol `Emulation.setCPUThrottlingRate`): the main
  * thread runs `rate` times slower, from navigation on, so first load is throttled too.
@@ -51,6 +52,10 @@ const text = (name: string): string | undefined => {
 const RATES = (text('--throttle') ?? '1,4').split(',').map(Number).filter((rate) => Number.isFinite(rate) && rate >= 1);
 const ONLY = text('--positions')?.split(',');
 const JSON_OUT = text('--json');
+/** Print each keyboard event's Event Timing duration (which of keydown / keyup is slow). */
+const SHOW_EVENTS = args.includes('--events');
+/** With `--cpu`: print each traced key's frame by trace event (layout roots included). */
+const SHOW_FRAMES = args.includes('--frames');
 /** Traced keyboard steps per position for CPU time (0: none). */
 const CPU_STEPS = flag('--cpu', 0);
 
@@ -180,7 +185,9 @@ async function drive(page: Page, selector: string | null): Promise<PositionResul
   }
   // keydown, input and keyup of each step. Event Timing only reports events of 16 ms or more;
   // shorter ones count as 16 ms (one frame) for the quantiles.
-  const keyboardPaint = (await readEvents(page)).filter((e) => /^key|^input$|^beforeinput$/.test(e.name)).map((e) => e.duration);
+  const keyEvents = (await readEvents(page)).filter((e) => /^key|^input$|^beforeinput$/.test(e.name));
+  if (SHOW_EVENTS) console.log(selector, keyEvents.map((e) => `${e.name}:${e.duration}`).join(' '));
+  const keyboardPaint = keyEvents.map((e) => e.duration);
   while (keyboardPaint.length < STEPS * 3) keyboardPaint.push(16);
   const longTasksKeyboard = await readLongTasks(page);
 
@@ -254,6 +261,17 @@ async function traceSteps(page: Page, slider: ReturnType<Page['locator']>): Prom
     const end = task.ts + (task.dur ?? 0);
     const frame = tasks.find((t) => t.ts >= end && paints.some((p) => p.ts >= t.ts && p.ts <= t.ts + (t.dur ?? 0)));
     const rest = tasks.filter((t) => t.ts >= end && t.ts < next && t !== frame);
+    if (SHOW_FRAMES && frame) {
+      const inside = main.filter((e) => e !== frame && e.ts >= frame.ts && e.ts <= frame.ts + (frame.dur ?? 0));
+      const sums = new Map<string, number>();
+      for (const e of inside) sums.set(e.name, (sums.get(e.name) ?? 0) + cost(e));
+      for (const e of inside.filter((x) => x.name === 'Layout')) console.log('  layout', cost(e).toFixed(1), JSON.stringify(e.args).slice(0, 400));
+      console.log(`frame ${cost(frame).toFixed(1)}: ` + [...sums].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', '));
+      const insideKey = main.filter((e) => e !== task && e.ts >= task.ts && e.ts <= end);
+      const keySums = new Map<string, number>();
+      for (const e of insideKey) keySums.set(e.name, (keySums.get(e.name) ?? 0) + cost(e));
+      console.log(`  key ${cost(task).toFixed(1)}: ` + [...keySums].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, v]) => `${n} ${v.toFixed(1)}`).join(', '));
+    }
     result.keyTask.push(cost(task));
     result.keyFrame.push(frame ? cost(frame) : 0);
     result.after.push(rest.reduce((sum, t) => sum + cost(t), 0));
