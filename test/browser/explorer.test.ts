@@ -43,12 +43,6 @@ function readableTexts(page: Page): Promise<string[]> {
   });
 }
 
-/**
- * Known English that remains, each with its reason (the test fails on anything else):
- * - Recharts writes `aria-label="<series> legend icon"` on every legend swatch of the MoE chart
- *   (the last Recharts chart of the page); Recharts has no option to change those words.
- */
-const KNOWN = new Set(['legend icon']);
 
 /**
  * The text of every section, numbers included — except how long this browser took to plan
@@ -248,7 +242,7 @@ describe('the explorer in Chinese', () => {
   it('shows no English beyond product names, units, code and marked references', async () => {
     const stray = new Map<string, string>();
     for (const text of await readableTexts(chinese.page)) {
-      for (const run of strayEnglish(text)) if (!KNOWN.has(run) && !stray.has(run)) stray.set(run, text.slice(0, 120));
+      for (const run of strayEnglish(text)) if (!stray.has(run)) stray.set(run, text.slice(0, 120));
     }
     expect([...stray.entries()]).toEqual([]);
     expect(chinese.errors).toEqual([]);

@@ -121,10 +121,12 @@ export interface LegendItem {
   key: string;
   name: string;
   color: string;
-  /** How the swatch is drawn: a line (optionally dashed) or a symbol (optionally open). */
-  shape: 'line' | 'dot' | MarkerShape;
+  /** How the swatch is drawn: a line (optionally dashed), a bar's block, or a symbol (optionally open). */
+  shape: 'line' | 'dot' | 'bar' | MarkerShape;
   dash?: string;
   open?: boolean;
+  /** The bar block's fill opacity (as the bars it names). */
+  opacity?: number;
 }
 
 const FALLBACK = { width: 600, height: 320 };
@@ -253,7 +255,12 @@ export function RefLine(props: {
   );
 }
 
-function Legend({ items }: { items: readonly LegendItem[] }) {
+/**
+ * A chart's legend as a list: each series' swatch (hidden from screen readers) and its name, in
+ * the page's language. Also a Recharts chart's legend (`<Legend content={...}>`), whose own
+ * swatches carry an English label.
+ */
+export function PlotLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="svg-legend">
       {items.map((item) => (
@@ -261,6 +268,8 @@ function Legend({ items }: { items: readonly LegendItem[] }) {
           <svg width={18} height={10} aria-hidden="true">
             {item.shape === 'line' ? (
               <line x1={1} x2={17} y1={5} y2={5} stroke={item.color} strokeWidth={2} strokeDasharray={item.dash} />
+            ) : item.shape === 'bar' ? (
+              <rect x={3} y={0} width={12} height={10} fill={item.color} fillOpacity={item.opacity} />
             ) : (
               <Marker shape={item.shape === 'dot' ? 'circle' : item.shape} x={9} y={5} r={4} color={item.color} open={item.open} />
             )}
@@ -340,7 +349,7 @@ export function SvgPlot(props: SvgPlotProps) {
   const labelEvery = props.x.renderTick ? 1 : Math.max(1, Math.ceil(widest / spacing));
   return (
     <div className="svg-chart svg-chart--plot">
-      {props.legend && props.legend.length > 0 && !props.legendBelow ? <Legend items={props.legend} /> : null}
+      {props.legend && props.legend.length > 0 && !props.legendBelow ? <PlotLegend items={props.legend} /> : null}
       <div ref={plotRef} className="svg-chart__plot">
         <svg
           className="svg-plot"
@@ -442,7 +451,7 @@ export function SvgPlot(props: SvgPlotProps) {
           </div>
         ) : null}
       </div>
-      {props.legend && props.legend.length > 0 && props.legendBelow ? <Legend items={props.legend} /> : null}
+      {props.legend && props.legend.length > 0 && props.legendBelow ? <PlotLegend items={props.legend} /> : null}
     </div>
   );
 }

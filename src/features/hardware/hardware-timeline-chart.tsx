@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { Legend, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { Marker, RefLine, SvgPlot, type LegendItem, type MarkerShape, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
+import { Marker, PlotLegend, RefLine, SvgPlot, type LegendItem, type MarkerShape, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { ChartFrame } from '../../components/ui/chart-frame';
 import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
@@ -34,7 +34,6 @@ const MARGIN = { top: 6, right: 8, bottom: 4, left: 4 };
 /** Left of the plots in both panels, px: the widest parameter tick (1000亿 in zh) fits. */
 const LEFT_ROOM: Record<Lang, number> = { en: 62, zh: 74 };
 const TICK_STYLE = { fontSize: 11 };
-const LEGEND_STYLE = { fontSize: 12 };
 
 function datumLine(datum: Datum, lang: Lang, units: UnitSystem): string {
   const m = MESSAGES[lang];
@@ -164,6 +163,16 @@ interface SpecsPanelProps {
 
 /** Bottom panel (Recharts, two y axes): the cards' own specs, unchanged by the model sliders. */
 const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis, bandwidthAxis, axisLabels, names, lang }: SpecsPanelProps) {
+  // Our own list, not Recharts' default: that labels every swatch "<series> legend icon" in English.
+  const legend = useMemo(() => {
+    const items: LegendItem[] = [
+      { key: 'memory', name: names.memory, color: MEMORY, shape: 'circle' },
+      { key: 'bandwidth', name: names.bandwidth, color: BANDWIDTH, shape: 'diamond' },
+    ];
+    return function SpecsLegend() {
+      return <PlotLegend items={items} />;
+    };
+  }, [names.memory, names.bandwidth]);
   return (
     <div className="hw-panel hw-panel--specs">
       <div className="hw-panel__title">{names.panelSpecs}</div>
@@ -195,7 +204,7 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
               label={axisLabels.bandwidth}
             />
             <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
-            <Legend verticalAlign="top" height={22} wrapperStyle={LEGEND_STYLE} />
+            <Legend verticalAlign="top" height={22} content={legend} />
             {years.separators.map((x) => (
               <ReferenceLine key={x} x={x} stroke="var(--border)" strokeWidth={1} yAxisId="memory" />
             ))}

@@ -18,6 +18,7 @@ import { COUNT_TICK, NUMBER_TICK } from '../../components/ui/chart-helpers';
 import { HIGHLIGHT, PALETTE } from '../../components/ui/palette';
 import { linearAxis, logTicks } from '../../components/ui/chart-scales';
 import { LineLabels, type LineLabel } from '../../components/ui/line-labels';
+import { PlotLegend, type LegendItem } from '../../components/ui/svg-plot';
 import { PRECISIONS } from '../../core';
 import { modelDisplayName } from '../../view/model-name';
 import { useChartView } from '../../view/use-chart-view';
@@ -59,7 +60,6 @@ const BATCH_LABEL: Record<Lang, (label: unknown) => string> = {
 const BAR_MARGIN = { top: 16, right: 16, bottom: 4, left: 8 };
 const LINE_MARGIN = { top: 8, right: 12, bottom: 18, left: 4 };
 const TICK_STYLE = { fontSize: 11 };
-const LEGEND_STYLE = { fontSize: 12 };
 const BAR_LABEL_STYLE = { fontSize: 12, fill: 'var(--fg)' };
 
 type BarRow = MoeBar & { name: string; text: string };
@@ -99,6 +99,17 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
       },
     [barData],
   );
+  // Our own list, not Recharts' default: that labels every swatch "<series> legend icon" in English.
+  const legend = useMemo(() => {
+    const items: LegendItem[] = [
+      { key: 'shared', name: names.shared, color: SHARED, shape: 'bar' },
+      { key: 'used', name: names.used, color: USED, shape: 'bar' },
+      { key: 'idle', name: names.idle, color: IDLE, shape: 'bar', opacity: 0.35 },
+    ];
+    return function BarLegend() {
+      return <PlotLegend items={items} />;
+    };
+  }, [names]);
   return (
     <div className="moe-panels">
       <div className="moe-panel moe-panel--bars">
@@ -109,7 +120,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
               <XAxis type="number" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={COUNT_TICK[lang]} tick={TICK_STYLE} />
               <YAxis type="category" dataKey="name" hide />
               <Tooltip formatter={COUNT_TOOLTIP[lang]} isAnimationActive={false} />
-              <Legend verticalAlign="bottom" height={24} wrapperStyle={LEGEND_STYLE} />
+              <Legend verticalAlign="bottom" height={24} content={legend} />
               <Bar dataKey="shared" stackId="params" name={names.shared} fill={SHARED} isAnimationActive={false}>
                 <LabelList dataKey="text" content={renderStackLabel} />
               </Bar>
