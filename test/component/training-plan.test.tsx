@@ -126,6 +126,22 @@ describe('training section with the planner', () => {
     act(() => store.getState().update({ mfu: 0.5 }));
     expect(screen.getByTestId('training-gpu-hours').textContent).toMatch(/your pinned MFU 50%.*the planner predicts \d/);
   });
+  it('memory per GPU: the ZeRO accounting and, beside it, what the predicted step holds on the same layout', () => {
+    renderWith(<TrainingSection />);
+    const card = screen.getByTestId('training-memory').textContent ?? '';
+    const planner = screen.getByTestId('training-memory-planner').textContent ?? '';
+    const step = screen.getByTestId('training-step').textContent ?? '';
+    const gigabytes = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+    // The predicted step's card and the planner's line name the same total.
+    const stepTotal = gigabytes(step, /memory ([\d.]+) GB per GPU/);
+    expect(gigabytes(planner, /holds ([\d.]+) GB on this layout/)).toBe(stepTotal);
+    // Megatron-Core (the H100 default) keeps main gradients in FP32: 4 bytes where the ZeRO
+    // paper counts 2 (Rajbhandari et al. 2020 §3.1), at ZeRO 1 neither is sharded.
+    const cardGradients = gigabytes(card, /gradients ([\d.]+) GB/);
+    const plannerGradients = gigabytes(planner, /gradients ([\d.]+) GB/);
+    expect(plannerGradients / cardGradients).toBeCloseTo(2, 1);
+    expect(planner).toMatch(/of CUDA and NCCL buffers \(fits\)/);
+  });
 });
 
 describe('planner controls', () => {

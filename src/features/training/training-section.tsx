@@ -190,6 +190,22 @@ const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; s
               : fill(m.statMemoryNoFit, { gpu, memory, excess: formatBytes(facts.excessBytes, lang, units), ...parts })}
             <br />
             {layout}
+            {t.step !== null ? (
+              <>
+                <br />
+                <span data-testid="training-memory-planner">
+                  {fill(m.statMemoryPlanner, {
+                    total: formatBytes(t.step.memory.total, lang, units),
+                    w: formatBytes(t.step.memory.weights, lang, units),
+                    g: formatBytes(t.step.memory.gradients, lang, units),
+                    o: formatBytes(t.step.memory.optimizer, lang, units),
+                    a: formatBytes(t.step.memory.activations, lang, units),
+                    r: formatBytes(t.step.memory.reserve, lang, units),
+                    fits: t.step.fits ? planner.fitsYes : planner.fitsNo,
+                  })}
+                </span>
+              </>
+            ) : null}
           </>
         }
         testId="training-memory"
