@@ -386,6 +386,11 @@ export interface TrainingMemoryOptions {
   bytesPerGradient?: number;
   optimizerBytesPerParam?: number;
   flashAttention?: boolean;
+  /**
+   * Micro-batches each pipeline runs per step (global batch ÷ (data parallel × micro-batch)): the
+   * first stage holds min(p, this) in flight. Default p (at least p micro-batches per step).
+   */
+  microBatchesPerStep?: number;
 }
 
 export interface TrainingMemoryBreakdown {
@@ -401,10 +406,11 @@ export interface TrainingMemoryBreakdown {
  *   model states: `modelStateBreakdownPerDevice` on the total parameter count
  *   activations: per-layer bytes × ceil(layers / p) layers on a stage × micro-batches in flight.
  *     With the 1F1B schedule the first stage keeps p micro-batches in flight and the last one
- *     (narayanan2021 §2.2.1), so the peak is the larger of
- *       first stage: perLayer × ceil(L/p) × p + embedding dropout mask
+ *     (narayanan2021 §2.2.1) — fewer when the step has only m < p (`microBatchesPerStep`) — so
+ *     the peak is the larger of
+ *       first stage: perLayer × ceil(L/p) × min(p, m) + embedding dropout mask
  *       last stage:  perLayer × ceil(L/p) × 1 + output logits term (4·s·b·h/t·(1 + v/h))
- *     and with p = 1 one device holds all of it. Assumes at least p micro-batches per step.
+ *     and with p = 1 one device holds all of it. Without `microBatchesPerStep`, m ≥ p is assumed.
  * Units: bytes. Excludes temporary buffers and fragmentation.
  * Sources: rajbhandari2020 Figure 1; korthikanti2022 Table 2 and §4.3; narayanan2021 §2.2.1.
  */
@@ -438,7 +444,7 @@ export function trainingActivationBytesPerDevice(
   arch: Architecture,
   options: Pick<
     TrainingMemoryOptions,
-    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention'
+    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep'
   >,
 ): number {
   const perLayer = activationBytesPerLayer({
@@ -461,7 +467,7 @@ export function trainingActivationBytesPerDevice(
 function stageActivationBytes(
   arch: Architecture,
   perLayer: number,
-  options: Pick<TrainingMemoryOptions, 'microBatch' | 'seqLen' | 'sequenceParallel'>,
+  options: Pick<TrainingMemoryOptions, 'microBatch' | 'seqLen' | 'sequenceParallel' | 'microBatchesPerStep'>,
   tensor: number,
   pipelineDegree: number,
 ): number {
@@ -477,7 +483,9 @@ function stageActivationBytes(
     sequenceParallel: options.sequenceParallel,
   });
   if (pipeline === 1) return nonNegative(perLayer * layersPerStage + extra.firstStage + extra.lastStage);
-  const first = perLayer * layersPerStage * pipeline + extra.firstStage;
+  const steps = options.microBatchesPerStep;
+  const inFlight = steps !== undefined && Number.isFinite(steps) && steps >= 1 ? Math.min(pipeline, Math.floor(steps)) : pipeline;
+  const first = perLayer * layersPerStage * inFlight + extra.firstStage;
   const last = perLayer * layersPerStage + extra.lastStage;
   return nonNegative(Math.max(first, last));
 }

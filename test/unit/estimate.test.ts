@@ -61,6 +61,32 @@ describe('training against published figures (via estimate)', () => {
   });
 });
 
+describe('training memory per GPU: activations as a current stack keeps them', () => {
+  // Llama 3's layout for 405B (Table 4: TP 8, PP 16, 8K tokens, no activation checkpointing).
+  const base = { model: 'llama-3.1-405b', gpuCount: 8192, gpu: 'h100-sxm', tensorParallel: 8, pipelineParallel: 16, seqLen: 8192, microBatch: 1, sequenceParallel: true, zeroStage: 1 as const };
+  const activations = (overrides: Record<string, unknown>) => estimate(scenarioWith({ ...base, ...overrides })).training.memoryPerGpu.activations;
+
+  it('FlashAttention stores no s × s scores, so selective recomputation keeps as much as none (Dao et al. 2022 §3.1)', () => {
+    const none = activations({ recompute: 'none', globalBatch: 2048 });
+    const selective = activations({ recompute: 'selective', globalBatch: 2048 });
+    const full = activations({ recompute: 'full', globalBatch: 2048 });
+    expect(none).toBe(selective);
+    // Korthikanti et al. 2022 Table 2 (unfused attention) puts none at 1 + 5as/34h = 10.4× selective here.
+    expect(none / selective).toBeLessThan(1.5);
+    expect(full).toBeLessThan(none / 5);
+  });
+
+  it('the first 1F1B stage holds min(p, m) micro-batches: 2,048 and 512 sequences over 64 replicas (Narayanan et al. 2021 §2.2.1)', () => {
+    const sixteenInFlight = activations({ recompute: 'none', globalBatch: 2048 }); // m = 32 ≥ p = 16
+    const eightInFlight = activations({ recompute: 'none', globalBatch: 512 }); // m = 8
+    const stillSixteen = activations({ recompute: 'none', globalBatch: 1024 }); // m = 16
+    expect(stillSixteen).toBe(sixteenInFlight);
+    // Half the layer activations; the embedding's share on the first stage does not halve.
+    expect(eightInFlight / sixteenInFlight).toBeGreaterThan(0.5);
+    expect(eightInFlight / sixteenInFlight).toBeLessThan(0.52);
+  });
+});
+
 describe('KV cache of real presets through their config.json (models.json kv_bytes_per_token_fp16)', () => {
   it.each([
     ['gpt-2', 36_864],

@@ -169,6 +169,11 @@ export function trainingEstimate(
   if (input.seqLen > arch.contextLength) warnings.push('seq-len-exceeds-model');
   const dataParallel = Math.max(1, Math.floor(gpus / modelParallel));
 
+  const format: ComputeFormat = peak.format === 'custom' ? 'bf16' : peak.format;
+  const accelerator = hardware.accelerator ?? customAccelerator(input.customGpu, format);
+  const prediction = predictTrainingStep(input, arch, accelerator, format);
+  const { step, layout } = prediction;
+
   const bytesPerParam = modelStateBytesPerParam(precision);
   const memoryOptions = {
     zeroStage: input.zeroStage,
@@ -179,17 +184,24 @@ export function trainingEstimate(
     bytesPerWeight: bytesPerParam.weights,
     bytesPerGradient: bytesPerParam.gradients,
     optimizerBytesPerParam: bytesPerParam.optimizer,
+    // FlashAttention (Dao et al. 2022) never stores the s × s scores: every current training stack
+    // runs it (Megatron-Core's fused attention, PyTorch SDPA), and so does the planner. Korthikanti
+    // et al.'s 5·a·s/h term is the unfused attention of 2019–22 (`activationBytesPerLayer`'s default).
+    flashAttention: true,
   };
-  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel });
+  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, {
+    ...memoryOptions,
+    dataParallel,
+    tensorParallel,
+    pipelineParallel,
+    // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
+    microBatchesPerStep: ratio(layout.globalBatch, layout.dp * layout.microBatch),
+  });
   const fitsPerGpu = memoryPerGpu.total <= hardware.memoryBytes;
   if (!fitsPerGpu) warnings.push('does-not-fit');
   const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.memoryBytes });
   if (minGpus === null) warnings.push('training-never-fits');
 
-  const format: ComputeFormat = peak.format === 'custom' ? 'bf16' : peak.format;
-  const accelerator = hardware.accelerator ?? customAccelerator(input.customGpu, format);
-  const prediction = predictTrainingStep(input, arch, accelerator, format);
-  const { step, layout } = prediction;
   const steps = ratio(tokens, layout.globalBatch * clampCount(input.seqLen));
   const chosen = runMfu(input, step, { flops, steps, gpus, peakFlopsPerGpu: peak.flops });
   const mfu = chosen.mfu;

@@ -6,7 +6,7 @@ import type { EstimateInput, RecomputeMode, ZeroStage } from '../input';
 import type { Estimate } from '../estimate';
 import { modelStateBreakdownPerDevice, trainingActivationBytesPerDevice, type TrainingMemoryBreakdown } from '../memory';
 import { trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
-import { nonNegative } from '../units';
+import { nonNegative, ratio } from '../units';
 import { SCALE_PARAMS } from './grids';
 
 export interface CostVsScaleRow {
@@ -78,7 +78,9 @@ export function costVsScale(_input: EstimateInput, estimate: Estimate): CostVsSc
 export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimate): TrainingMemoryByStrategySeries {
   const { arch, counts } = estimate.model;
   const training = estimate.training;
-  // Activations depend only on the recompute mode, model states only on the ZeRO stage.
+  const layout = training.layout;
+  // Activations depend only on the recompute mode, model states only on the ZeRO stage; both as
+  // the estimate counts them (FlashAttention, the step's micro-batches in flight).
   const activations = RECOMPUTE_MODES.map((recompute) =>
     trainingActivationBytesPerDevice(arch, {
       recompute,
@@ -87,6 +89,8 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
       microBatch: input.microBatch,
       seqLen: input.seqLen,
       sequenceParallel: input.sequenceParallel,
+      flashAttention: true,
+      microBatchesPerStep: ratio(layout.globalBatch, layout.dp * layout.microBatch),
     }),
   );
   const rows: TrainingStrategyRow[] = [];

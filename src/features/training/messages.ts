@@ -10,7 +10,7 @@ export const MESSAGES = defineMessages({
     lead3:
       'Memory per GPU decides whether a layout can run at all. Mixed-precision Adam keeps 16 bytes per parameter, not 8: 2 for the BF16/FP16 weights, 2 for the gradients and 12 for the FP32 optimizer states (a master copy of the weights, momentum and variance). Tensor and pipeline parallelism split the model first; ZeRO (Rajbhandari et al. 2020, Fig. 1) then shards these states over the data-parallel GPUs — stage 1 the optimizer states, stage 2 also the gradients, stage 3 also the weights. Their 7.5B-parameter example on 64 GPUs falls from 120 GB per GPU to 31.4, 16.6 and 1.9 GB.',
     lead4:
-      'Activations are the other half. Each layer keeps about s·b·h·(34 + 5·a·s/h) bytes for the backward pass (sequence s, micro-batch b, hidden size h, heads a; Korthikanti et al. 2022, Table 2); tensor parallelism with sequence parallelism divides that by t. Selective recomputation drops the 5·a·s/h attention-score term and recomputes it in the backward pass; full recomputation keeps only each layer’s input, 2·s·b·h, for about one extra forward pass. In a 1F1B pipeline the first stage holds p micro-batches in flight. Temporary buffers and fragmentation are not counted: leave 10–20% headroom.',
+      'Activations are the other half. Each layer keeps about s·b·h·(34 + 5·a·s/h) bytes for the backward pass (sequence s, micro-batch b, hidden size h, heads a; Korthikanti et al. 2022, Table 2); tensor parallelism with sequence parallelism divides that by t. Selective recomputation drops the 5·a·s/h attention-score term and recomputes it in the backward pass. FlashAttention (Dao et al. 2022), which current training stacks run, never stores those scores, so the chart counts no and selective recomputation alike: 34·s·b·h. Full recomputation keeps only each layer’s input, 2·s·b·h, for about one extra forward pass. In a 1F1B pipeline the first stage holds p micro-batches in flight, or every micro-batch of the step when there are fewer. Temporary buffers and fragmentation are not counted: leave 10–20% headroom.',
     sources: 'Sources:',
 
     statTokens: 'Training tokens',
@@ -114,7 +114,7 @@ export const MESSAGES = defineMessages({
     lead3:
       '每卡显存决定一种并行方案能否运行。混合精度 Adam 每个参数占 16 字节，而不是 8 字节：BF16/FP16 权重 2 字节、梯度 2 字节、FP32 优化器状态 12 字节（权重主副本、一阶动量、二阶动量）。张量并行和流水线并行先切分模型本身；ZeRO（Rajbhandari 等 2020，图 1）再把这些状态切分到数据并行的各张卡上——阶段 1 切分优化器状态，阶段 2 再切分梯度，阶段 3 再切分权重。论文中 75 亿参数、64 张卡的例子，每卡显存从 120 GB 降到 31.4、16.6 和 1.9 GB。',
     lead4:
-      '激活值是另一半。每层要为反向传播保留约 s·b·h·(34 + 5·a·s/h) 字节（序列长度 s、微批大小 b、隐藏维度 h、注意力头数 a；Korthikanti 等 2022，表 2）；张量并行加序列并行时再除以 t。选择性重算丢掉 5·a·s/h 这一注意力分数项，在反向时重新计算；完全重算只保留每层的输入 2·s·b·h，代价是约多一次前向计算。1F1B 流水线的第一段同时保留 p 个微批。临时缓冲区和显存碎片未计入：请留出 10–20% 余量。',
+      '激活值是另一半。每层要为反向传播保留约 s·b·h·(34 + 5·a·s/h) 字节（序列长度 s、微批大小 b、隐藏维度 h、注意力头数 a；Korthikanti 等 2022，表 2）；张量并行加序列并行时再除以 t。选择性重算丢掉 5·a·s/h 这一注意力分数项，在反向时重新计算。如今的训练框架都用 FlashAttention（Dao 等 2022），它从不保存这些分数，所以图中不重算与选择性重算相同：34·s·b·h。完全重算只保留每层的输入 2·s·b·h，代价是约多一次前向计算。1F1B 流水线的第一段同时保留 p 个微批；一步的微批少于 p 时，保留这一步的全部微批。临时缓冲区和显存碎片未计入：请留出 10–20% 余量。',
     sources: '来源：',
 
     statTokens: '训练 token 数',

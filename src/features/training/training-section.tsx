@@ -272,6 +272,7 @@ export function TrainingSection() {
     cite('rajbhandari2020', lang === 'zh' ? '§3.1、图 1' : '§3.1, Fig. 1', lang),
     cite('korthikanti2022', lang === 'zh' ? '表 2、§4.3、§5' : 'Table 2, §4.3, §5', lang),
     cite('narayanan2021', '§2.2.1', lang),
+    cite('dao2022', lang === 'zh' ? '§3.1（不保存注意力矩阵）' : '§3.1 (no attention matrix stored)', lang),
     cite('patterson2021', lang === 'zh' ? '§2' : '§2', lang),
     cite('deepseek2024v3', lang === 'zh' ? '表 1' : 'Table 1', lang),
   ];
