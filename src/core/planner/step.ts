@@ -563,7 +563,9 @@ const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full'];
  *        + pipeline bubble (the other stages' fill and drain, / vp) + pipeline sends
  *        + exposed data-parallel reduce-scatter / all-gather + the Adam step
  * with m = globalBatch / (dp × microBatch). GPUs = tp × cp × pp × dp (EP folds into dp × cp).
- * `modelFlops` follows Megatron-LM / NeMo (full-square attention, output head, no input
+ * A model's multi-token-prediction modules (`mtpLayers`, mtp.ts) run on the head's stage; DualPipe's
+ * end rank holds the first and the last stage (`pairedEnds`).
+ * `modelFlops` follows Megatron-LM / NeMo (full-square attention, output head, MTP, no input
  * embedding: see `modelFlopsPerToken`), so `mfu` compares with their printed MFU; `mfu`/`hfu`
  * are fractions of the dense peak at `precision`. The breakdown's seconds sum to `seconds`.
  * Throws ConfigError for a layout that cannot run (see `resolveLayout`) or a precision the
