@@ -123,3 +123,30 @@ describe('model FLOPs count the MTP module, as Megatron-LM does', () => {
     expect((step.modelFlops - plain.modelFlops) / tokens / expected).toBeCloseTo(1, 3);
   });
 });
+
+describe('DualPipe holds the first and the last stage on the same rank', () => {
+  // deepseek-ai/DualPipe examples/example_dualpipe.py: rank r builds
+  // nn.Sequential(full_modules[rank], full_modules[pp_size - 1 - rank]) and each end feeds half the
+  // micro-batches; DeepSeek-V3 §3.2.3 puts "the shallowest layers (including the embedding layer) and
+  // deepest layers (including the output head)" on one rank. So on DeepSeek-V3's published pipeline
+  // (pp 16, ep 64, dp 128) moving a layer between the first and the last stage cannot change the
+  // steady-state work per step under DualPipe; under 1F1B (Megatron-Core) the stage with the head and
+  // the MTP module is the slowest and a layer more there costs a layer more per micro-batch.
+  const step = (framework: string, first: number, last: number): TrainingStep =>
+    trainingStep({
+      arch: deepseek,
+      accelerator: h800 as NonNullable<typeof h800>,
+      precision: 'fp8',
+      layout: { tp: 1, pp: 16, dp: 128, ep: 64, microBatch: 1, zeroStage: 2, firstStageLayers: first, lastStageLayers: last },
+      globalBatch: 15360,
+      seqLen: 4096,
+      recompute: 'none',
+      framework,
+    });
+  it('dualpipe-2024: 3 + 14 × 4 + 2 and 2 + 14 × 4 + 3 do the same work per step', () => {
+    expect(work(step('dualpipe-2024', 2, 3)) / work(step('dualpipe-2024', 3, 2))).toBeCloseTo(1, 9);
+  });
+  it('megatron-core: the same move adds a layer to the slowest (the head\'s) stage', () => {
+    expect(work(step('megatron-core', 2, 3)) / work(step('megatron-core', 3, 2))).toBeGreaterThan(1.05);
+  });
+});
