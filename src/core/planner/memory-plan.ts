@@ -6,6 +6,7 @@
 import type { LayerShapes } from './shape';
 import { gemmWeights } from './shape';
 import type { MemoryBreakdown, Recompute, ResolvedLayout } from './types';
+import { mtpExtraActivationBytesPerToken, mtpParameters } from './mtp';
 
 /**
  * Bytes per parameter of the model states in Megatron-style mixed precision:
@@ -40,13 +41,14 @@ export interface StageParameters {
  * proportion), plus the input embedding on the first stage and the output head on the last
  * (both vocab-parallel over tp; a tied head on a separate last stage keeps its own copy, as
  * Megatron does). Routed experts are split over ep (expert TP 1) or over tp when ep = 1.
+ * The last stage also holds `mtp.depth` multi-token-prediction modules (`mtpParameters`, mtp.ts).
  */
 export function stageParameters(
   shapes: LayerShapes,
   layers: number,
   totalLayers: number,
   layout: ResolvedLayout,
-  options: { first: boolean; last: boolean; tiedEmbeddings: boolean },
+  options: { first: boolean; last: boolean; tiedEmbeddings: boolean; mtp?: { depth: number; embeddingCopy: boolean } },
 ): StageParameters {
   const { tp, ep } = layout;
   const moeShare = totalLayers > 0 ? shapes.moeLayers / totalLayers : 0;
@@ -59,7 +61,11 @@ export function stageParameters(
   let vocabParams = 0;
   if (options.first) vocabParams += embedding;
   if (options.last && !(options.first && options.tiedEmbeddings)) vocabParams += embedding;
-  return { dense: layers * perLayerDense + vocabParams, expert: layers * moeShare * experts };
+  const dense = layers * perLayerDense + vocabParams;
+  const expert = layers * moeShare * experts;
+  if (!(options.last && options.mtp && options.mtp.depth > 0)) return { dense, expert };
+  const mtp = mtpParameters(shapes, options.mtp.depth, layout, options.mtp.embeddingCopy);
+  return { dense: dense + mtp.dense, expert: expert + mtp.expert };
 }
 
 /**
@@ -143,6 +149,10 @@ export interface MemoryInput {
   tiedEmbeddings: boolean;
   /** The attention core stores its s × s scores (Megatron-LM 2019–22), adding Korthikanti's 5as/h term. */
   unfusedAttention?: boolean;
+  /** Multi-token-prediction modules on the last stage (`Architecture.mtpLayers`), default 0. */
+  mtpLayers?: number;
+  /** The last stage builds its own embedding for the MTP input (a 1F1B pipeline; not DualPipe, which shares it). */
+  mtpEmbeddingCopy?: boolean;
 }
 
 /**
@@ -154,6 +164,10 @@ export interface MemoryInput {
  *   activations = bytes per token per layer × tokens per micro-batch (microBatch·seqLen/cp)
  *     × layer-micro-batches in flight; full recompute adds one layer's full set (its backward)
  *   last stage: logits tokens × vocab/tp × 10 B (16-bit logits, FP32 softmax and gradient)
+ *   MTP (last stage, depth D): D modules' parameters under the same ZeRO split (`mtpParameters`);
+ *     activations of D transformer blocks of the model's kind and their norm/projection inputs
+ *     (`mtpExtraActivationBytesPerToken`) for the one micro-batch the last stage holds (1F1B), and
+ *     D more logits sets (both losses are backpropagated together, so both sets are live)
  *   reserve = RUNTIME_RESERVE_BYTES
  * Units: bytes. Sources: Rajbhandari et al. 2020 Figure 1; Korthikanti et al. 2022 §4–5;
  * Megatron-LM distributed-optimizer docs.
@@ -176,17 +190,28 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
     const last = end === 1 || pp === 1;
     const stageIndex = end === 0 ? 0 : pp - 1;
     const layers = end === 0 ? layout.firstStageLayers : layout.lastStageLayers;
-    const params = stageParameters(shapes, layers, input.totalLayers, layout, { first, last, tiedEmbeddings: input.tiedEmbeddings });
+    const mtpDepth = last ? (input.mtpLayers ?? 0) : 0;
+    const params = stageParameters(shapes, layers, input.totalLayers, layout, {
+      first,
+      last,
+      tiedEmbeddings: input.tiedEmbeddings,
+      ...(mtpDepth > 0 ? { mtp: { depth: mtpDepth, embeddingCopy: input.mtpEmbeddingCopy === true && !first && !input.tiedEmbeddings } } : {}),
+    });
     const denseShard = params.dense / dataParallel;
     const expertShard = params.expert / expertDataParallel;
     const weightsCount = zeroStage >= 3 ? denseShard + expertShard : params.dense + params.expert;
     const gradientCount = zeroStage >= 2 ? denseShard + expertShard : params.dense + params.expert;
     const optimizerCount = zeroStage >= 1 ? denseShard + expertShard : params.dense + params.expert;
     let weights = WEIGHT_BYTES * weightsCount;
-    if (zeroStage >= 3 && layers > 0) weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / layers);
+    if (zeroStage >= 3 && layers + mtpDepth > 0) weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / (layers + mtpDepth));
     let activations = layersInFlight(layers, layout, microBatches, stageIndex) * tokens * perToken;
     if (recompute === 'full') activations += tokens * perTokenFull;
     if (last) activations += ((tokens * shapes.vocab) / tp) * 10;
+    if (mtpDepth > 0) {
+      const block = activationBytesPerToken(shapes, shapes.moeLayers > 0, tp, layout.sequenceParallel, recompute, linear, unfusedKeys);
+      const extra = mtpExtraActivationBytesPerToken(shapes, tp, layout.sequenceParallel);
+      activations += mtpDepth * tokens * (block + extra + (shapes.vocab / tp) * 10);
+    }
     if (first) activations += (tokens * shapes.hidden * 2 * Math.min(pp, microBatches)) / (layout.sequenceParallel ? tp : 1);
     const gradients = gradientBytes * gradientCount;
     const optimizer = OPTIMIZER_BYTES * optimizerCount;

@@ -144,6 +144,13 @@ export function causalKeys(seqLen: number, window: number | null): number {
  * convention both sources print their TFLOP/s and MFU in, so MFU here compares with theirs
  * (checked: Llama-2-7B at 4096 → 4.608e10 FLOPs per token; NeMo's 780 TFLOP/s ÷ 16,934 tokens/s
  * = 4.606e10). Sliding-window layers attend over at most their window.
+ * Multi-token prediction (`Architecture.mtpLayers` = D, mtp.ts) is included, as Megatron-LM counts
+ * it (megatron/training/training.py `num_floating_point_operations`, `transformer_flops`: the MTP
+ * blocks as D more layers of the last layer's kind, "MTP norms and proj" 2h² each, and the logits
+ * × (mtp_num_layers + 1)): per depth one more transformer layer of the model's kind (global
+ * attention over the full square), the 2h → h projection and one more output head; the norms' 3h
+ * FLOPs are left out like every other norm's. The MTP loss is trained on every token (DeepSeek-V3
+ * §2.2), so this is work the run does per token, and MFU in this convention compares with Megatron's.
  * Units: FLOPs per token.
  */
 export function modelFlopsPerToken(arch: Architecture, seqLen: number): number {
@@ -157,7 +164,11 @@ export function modelFlopsPerToken(arch: Architecture, seqLen: number): number {
   const window = Math.min(seqLen, arch.slidingWindow ?? seqLen);
   const contextSum = (arch.layers - windowLayers) * seqLen + windowLayers * window;
   const attention = 6 * contextSum * shapes.heads * (shapes.qkHeadDim + shapes.vHeadDim);
-  return 6 * weights + attention;
+  const depth = arch.mtpLayers ?? 0;
+  if (!(depth > 0)) return 6 * weights + attention;
+  const mtpWeights = depth * ((shapes.moeLayers > 0 ? moeLayer : denseLayer) + 2 * arch.hidden * arch.hidden + arch.hidden * arch.vocab);
+  const mtpAttention = 6 * depth * seqLen * shapes.heads * (shapes.qkHeadDim + shapes.vHeadDim);
+  return 6 * (weights + mtpWeights) + attention + mtpAttention;
 }
 
 /**
@@ -170,15 +181,21 @@ export function attentionForwardFlopsPerTokenFull(arch: Architecture, seqLen: nu
   const windowLayers = slidingWindowLayerCount(arch);
   const window = Math.min(seqLen, arch.slidingWindow ?? seqLen);
   const contextSum = (arch.layers - windowLayers) * seqLen + windowLayers * window;
-  return 2 * contextSum * shapes.heads * (shapes.qkHeadDim + shapes.vHeadDim);
+  const depth = arch.mtpLayers ?? 0;
+  const mtpContext = depth > 0 ? depth * seqLen : 0;
+  return 2 * (contextSum + mtpContext) * shapes.heads * (shapes.qkHeadDim + shapes.vHeadDim);
 }
 
 /**
  * Forward FLOPs per token of all transformer layers (matmuls + full-square attention): what
- * full recomputation adds to the hardware FLOPs (the output head is not recomputed).
+ * full recomputation adds to the hardware FLOPs (the output head is not recomputed; with MTP the
+ * MTP blocks are, their projections and head passes are not).
  * Units: FLOPs per token. Source: Korthikanti et al. 2022 §5 (hardware FLOPs with recompute).
  */
 export function layerForwardFlopsPerToken(arch: Architecture, seqLen: number): number {
+  const depth = arch.mtpLayers ?? 0;
   const head = 6 * arch.hidden * arch.vocab;
-  return (modelFlopsPerToken(arch, seqLen) - head) / 3;
+  if (!(depth > 0)) return (modelFlopsPerToken(arch, seqLen) - head) / 3;
+  const notRecomputed = (1 + depth) * head + depth * 6 * 2 * arch.hidden * arch.hidden;
+  return (modelFlopsPerToken(arch, seqLen) - notRecomputed) / 3;
 }

@@ -15,6 +15,7 @@ import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
 import { resolveLayout } from './layout';
 import { memoryPerGpu, stageParameters } from './memory-plan';
+import { mtpDepth, mtpModuleSeconds } from './mtp';
 import {
   attentionForwardFlopsPerTokenFull,
   layerForwardFlopsPerToken,
@@ -214,6 +215,12 @@ export interface LayoutLayerCosts {
   moe: LayerCost | null;
   head: PhaseSeconds;
   embedding: PhaseSeconds;
+  /**
+   * The multi-token-prediction modules on the head's stage (mtp.ts), or null without them: `depth`
+   * transformer blocks of the model's kind (`layer`, the MoE layer for an MoE model), each with its
+   * projection and norms (`module`), a second pass through the output head and an embedding lookup.
+   */
+  mtp: { depth: number; layer: LayerCost; module: { forward: PhaseSeconds; backward: PhaseSeconds } } | null;
   /** Stage costs already assembled from these layer costs (the planner reuses them across ZeRO stages). */
   stageCache: Map<number, StageCost>;
 }
@@ -241,6 +248,9 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
   const full = mode === 'full' && capable && layout.tp <= model.cluster.gpusPerNode;
   context.tpChunkedGemms = full && layout.sequenceParallel;
   const ends = headCost(context);
+  const dense = layerCost(context, false);
+  const moe = model.shapes.moeLayers > 0 ? layerCost(context, true) : null;
+  const depth = mtpDepth(model.arch);
   return {
     tpOverlap: full ? PLANNER_CALIBRATION.tpCommOverlap : 0,
     tpBackwardOverlap: !full && mode !== 'none',
@@ -249,10 +259,11 @@ export function layoutLayerCosts(model: PreparedModel, layout: ResolvedLayout): 
     recomputeUpProjections: model.framework.recomputesUpProjections === true,
     workScale: 1 / (model.framework.kernelEfficiency ?? 1),
     expertOverlap: model.framework.dualPipe === true,
-    dense: layerCost(context, false),
-    moe: model.shapes.moeLayers > 0 ? layerCost(context, true) : null,
+    dense,
+    moe,
     head: ends.head,
     embedding: ends.embedding,
+    mtp: depth > 0 ? { depth, layer: moe ?? dense, module: mtpModuleSeconds(context) } : null,
     stageCache: new Map(),
   };
 }
@@ -320,6 +331,42 @@ function addPhase(
   else target.backward += seconds;
 }
 
+/** Adds `count` transformer layers of one kind, forward, backward and the recompute mode's extra work. */
+function addLayers(stage: StageCost, cost: LayerCost, count: number, recompute: Recompute, costs: LayoutLayerCosts): void {
+  if (!(count > 0)) return;
+  addPhase(stage, cost.forward, count, 'forward', costs);
+  addPhase(stage, cost.backward, count, 'backward', costs);
+  if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs);
+  if (recompute === 'selective') {
+    stage.recompute += count * cost.forward.attention * costs.workScale;
+    stage.backward += count * cost.forward.attention * costs.workScale;
+  }
+  if (recompute === 'none') {
+    const rerun = (costs.recomputeMemoryBound ? cost.forward.memory : 0) + (costs.recomputeUpProjections ? cost.upProjectionForward : 0);
+    stage.recompute += count * rerun * costs.workScale;
+    stage.backward += count * rerun * costs.workScale;
+  }
+}
+
+/**
+ * DualPipe's end rank (deepseek-ai/DualPipe examples/example_dualpipe.py: rank r holds stages r and
+ * pp − 1 − r, and each direction carries half the micro-batches): per micro-batch it spends the
+ * average of the first and the last stage. The middle ranks pair two middle stages.
+ */
+function pairedEnds(first: StageCost, last: StageCost): StageCost {
+  const average = (key: keyof StageCost): number => (first[key] + last[key]) / 2;
+  return {
+    compute: average('compute'),
+    recompute: average('recompute'),
+    tp: average('tp'),
+    cp: average('cp'),
+    ep: average('ep'),
+    forward: average('forward'),
+    backward: average('backward'),
+    total: average('total'),
+  };
+}
+
 /** Seconds one stage of `layers` layers spends on one micro-batch, by cause. */
 function stageCost(
   costs: LayoutLayerCosts,
@@ -335,23 +382,20 @@ function stageCost(
   const stage: StageCost = { compute: 0, recompute: 0, tp: 0, cp: 0, ep: 0, forward: 0, backward: 0, total: 0 };
   const kinds: [LayerCost, number][] = [[costs.dense, (1 - moeShare) * layers]];
   if (costs.moe) kinds.push([costs.moe, moeShare * layers]);
-  for (const [cost, count] of kinds) {
-    if (!(count > 0)) continue;
-    addPhase(stage, cost.forward, count, 'forward', costs);
-    addPhase(stage, cost.backward, count, 'backward', costs);
-    if (recompute === 'full') addPhase(stage, cost.forward, count, 'recompute', costs);
-    if (recompute === 'selective') {
-      stage.recompute += count * cost.forward.attention * costs.workScale;
-      stage.backward += count * cost.forward.attention * costs.workScale;
-    }
-    if (recompute === 'none') {
-      const rerun = (costs.recomputeMemoryBound ? cost.forward.memory : 0) + (costs.recomputeUpProjections ? cost.upProjectionForward : 0);
-      stage.recompute += count * rerun * costs.workScale;
-      stage.backward += count * rerun * costs.workScale;
-    }
-  }
+  for (const [cost, count] of kinds) addLayers(stage, cost, count, recompute, costs);
   if (ends.last) addPhase(stage, costs.head, 1, 'backward', costs);
   if (ends.first) addPhase(stage, costs.embedding, 1, 'forward', costs);
+  if (ends.last && costs.mtp) {
+    // The MTP modules sit with the output head (mtp.ts): per depth one more transformer block
+    // (recomputed like the main layers), its projection and norms, one more output head and
+    // cross-entropy, and the lookup of the shifted tokens in the shared embedding.
+    const { depth, layer, module } = costs.mtp;
+    addLayers(stage, layer, depth, recompute, costs);
+    addPhase(stage, module.forward, depth, 'forward', costs);
+    addPhase(stage, module.backward, depth, 'backward', costs);
+    addPhase(stage, costs.head, depth, 'backward', costs);
+    addPhase(stage, costs.embedding, depth, 'forward', costs);
+  }
   stage.total = stage.forward + stage.backward;
   costs.stageCache.set(key, stage);
   return stage;
@@ -372,7 +416,12 @@ export function assembleStep(
   const first = stageCost(costs, layout.firstStageLayers, moeShare, recompute, { first: true, last: pp === 1 });
   const last = pp > 1 ? stageCost(costs, layout.lastStageLayers, moeShare, recompute, { first: false, last: true }) : first;
   const middle = pp > 2 ? stageCost(costs, layout.middleStageLayers, moeShare, recompute, { first: false, last: false }) : null;
-  const stages = [first, ...(middle ? [middle] : []), ...(pp > 1 ? [last] : [])];
+  // DualPipe places the first and the last stage on the same ranks (pairedEnds): what the end rank
+  // spends per micro-batch is their average, so the head and the MTP modules weigh half there.
+  const paired = model.framework.dualPipe === true && pp > 1;
+  const stages = paired
+    ? [pairedEnds(first, last), ...(middle ? [middle] : [])]
+    : [first, ...(middle ? [middle] : []), ...(pp > 1 ? [last] : [])];
   const slowest = stages.reduce((a, b) => (b.total > a.total ? b : a));
   const allStagesSeconds = first.total + (pp > 1 ? last.total : 0) + (middle ? (pp - 2) * middle.total : 0);
 
@@ -410,6 +459,7 @@ export function assembleStep(
     first: true,
     last: pp === 1,
     tiedEmbeddings: arch.details.tiedEmbeddings,
+    ...(costs.mtp ? { mtp: { depth: costs.mtp.depth, embeddingCopy: false } } : {}),
   });
   const denseGroup = placeGroup(dp * cp, tp, cluster.gpusPerNode);
   const expertGroup = placeGroup((dp * cp) / ep, tp * ep, cluster.gpusPerNode);
@@ -477,6 +527,7 @@ export function assembleStep(
     seqLen: model.seqLen,
     tiedEmbeddings: arch.details.tiedEmbeddings,
     unfusedAttention: model.framework.attention === 'unfused',
+    ...(costs.mtp ? { mtpLayers: costs.mtp.depth, mtpEmbeddingCopy: model.framework.dualPipe !== true } : {}),
   });
   return {
     seconds,
@@ -512,7 +563,9 @@ const RECOMPUTE_MODES: readonly Recompute[] = ['none', 'selective', 'full'];
  *        + pipeline bubble (the other stages' fill and drain, / vp) + pipeline sends
  *        + exposed data-parallel reduce-scatter / all-gather + the Adam step
  * with m = globalBatch / (dp × microBatch). GPUs = tp × cp × pp × dp (EP folds into dp × cp).
- * `modelFlops` follows Megatron-LM / NeMo (full-square attention, output head, no input
+ * A model's multi-token-prediction modules (`mtpLayers`, mtp.ts) run on the head's stage; DualPipe's
+ * end rank holds the first and the last stage (`pairedEnds`).
+ * `modelFlops` follows Megatron-LM / NeMo (full-square attention, output head, MTP, no input
  * embedding: see `modelFlopsPerToken`), so `mfu` compares with their printed MFU; `mfu`/`hfu`
  * are fractions of the dense peak at `precision`. The breakdown's seconds sum to `seconds`.
  * Throws ConfigError for a layout that cannot run (see `resolveLayout`) or a precision the

@@ -133,7 +133,8 @@ export interface TrainingStep {
    * Model FLOPs per step without recompute, Megatron-LM / NeMo convention:
    * 6 × (matmul weights a token passes, output head included, input embedding excluded) × tokens
    * + 12 × Σ_layers context × heads × headDim × tokens (attention over the FULL s × s square,
-   * as Megatron's `num_floating_point_operations` and NeMo's flops formulas count it).
+   * as Megatron's `num_floating_point_operations` and NeMo's flops formulas count it); the
+   * multi-token-prediction modules included, as Megatron counts them (`modelFlopsPerToken`).
    */
   modelFlops: number;
   /** Model FLOPs plus the recomputed forward work, same counting convention. */
