@@ -483,8 +483,8 @@ function stageActivationBytes(
     sequenceParallel: options.sequenceParallel,
   });
   if (pipeline === 1) return nonNegative(perLayer * layersPerStage + extra.firstStage + extra.lastStage);
-  const steps = options.microBatchesPerStep;
-  const inFlight = steps !== undefined && Number.isFinite(steps) && steps >= 1 ? Math.min(pipeline, Math.floor(steps)) : pipeline;
+  const perStep = options.microBatchesPerStep;
+  const inFlight = perStep !== undefined && Number.isFinite(perStep) && perStep >= 1 ? Math.min(pipeline, Math.floor(perStep)) : pipeline;
   const first = perLayer * layersPerStage * inFlight + extra.firstStage;
   const last = perLayer * layersPerStage + extra.lastStage;
   return nonNegative(Math.max(first, last));
