@@ -23,6 +23,7 @@ export * from './units';
 export * from './text';
 export * from './sources';
 export * from './memory';
+export * from './inference-fit';
 export * from './training';
 export * from './inference';
 export * from './scaling';

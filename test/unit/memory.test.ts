@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { minimumGpusForInference } from '../../src/core/inference-fit';
 import {
   activationBytesPerLayer,
   inferenceWorkingBreakdown,
   kvCacheBytes,
   kvCacheBytesPerToken,
   maxTokensForKvBytes,
-  minimumGpusForInference,
   minimumGpusForTraining,
   modelStateBreakdownPerDevice,
   modelStateBytesPerDevice,

@@ -18,11 +18,10 @@ import { DEFAULT_PREFILL_MFU, type EstimateInput } from '../input';
 import {
   inferenceWorkingBreakdown,
   kvCacheBytes,
-  minimumGpusForInference,
   weightBytes,
-  type InferenceFit,
   type InferenceWorkingBreakdown,
 } from '../memory';
+import { minimumGpusForInference, type InferenceFit } from '../inference-fit';
 import { attentionForwardFlopsPerToken } from '../training';
 import {
   costPerMillionTokensUsd,
