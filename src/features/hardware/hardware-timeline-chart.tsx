@@ -204,7 +204,7 @@ const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis,
               label={axisLabels.bandwidth}
             />
             <Tooltip content={TOOLTIP} isAnimationActive={false} cursor={false} />
-            <Legend verticalAlign="top" height={22} content={legend} />
+            <Legend verticalAlign="top" content={legend} />
             {years.separators.map((x) => (
               <ReferenceLine key={x} x={x} stroke="var(--border)" strokeWidth={1} yAxisId="memory" />
             ))}

@@ -120,7 +120,7 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
               <XAxis type="number" domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={COUNT_TICK[lang]} tick={TICK_STYLE} />
               <YAxis type="category" dataKey="name" hide />
               <Tooltip formatter={COUNT_TOOLTIP[lang]} isAnimationActive={false} />
-              <Legend verticalAlign="bottom" height={24} content={legend} />
+              <Legend verticalAlign="bottom" content={legend} />
               <Bar dataKey="shared" stackId="params" name={names.shared} fill={SHARED} isAnimationActive={false}>
                 <LabelList dataKey="text" content={renderStackLabel} />
               </Bar>
