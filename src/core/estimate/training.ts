@@ -76,6 +76,8 @@ export interface EstimateTraining {
   layoutProblem: LayoutProblem | null;
   /** Optimizer steps of the run: tokens / (globalBatch × seqLen). */
   steps: number;
+  /** Micro-batches each pipeline runs per step, globalBatch / (dp × microBatch) of `layout`: the memory's in-flight cap. */
+  microBatchesPerStep: number;
   /**
    * The run's totals under the planner's low / high efficiency assumptions (the step's
    * `secondsLow` / `secondsHigh`, ± STEP_TIME_SPREAD), when the MFU is predicted; else null.
@@ -189,14 +191,9 @@ export function trainingEstimate(
     // et al.'s 5·a·s/h term is the unfused attention of 2019–22 (`activationBytesPerLayer`'s default).
     flashAttention: true,
   };
-  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, {
-    ...memoryOptions,
-    dataParallel,
-    tensorParallel,
-    pipelineParallel,
-    // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
-    microBatchesPerStep: ratio(layout.globalBatch, layout.dp * layout.microBatch),
-  });
+  // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
+  const microBatchesPerStep = ratio(layout.globalBatch, layout.dp * layout.microBatch);
+  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel, microBatchesPerStep });
   const fitsPerGpu = memoryPerGpu.total <= hardware.memoryBytes;
   if (!fitsPerGpu) warnings.push('does-not-fit');
   const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.memoryBytes });
@@ -257,6 +254,7 @@ export function trainingEstimate(
     step,
     layoutProblem: prediction.problem,
     steps,
+    microBatchesPerStep,
     band,
   };
 }

@@ -6,7 +6,7 @@ import type { EstimateInput, RecomputeMode, ZeroStage } from '../input';
 import type { Estimate } from '../estimate';
 import { modelStateBreakdownPerDevice, trainingActivationBytesPerDevice, type TrainingMemoryBreakdown } from '../memory';
 import { trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
-import { nonNegative, ratio } from '../units';
+import { nonNegative } from '../units';
 import { SCALE_PARAMS } from './grids';
 
 export interface CostVsScaleRow {
@@ -78,7 +78,6 @@ export function costVsScale(_input: EstimateInput, estimate: Estimate): CostVsSc
 export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimate): TrainingMemoryByStrategySeries {
   const { arch, counts } = estimate.model;
   const training = estimate.training;
-  const layout = training.layout;
   // Activations depend only on the recompute mode, model states only on the ZeRO stage; both as
   // the estimate counts them (FlashAttention, the step's micro-batches in flight).
   const activations = RECOMPUTE_MODES.map((recompute) =>
@@ -90,7 +89,7 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
       seqLen: input.seqLen,
       sequenceParallel: input.sequenceParallel,
       flashAttention: true,
-      microBatchesPerStep: ratio(layout.globalBatch, layout.dp * layout.microBatch),
+      microBatchesPerStep: training.microBatchesPerStep,
     }),
   );
   const rows: TrainingStrategyRow[] = [];
