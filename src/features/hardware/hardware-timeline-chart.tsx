@@ -164,14 +164,13 @@ interface SpecsPanelProps {
 /** Bottom panel (Recharts, two y axes): the cards' own specs, unchanged by the model sliders. */
 const SpecsPanel = memo(function SpecsPanel({ data, selected, years, memoryAxis, bandwidthAxis, axisLabels, names, lang }: SpecsPanelProps) {
   // Our own list, not Recharts' default: that labels every swatch "<series> legend icon" in English.
+  // Recharts clones the element with its legend props, which PlotLegend ignores.
   const legend = useMemo(() => {
     const items: LegendItem[] = [
       { key: 'memory', name: names.memory, color: MEMORY, shape: 'circle' },
       { key: 'bandwidth', name: names.bandwidth, color: BANDWIDTH, shape: 'diamond' },
     ];
-    return function SpecsLegend() {
-      return <PlotLegend items={items} />;
-    };
+    return <PlotLegend items={items} />;
   }, [names.memory, names.bandwidth]);
   return (
     <div className="hw-panel hw-panel--specs">

@@ -100,15 +100,14 @@ const MoePlot = memo(function MoePlot(props: PlotProps) {
     [barData],
   );
   // Our own list, not Recharts' default: that labels every swatch "<series> legend icon" in English.
+  // Recharts clones the element with its legend props, which PlotLegend ignores.
   const legend = useMemo(() => {
     const items: LegendItem[] = [
       { key: 'shared', name: names.shared, color: SHARED, shape: 'bar' },
       { key: 'used', name: names.used, color: USED, shape: 'bar' },
       { key: 'idle', name: names.idle, color: IDLE, shape: 'bar', opacity: 0.35 },
     ];
-    return function BarLegend() {
-      return <PlotLegend items={items} />;
-    };
+    return <PlotLegend items={items} />;
   }, [names]);
   return (
     <div className="moe-panels">
