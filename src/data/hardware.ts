@@ -7,6 +7,8 @@ import type { Accelerator, ComputeFormat } from './types';
  *   rate is half of it (2:4 structured sparsity doubles the marketing number); the sparse
  *   figures are kept in `notes`, never in `denseFlops`.
  * - `memoryBytes` and `bandwidthBytesPerSecond` are decimal, as marketed (80 GB = 80e9 B).
+ *   `deviceMemory` is what the driver reports (`nvidia-smi`), where a read-out is published: NVIDIA's
+ *   marketed GB are GiB less a reserve (H100 SXM 81,559 MiB = 85.5e9 B). Training fits use it.
  * - `interconnectBytesPerSecond` is the vendor's aggregate bidirectional scale-up figure per
  *   device (NVLink convention); for PCIe-only cards it is the PCIe link (see `notes`).
  * - `price` is one indicative rental quote with its date (most recent on-demand quote found);
@@ -40,6 +42,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2020,
     kind: "datacenter",
     memoryBytes: 40e9,
+    deviceMemory: { bytes: 42949672960, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, A100 40GB: 40,960 MiB" },
     bandwidthBytesPerSecond: 1555e9,
     denseFlops: { fp32: 19.5e12, tf32: 156e12, bf16: 312e12, fp16: 312e12, int8: 624e12 },
     tdpWatts: 400,
@@ -61,6 +64,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2020,
     kind: "datacenter",
     memoryBytes: 80e9,
+    deviceMemory: { bytes: 85899345920, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, A100 80GB: 81,920 MiB" },
     bandwidthBytesPerSecond: 2039e9,
     denseFlops: { fp32: 19.5e12, tf32: 156e12, bf16: 312e12, fp16: 312e12, int8: 624e12 },
     tdpWatts: 400,
@@ -114,6 +118,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2022,
     kind: "datacenter",
     memoryBytes: 80e9,
+    deviceMemory: { bytes: 85520809984, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, H100: 81,559 MiB (the same figure in nvidia-smi dumps of 'NVIDIA H100 80GB HBM3', e.g. wilicc/gpu-burn issue #114)" },
     bandwidthBytesPerSecond: 3350e9,
     denseFlops: { fp32: 67e12, tf32: 494.5e12, bf16: 989.5e12, fp16: 989.5e12, fp8: 1979e12, int8: 1979e12 },
     tdpWatts: 700,
@@ -156,6 +161,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2023,
     kind: "datacenter",
     memoryBytes: 94e9,
+    deviceMemory: { bytes: 99961274368, source: "fastfetch-cli/fastfetch issue #1658: 'NVIDIA H100 NVL' dedicated memory total 99,961,274,368 B (93.1 GiB)" },
     bandwidthBytesPerSecond: 3900e9,
     denseFlops: { fp32: 60e12, tf32: 417.5e12, bf16: 835.5e12, fp16: 835.5e12, fp8: 1670.5e12, int8: 1670.5e12 },
     tdpWatts: 400,
@@ -193,6 +199,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2023,
     kind: "datacenter",
     memoryBytes: 80e9,
+    deviceMemory: { bytes: 85520809984, source: "not published for the H800: the H100 SXM5's 81,559 MiB (modal-labs/modal-client PR #2797), the same 80 GB HBM3 on the same board (inferred)" },
     bandwidthBytesPerSecond: 3350e9,
     denseFlops: { fp32: 67e12, tf32: 494.5e12, bf16: 989.5e12, fp16: 989.5e12, fp8: 1979e12, int8: 1979e12 },
     tdpWatts: 700,
@@ -247,6 +254,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2023,
     kind: "datacenter",
     memoryBytes: 24e9,
+    deviceMemory: { bytes: 24152899584, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, L4: 23,034 MiB" },
     bandwidthBytesPerSecond: 300e9,
     denseFlops: { fp32: 30.3e12, tf32: 60e12, bf16: 121e12, fp16: 121e12, fp8: 242e12, int8: 242e12 },
     tdpWatts: 72,
@@ -268,6 +276,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2023,
     kind: "datacenter",
     memoryBytes: 48e9,
+    deviceMemory: { bytes: 48305799168, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, L40S: 46,068 MiB" },
     bandwidthBytesPerSecond: 864e9,
     denseFlops: { fp32: 91.6e12, tf32: 183e12, bf16: 362e12, fp16: 362e12, fp8: 733e12, int8: 733e12 },
     tdpWatts: 350,
@@ -289,6 +298,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2021,
     kind: "datacenter",
     memoryBytes: 24e9,
+    deviceMemory: { bytes: 24146608128, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, A10: 23,028 MiB" },
     bandwidthBytesPerSecond: 600e9,
     denseFlops: { fp32: 31.2e12, tf32: 62.5e12, bf16: 125e12, fp16: 125e12, int8: 250e12 },
     tdpWatts: 150,
@@ -310,6 +320,7 @@ export const HARDWARE: readonly Accelerator[] = Object.freeze([
     year: 2018,
     kind: "datacenter",
     memoryBytes: 16e9,
+    deviceMemory: { bytes: 16106127360, source: "modal-labs/modal-client PR #2797 (2025-01-23): nvidia-smi totals on Modal's fleet, T4: 15,360 MiB" },
     bandwidthBytesPerSecond: 320e9,
     denseFlops: { fp32: 8.1e12, fp16: 65e12, int8: 130e12 },
     tdpWatts: 70,
@@ -631,6 +642,17 @@ const FALLBACK: Readonly<Record<ComputeFormat, readonly ComputeFormat[]>> = {
   tf32: ['tf32', 'fp32'],
   fp32: ['fp32', 'tf32'],
 };
+
+/**
+ * Bytes a training job may fill on one `accelerator`: the driver's figure (`deviceMemory`) where one
+ * is published, else the marketed `memoryBytes`. NVIDIA's "80 GB" parts give CUDA 80 GiB less a
+ * reserve (H100 SXM: 81,559 MiB = 85.5e9 B, 6.9 % over the decimal reading), which is why Meta's
+ * and NVIDIA's published layouts of 80–85 GB per GPU ran (docs/training-planner.md). Units: bytes.
+ */
+export function deviceMemoryBytes(accelerator: Pick<Accelerator, 'memoryBytes' | 'deviceMemory'>): number {
+  const reported = accelerator.deviceMemory?.bytes;
+  return reported !== undefined && Number.isFinite(reported) && reported > 0 ? reported : accelerator.memoryBytes;
+}
 
 /**
  * Dense peak FLOP/s of `accelerator` for matrix maths in `format`, with the format actually used

@@ -59,6 +59,12 @@ export interface Accelerator {
   kind: AcceleratorKind;
   /** Bytes of device memory (decimal, as marketed). */
   memoryBytes: number;
+  /**
+   * What the driver gives CUDA on this part (`nvidia-smi`'s total), where it is published: NVIDIA's
+   * "80 GB" HBM is 80 GiB less a driver reserve (H100 SXM: 81,559 MiB = 85.5 × 10⁹ B). Whether a
+   * training layout fits is judged against it; absent = `memoryBytes`.
+   */
+  deviceMemory?: { bytes: number; source: string };
   /** Bytes per second of memory bandwidth. */
   bandwidthBytesPerSecond: number;
   /** Dense (no structured sparsity) peak FLOP/s (OP/s for int8) per format. */

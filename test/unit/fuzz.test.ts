@@ -901,7 +901,7 @@ function resultProblems(e: Estimate, s?: ReturnType<typeof allSeries>): string[]
     if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(KNOWN_WARNINGS, code)) problems.push(`unknown warning ${String(code)}`);
   }
   if (new Set(e.warnings).size !== e.warnings.length) problems.push(`repeated warnings ${e.warnings.join(',')}`);
-  if (e.training.memoryPerGpu.total > e.hardware.memoryBytes && !e.warnings.includes('does-not-fit')) problems.push('training does not fit but no does-not-fit');
+  if (e.training.memoryPerGpu.total > e.hardware.deviceMemoryBytes && !e.warnings.includes('does-not-fit')) problems.push('training does not fit but no does-not-fit');
   if (!e.inference.fits && !e.warnings.includes('inference-does-not-fit')) problems.push('inference does not fit but no inference-does-not-fit');
   if (e.weights.selected.bytes > e.hardware.memoryBytes && !e.warnings.includes('weights-exceed-one-gpu')) problems.push('weights exceed one GPU but no warning');
   if (!(e.model.counts.total >= 1 && e.model.counts.total <= 1e15)) problems.push(`total ${e.model.counts.total}`);

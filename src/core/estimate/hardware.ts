@@ -6,7 +6,7 @@
  */
 import type { Accelerator, AcceleratorKind, ComputeFormat, Precision, PrecisionId } from '../../data/types';
 import { PRECISIONS } from '../../data/precisions';
-import { denseFlopsFor } from '../../data/hardware';
+import { denseFlopsFor, deviceMemoryBytes } from '../../data/hardware';
 import { getDevice } from '../../data/local-devices';
 import { deviceHourlyCost } from '../serving/cost';
 import { DEFAULT_CUSTOM_GPU, DEFAULT_GPU_ID, type EstimateInput } from '../input';
@@ -20,6 +20,8 @@ export interface EstimateHardware {
   kind: AcceleratorKind;
   year: number | null;
   memoryBytes: number;
+  /** What the driver reports (`deviceMemoryBytes`): training fits are judged against it. Custom GPU: `memoryBytes`. */
+  deviceMemoryBytes: number;
   bandwidthBytesPerSecond: number;
   tdpWatts: number;
   usdPerGpuHour: number;
@@ -54,6 +56,7 @@ function customHardware(input: HardwareInput): EstimateHardware {
     kind: 'datacenter',
     year: null,
     memoryBytes: nonNegative(custom.memoryBytes),
+    deviceMemoryBytes: nonNegative(custom.memoryBytes),
     bandwidthBytesPerSecond: nonNegative(custom.bandwidthBytesPerSecond),
     tdpWatts: nonNegative(custom.tdpWatts),
     usdPerGpuHour: nonNegative(usdPerGpuHour),
@@ -105,6 +108,7 @@ export function resolveHardware(input: HardwareInput, warnings: WarningCode[]): 
     kind: accelerator.kind,
     year: accelerator.year,
     memoryBytes: nonNegative(accelerator.memoryBytes),
+    deviceMemoryBytes: nonNegative(deviceMemoryBytes(accelerator)),
     bandwidthBytesPerSecond: nonNegative(accelerator.bandwidthBytesPerSecond),
     tdpWatts: nonNegative(tdpWatts),
     usdPerGpuHour: nonNegative(usdPerGpuHour),

@@ -194,9 +194,9 @@ export function trainingEstimate(
   // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
   const microBatchesPerStep = ratio(layout.globalBatch, layout.dp * layout.microBatch);
   const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel, microBatchesPerStep });
-  const fitsPerGpu = memoryPerGpu.total <= hardware.memoryBytes;
+  const fitsPerGpu = memoryPerGpu.total <= hardware.deviceMemoryBytes;
   if (!fitsPerGpu) warnings.push('does-not-fit');
-  const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.memoryBytes });
+  const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.deviceMemoryBytes });
   if (minGpus === null) warnings.push('training-never-fits');
 
   const steps = ratio(tokens, layout.globalBatch * clampCount(input.seqLen));

@@ -10,6 +10,7 @@ import { validateArchitecture } from '../params';
 import { computeRates, memorySeconds, resolveCluster, type ComputeRates } from './hardware';
 import { PLANNER_CALIBRATION } from './calibration';
 import { ACCELERATOR_TRAINING_DEFAULTS, type AcceleratorGeneration } from '../../data/clusters';
+import { deviceMemoryBytes } from '../../data/hardware';
 import { DEFAULT_TRAINING_FRAMEWORK_ID, TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
@@ -538,7 +539,7 @@ export function assembleStep(
     tokensPerSecondPerGpu: tokens / (seconds * gpus),
     breakdown,
     memoryPerGpu: memory.total,
-    fits: memory.total <= model.accelerator.memoryBytes,
+    fits: memory.total <= deviceMemoryBytes(model.accelerator),
     memory,
     gpus,
     layout,

@@ -114,10 +114,10 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
         total,
         zeroStage,
         recompute,
-        fits: total <= estimate.hardware.memoryBytes,
+        fits: total <= estimate.hardware.deviceMemoryBytes,
         current: zeroStage === input.zeroStage && recompute === input.recompute,
       });
     });
   }
-  return { rows, memoryBytesPerGpu: estimate.hardware.memoryBytes };
+  return { rows, memoryBytesPerGpu: estimate.hardware.deviceMemoryBytes };
 }

@@ -111,6 +111,7 @@ function LayoutsTableInner() {
     seq: formatNumber(t.layout.seqLen, lang, 9),
     gb: formatNumber(t.layout.globalBatch, lang, 9),
     precision: t.plannerFormat.toUpperCase(),
+    capacity: formatBytes(estimate.hardware.deviceMemoryBytes, lang, units),
   });
   const rejected = outcome ? rejectionCounts(outcome) : [];
   return (

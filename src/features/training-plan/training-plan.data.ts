@@ -33,6 +33,7 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
     request.arch,
     accelerator.id,
     accelerator.memoryBytes,
+    accelerator.deviceMemory?.bytes ?? null,
     accelerator.bandwidthBytesPerSecond,
     accelerator.denseFlops,
     request.precision,

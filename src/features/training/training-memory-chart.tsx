@@ -9,6 +9,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
+import { gpuMemoryText } from './gpu-memory';
 import { gpuLabel, modelLabel } from '../../view/labels';
 import { strategyData, type StrategyBar, type StrategyChart } from './training.data';
 
@@ -168,7 +169,7 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart() {
   const chart = derive(strategyData);
   const t = estimate.training;
   const gpu = gpuLabel(estimate, lang);
-  const memory = formatBytes(estimate.hardware.memoryBytes, lang, units);
+  const memory = gpuMemoryText(estimate, lang, units);
   const caption = fill(m.memChartCaption, {
     model: modelLabel(estimate, lang),
     tp: t.tensorParallel,
@@ -201,7 +202,7 @@ export const TrainingMemoryChart = memo(function TrainingMemoryChart() {
   });
   return (
     <ChartFrame id="training-memory" title={m.memChartTitle} summary={summary} table={table} caption={caption} height={340}>
-      <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${memory}`} title={m.memChartTitle} />
+      <StrategyPlot chart={chart} lang={lang} units={units} gpuMemoryLabel={`${m.memGpuLine} ${formatBytes(chart.memoryBytesPerGpu, lang, units)}`} title={m.memChartTitle} />
     </ChartFrame>
   );
 });

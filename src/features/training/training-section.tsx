@@ -27,6 +27,7 @@ import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';
 import { LayoutProblemNote, PredictedStepStat, UncertaintyBand, gpuHoursNote } from './predicted-step';
 import { PLANNER_MESSAGES } from './planner-messages';
+import { gpuMemoryText } from './gpu-memory';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -69,7 +70,7 @@ const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; s
   const facts = trainingFacts(estimate);
   const gpu = gpuLabel(estimate, lang);
   const counts = estimate.model.counts;
-  const memory = formatBytes(estimate.hardware.memoryBytes, lang, units);
+  const memory = gpuMemoryText(estimate, lang, units);
   const per = t.memoryPerGpu;
   const parts = {
     w: formatBytes(per.weights, lang, units),

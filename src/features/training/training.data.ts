@@ -173,7 +173,7 @@ export function trainingFacts(estimate: Estimate): TrainingFacts {
   return {
     attentionShare: t.denseFlops > 0 ? t.attentionFlops / t.denseFlops : 0,
     isMoe: estimate.model.arch.moe !== null && estimate.model.counts.active < estimate.model.counts.total,
-    excessBytes: Math.max(0, t.memoryPerGpu.total - estimate.hardware.memoryBytes),
+    excessBytes: Math.max(0, t.memoryPerGpu.total - estimate.hardware.deviceMemoryBytes),
     belowMinimum: t.minGpus !== null && t.gpus < t.minGpus.gpus,
     stateBytesPerParam: bytes.weights + bytes.gradients + bytes.optimizer,
   };
