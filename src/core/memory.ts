@@ -391,6 +391,13 @@ export interface TrainingMemoryOptions {
    * first stage holds min(p, this) in flight. Default p (at least p micro-batches per step).
    */
   microBatchesPerStep?: number;
+  /**
+   * The architecture's own activation bytes per layer and micro-batch at a tensor-parallel degree
+   * and recompute mode (the estimate passes the planner's per-tensor count: GQA, gated MLPs and the
+   * k routed copies of each token through an MoE layer); absent = Korthikanti et al.'s GPT figure,
+   * `activationBytesPerLayer`.
+   */
+  perLayerActivationBytes?: (tensorParallel: number, recompute: RecomputeMode) => number;
 }
 
 export interface TrainingMemoryBreakdown {
@@ -444,9 +451,14 @@ export function trainingActivationBytesPerDevice(
   arch: Architecture,
   options: Pick<
     TrainingMemoryOptions,
-    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep'
+    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep' | 'perLayerActivationBytes'
   >,
 ): number {
+  if (options.perLayerActivationBytes) {
+    const tensor = degree(options.tensorParallel);
+    const perLayer = nonNegative(options.perLayerActivationBytes(tensor, options.recompute));
+    return stageActivationBytes(arch, perLayer, options, tensor, degree(options.pipelineParallel));
+  }
   const perLayer = activationBytesPerLayer({
     seqLen: options.seqLen,
     microBatch: options.microBatch,
@@ -542,16 +554,18 @@ export function minimumGpusForTraining(
   let best: TrainingFit | null = null;
   for (let tensor = 1; tensor <= maxTensor; tensor *= 2) {
     if (tensor > 1 && arch.heads % tensor !== 0) continue;
-    const perLayer = activationBytesPerLayer({
-      seqLen: options.seqLen,
-      microBatch: options.microBatch,
-      hidden: arch.hidden,
-      heads: arch.heads,
-      tensorParallel: tensor,
-      sequenceParallel: options.sequenceParallel,
-      recompute: options.recompute,
-      flashAttention: options.flashAttention,
-    });
+    const perLayer = options.perLayerActivationBytes
+      ? nonNegative(options.perLayerActivationBytes(tensor, options.recompute))
+      : activationBytesPerLayer({
+          seqLen: options.seqLen,
+          microBatch: options.microBatch,
+          hidden: arch.hidden,
+          heads: arch.heads,
+          tensorParallel: tensor,
+          sequenceParallel: options.sequenceParallel,
+          recompute: options.recompute,
+          flashAttention: options.flashAttention,
+        });
     for (let pipeline = 1; pipeline <= Math.max(1, arch.layers) && pipeline <= 1024; pipeline *= 2) {
       const slice = params / (tensor * pipeline);
       const activations = stageActivationBytes(arch, perLayer, options, tensor, pipeline);

@@ -21,6 +21,7 @@ import { attentionTrainingFlops, trainingFlops, trainingRunTotals, type Training
 import { nonNegative, ratio } from '../units';
 import type { WarningCode } from '../warnings';
 import { peakFlops, type EstimateHardware } from './hardware';
+import { architectureActivationBytes } from './activations';
 
 export interface EstimateTraining {
   tokens: number;
@@ -190,6 +191,9 @@ export function trainingEstimate(
     // runs it (Megatron-Core's fused attention, PyTorch SDPA), and so does the planner. Korthikanti
     // et al.'s 5·a·s/h term is the unfused attention of 2019–22 (`activationBytesPerLayer`'s default).
     flashAttention: true,
+    // Per layer, the planner's tensor-by-tensor count (GQA, gated MLPs, MoE routed copies), so the
+    // card and the planner's memory plan agree on the same layout.
+    perLayerActivationBytes: architectureActivationBytes(arch, { seqLen: input.seqLen, microBatch: input.microBatch, sequenceParallel: input.sequenceParallel }),
   };
   // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
   const microBatchesPerStep = ratio(layout.globalBatch, layout.dp * layout.microBatch);

@@ -8,6 +8,7 @@ import { modelStateBreakdownPerDevice, trainingActivationBytesPerDevice, type Tr
 import { trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
 import { nonNegative } from '../units';
 import { SCALE_PARAMS } from './grids';
+import { architectureActivationBytes } from '../estimate/activations';
 
 export interface CostVsScaleRow {
   params: number;
@@ -80,6 +81,7 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
   const training = estimate.training;
   // Activations depend only on the recompute mode, model states only on the ZeRO stage; both as
   // the estimate counts them (FlashAttention, the step's micro-batches in flight).
+  const perLayerActivationBytes = architectureActivationBytes(arch, { seqLen: input.seqLen, microBatch: input.microBatch, sequenceParallel: input.sequenceParallel });
   const activations = RECOMPUTE_MODES.map((recompute) =>
     trainingActivationBytesPerDevice(arch, {
       recompute,
@@ -90,6 +92,7 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
       sequenceParallel: input.sequenceParallel,
       flashAttention: true,
       microBatchesPerStep: training.microBatchesPerStep,
+      perLayerActivationBytes,
     }),
   );
   const rows: TrainingStrategyRow[] = [];
