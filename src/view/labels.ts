@@ -1,7 +1,7 @@
 import type { Estimate, SourceId } from '../core';
 import { SOURCES } from '../core';
 import type { Lang } from '../i18n/i18n';
-import { formatCount, formatNumber } from '../i18n/format';
+import { formatBytes, formatCount, formatNumber, type UnitSystem } from '../i18n/format';
 import type { SourceItem } from '../components/ui/source-list';
 import { ACCELERATOR_NAMES_ZH, MODEL_NAMES_ZH, PRICE_WHAT_ZH, ROW_LABELS_ZH, textIn } from '../data/text-zh';
 
@@ -71,4 +71,17 @@ export function gpuCountText(count: number, lang: Lang): string {
   const text = formatNumber(count, lang, 7);
   if (lang === 'zh') return `${text} 张卡`;
   return count === 1 ? `${text} GPU` : `${text} GPUs`;
+}
+
+/**
+ * The GPU memory a training or fine-tuning layout must fit in, in words: the marketed size, and
+ * beside it what the driver gives CUDA when that is published and differs (H100: "80 GB; 85.5 GB as
+ * the driver reports it"): those fits are judged against the second (`EstimateHardware.deviceMemoryBytes`).
+ */
+export function gpuMemoryText(estimate: Estimate, lang: Lang, units: UnitSystem): string {
+  const { memoryBytes, deviceMemoryBytes } = estimate.hardware;
+  const marketed = formatBytes(memoryBytes, lang, units);
+  if (Math.abs(deviceMemoryBytes - memoryBytes) < 0.005 * memoryBytes) return marketed;
+  const device = formatBytes(deviceMemoryBytes, lang, units);
+  return lang === 'zh' ? `${marketed}，驱动实际提供 ${device}` : `${marketed}; ${device} as the driver reports it`;
 }

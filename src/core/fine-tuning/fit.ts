@@ -5,6 +5,7 @@
 import type { Accelerator } from '../../data/types';
 import type { Architecture } from '../types';
 import { FINE_TUNING_METHODS, fineTuningMemoryPerGpu, type FineTuningMemory, type FineTuningMethod, type FineTuningOptions } from './memory';
+import { deviceMemoryBytes } from '../../data/hardware';
 
 export interface FineTuningFitCell {
   method: FineTuningMethod;
@@ -52,26 +53,30 @@ function minimumGpus(arch: Architecture, options: FineTuningOptions, capacity: n
 
 /**
  * For each accelerator and each method: memory on one GPU, whether one GPU fits (resident memory
- * ≤ the accelerator's memory; a paged optimizer's states may live in CPU RAM), and the fewest
+ * ≤ what the driver gives CUDA, `deviceMemoryBytes`; a paged optimizer's states may live in CPU RAM), and the fewest
  * GPUs that fit with ZeRO-3 sharding. Accelerators in the given order.
  * Units: bytes, GPUs. Memory model: {@link fineTuningMemoryPerGpu}.
  */
 export function fineTuningFits(arch: Architecture, accelerators: readonly Accelerator[], options: FineTuningFitOptions): FineTuningFitRow[] {
   const methods = options.methods ?? FINE_TUNING_METHODS;
   const maximum = Math.max(1, Math.floor(options.maximumGpus ?? 1024));
-  return accelerators.map((accelerator) => ({
-    acceleratorId: accelerator.id,
-    name: accelerator.name,
-    memoryBytes: accelerator.memoryBytes,
-    cells: methods.map((method) => {
-      const setup: FineTuningOptions = { ...options, method };
-      const oneGpu = fineTuningMemoryPerGpu(arch, { ...setup, gpus: 1, zeroStage: 0 });
-      return {
-        method,
-        oneGpu,
-        fitsOneGpu: oneGpu.resident <= accelerator.memoryBytes,
-        minimumGpus: minimumGpus(arch, setup, accelerator.memoryBytes, maximum),
-      };
-    }),
-  }));
+  return accelerators.map((accelerator) => {
+    // What the driver gives CUDA (nvidia-smi), as the training planner judges fits.
+    const capacity = deviceMemoryBytes(accelerator);
+    return {
+      acceleratorId: accelerator.id,
+      name: accelerator.name,
+      memoryBytes: accelerator.memoryBytes,
+      cells: methods.map((method) => {
+        const setup: FineTuningOptions = { ...options, method };
+        const oneGpu = fineTuningMemoryPerGpu(arch, { ...setup, gpus: 1, zeroStage: 0 });
+        return {
+          method,
+          oneGpu,
+          fitsOneGpu: oneGpu.resident <= capacity,
+          minimumGpus: minimumGpus(arch, setup, capacity, maximum),
+        };
+      }),
+    };
+  });
 }

@@ -8,7 +8,7 @@ import { formatBytes, formatCount, formatDuration, formatNumber, formatPercent, 
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { FeatureSection } from '../../view/feature-section';
 import { useChartView } from '../../view/use-chart-view';
-import { acceleratorName, gpuLabel, modelLabel } from '../../view/labels';
+import { acceleratorName, gpuLabel, gpuMemoryText, modelLabel } from '../../view/labels';
 import { FineTuningControls } from './fine-tuning-controls';
 import { FineTuningMemoryChart, methodName } from './fine-tuning-chart';
 import { fineTuningSectionData, fineTuningTableData } from './fine-tuning.view';
@@ -84,7 +84,7 @@ const FineTuningStats = memo(function FineTuningStats() {
   if (!bar || !run) return null;
   const method = methodName(bar.method, m);
   const gpu = gpuLabel(estimate, lang);
-  const memory = formatBytes(data.capacity, lang, units);
+  const memory = gpuMemoryText(estimate, lang, units);
   const total = estimate.model.counts.total;
   return (
     <div className="stats" data-testid="ft-stats">

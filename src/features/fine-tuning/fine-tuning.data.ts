@@ -115,13 +115,14 @@ function peakFlops(accelerator: Accelerator | null, customFlops: number): number
 export function fineTuningData(
   arch: Architecture,
   scenario: Scenario,
-  hardware: { accelerator: Accelerator | null; memoryBytes: number; usdPerGpuHour: number },
+  hardware: { accelerator: Accelerator | null; memoryBytes: number; deviceMemoryBytes: number; usdPerGpuHour: number },
 ): FineTuningData {
-  const capacity = hardware.memoryBytes;
+  const capacity = hardware.deviceMemoryBytes;
   const base = fineTuningOptions(scenario, 'full');
   const bars = FINE_TUNING_METHODS.map((method) => bar(fineTuningMemoryPerGpu(arch, { ...base, method, gpus: 1, zeroStage: 0 }), capacity));
+  const { deviceMemory: _template, ...template } = HARDWARE[0] as Accelerator;
   const selected: Accelerator = hardware.accelerator ?? {
-    ...(HARDWARE[0] as Accelerator),
+    ...template,
     id: 'custom',
     name: 'custom',
     memoryBytes: capacity,

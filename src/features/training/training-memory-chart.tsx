@@ -9,8 +9,7 @@ import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatNumber, type UnitSystem } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { gpuMemoryText } from './gpu-memory';
-import { gpuLabel, modelLabel } from '../../view/labels';
+import { gpuLabel, gpuMemoryText, modelLabel } from '../../view/labels';
 import { strategyData, type StrategyBar, type StrategyChart } from './training.data';
 
 type Messages = (typeof MESSAGES)['en'];

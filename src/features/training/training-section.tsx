@@ -21,13 +21,12 @@ import {
 import type { Estimate } from '../../core';
 import type { Scenario } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
-import { cite, gpuCountText, gpuLabel, priceWhat } from '../../view/labels';
+import { cite, gpuCountText, gpuLabel, gpuMemoryText, priceWhat } from '../../view/labels';
 import { trainingFacts, trainingWarnings } from './training.data';
 import { TrainingMemoryChart } from './training-memory-chart';
 import { CostVsScaleChart } from './cost-vs-scale-chart';
 import { LayoutProblemNote, PredictedStepStat, UncertaintyBand, gpuHoursNote } from './predicted-step';
 import { PLANNER_MESSAGES } from './planner-messages';
-import { gpuMemoryText } from './gpu-memory';
 
 type Messages = (typeof MESSAGES)['en'];
 
