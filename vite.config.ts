@@ -65,6 +65,10 @@ export default defineConfig(({ mode }) => ({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Files share a worker's module cache (no file mocks a module or leaves state behind):
+          // each no longer imports the core again. Measured back to back, 37.8 / 41.1 s → 31.4 /
+          // 32.2 s for the project.
+          isolate: false,
           // npm test runs lint, tsc, the builds and every project at once on two cores: a test
           // that takes half a second alone can take ten times that. Time limits catch hangs here,
           // not slowness (bench scripts measure speed).
@@ -77,6 +81,8 @@ export default defineConfig(({ mode }) => ({
           name: 'component',
           include: ['test/component/**/*.test.tsx'],
           environment: 'jsdom',
+          // As for unit (each file still gets its own jsdom): 30.8 / 28.0 s → 18.0 / 17.7 s.
+          isolate: false,
           setupFiles: ['test/load-estimate.ts', 'test/component/setup.ts'],
           testTimeout: 30_000,
         },
