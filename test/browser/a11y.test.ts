@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
-import { CHART_IDS, fitViewportToPage, settle, waitForAllCharts } from './page-helpers';
+import { CHART_IDS, settle } from './page-helpers';
 import { MARK_SELECTOR } from '../fixtures/ui-contract';
 import { describeViolations, runAxe } from './a11y-axe';
 
@@ -13,21 +13,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The whole page at one width and language, every section loaded and every chart drawn. */
-async function openWholePage(width: number, lang: 'en' | 'zh'): Promise<Page> {
-  const { page } = await openPage(browser, `${inject('baseUrl')}?lang=${lang}`, { width, height: 12_000 });
-  await fitViewportToPage(page, width);
-  await waitForAllCharts(page);
-  await settle(page);
-  return page;
-}
-
 // Each axe run over the whole page takes tens of seconds here, so the matrix covers each dimension
 // once rather than every combination: the width changes the layout (target sizes, reflow,
 // overlap), the language changes only the words (names, labels, `lang`), and the theme only the
 // colours (contrast). The desktop page runs in English with every data table open, in both
-// themes (explorer.test.ts, on the English page it loads anyway); the phone page runs in Chinese
-// here, and a Chinese embed in both themes.
+// themes (explorer.test.ts, on the English page it loads anyway); the phone page in Chinese
+// (chinese-page.test.ts, on the Chinese page it loads anyway); a Chinese embed in both themes here.
 describe('WCAG 2.2 AA (axe-core)', () => {
   it('has no violations in a Chinese embed, light and dark', async () => {
     const { page } = await openPage(browser, `${inject('baseUrl')}?lang=zh&embed=memory-precision`, { width: 960, height: 540 });
@@ -42,14 +33,6 @@ describe('WCAG 2.2 AA (axe-core)', () => {
     await page.context().close();
     if (reports.length > 0) console.log(reports.join('\n'));
     expect(reports).toEqual([]);
-  });
-
-  it('has no violations at 390 px in Chinese', { timeout: 240_000 }, async () => {
-    const page = await openWholePage(390, 'zh');
-    const violations = await runAxe(page);
-    await page.context().close();
-    if (violations.length > 0) console.log(describeViolations('[390 zh light]', violations));
-    expect(violations.map((violation) => violation.id)).toEqual([]);
   });
 });
 

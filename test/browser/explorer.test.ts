@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, type WatchedPage } from './browser';
-import { CHART_IDS, SECTION_IDS, TABLE_IDS, chartMarkup, fitViewportToPage, navigateInPage, openFullPage, pageProblems, settle } from './page-helpers';
+import { CHART_IDS, SECTION_IDS, chartMarkup, fitViewportToPage, navigateInPage, openFullPage, pageProblems, settle } from './page-helpers';
 import { describeViolations, runAxe } from './a11y-axe';
-import { OPTIONAL_CHART_IDS, WORKER_CHART_IDS } from '../fixtures/ui-contract';
-import { strayEnglish } from '../fixtures/zh-latin';
+import { NO_CHINESE, expectWholePage, sectionTexts } from './whole-page';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,73 +14,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const CHINESE = /[\u4e00-\u9fff]/;
-const NO_CHINESE = /^[^\u4e00-\u9fff]+$/;
-
-/**
- * The text a Chinese reader sees or hears (text nodes, aria-label, title, placeholder) outside
- * what is marked as English (`lang="en"`: references) or code (`code`, `kbd`, `samp`).
- */
-function readableTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const skip = 'script,style,code,kbd,samp,noscript,[lang="en"],[lang^="en-"]';
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = (node.textContent ?? '').trim();
-      if (parent && text && !parent.closest(skip)) texts.push(text);
-    }
-    for (const element of document.querySelectorAll('[aria-label],[title],[placeholder]')) {
-      if (element.closest(skip)) continue;
-      for (const name of ['aria-label', 'title', 'placeholder']) {
-        const value = element.getAttribute(name);
-        if (value) texts.push(value);
-      }
-    }
-    return texts;
-  });
-}
-
-
-/**
- * The text of every section, numbers included — except how long this browser took to plan
- * (`[data-measured-time]`: the planner's own search time, which no link can reproduce).
- */
-function sectionTexts(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(
-    (ids) => {
-      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = 'none';
-      const texts = Object.fromEntries(ids.map((id) => [id, (document.getElementById(id) as HTMLElement | null)?.innerText ?? '']));
-      for (const element of document.querySelectorAll<HTMLElement>('[data-measured-time]')) element.style.display = '';
-      return texts;
-    },
-    [...SECTION_IDS],
-  );
-}
-
-/** What a fresh full page must show in its language: every section, chart and table, nothing broken. */
-async function expectWholePage(watched: WatchedPage, htmlLang: string, script: RegExp, title: RegExp): Promise<void> {
-  const { page, errors, foreignRequests } = watched;
-  const sections = await page.$$eval('main section', (nodes) => nodes.map((node) => node.id));
-  expect(sections).toEqual([...SECTION_IDS]);
-  for (const id of TABLE_IDS) expect(await page.$(`[data-table="${id}"] table tbody tr`), `table ${id}`).not.toBeNull();
-  expect(await pageProblems(page)).toEqual([]);
-  expect(await page.getAttribute('html', 'lang')).toBe(htmlLang);
-  // Every section heading and every chart title is in the page's language.
-  const headings = await page.$$eval('main section h2, figure figcaption .chart__title', (nodes) => nodes.map((n) => n.textContent ?? ''));
-  expect(headings).toHaveLength(SECTION_IDS.length + CHART_IDS.length + OPTIONAL_CHART_IDS.length + WORKER_CHART_IDS.length);
-  for (const heading of headings) expect(heading, heading).toMatch(script);
-  expect(await page.title()).toMatch(title);
-  expect(errors).toEqual([]);
-  expect(foreignRequests).toEqual([]);
-}
-
 // Every preset × precision × accelerator is walked in Node (test/walk); here the real browser
 // shows every section once per language, with a viewport as tall as the page. Each language's
 // full page is loaded once and every check that needs a whole page runs on it, in order (a full
-// page costs seconds of layout and paint on this machine): what it shows, the downloads, a
-// slider step shared as a link, in-page navigation, and last axe (it opens every table).
+// page, and each change of its viewport's size, costs seconds of Chromium here): what it shows,
+// the downloads, axe (on the page as loaded, so nothing has to take it back there), a slider step
+// shared as a link, in-page navigation.
 describe('the explorer in English', () => {
   let english: WatchedPage;
   beforeAll(async () => {
@@ -134,6 +72,31 @@ describe('the explorer in English', () => {
     expect(csv).toHaveLength(rowCount + 1);
     expect(csv[0]?.split(',').length).toBe(headerCount);
     expect(errors).toEqual([]);
+  });
+
+  it('has no WCAG 2.2 AA violations (axe-core) at 1440 px, light and dark, with every data table open', { timeout: 240_000 }, async () => {
+    // On the page as it loads first (the tests after this one move it). Every chart's data table
+    // open, so axe checks them too; closed again and the light theme back at the end.
+    const { page } = english;
+    await page.$$eval('details.chart__data > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
+    await page.waitForFunction(() => document.querySelectorAll('details.chart__data table').length === document.querySelectorAll('details.chart__data').length);
+    // The page grew: every section on screen again (content-visibility skips the others, and axe
+    // cannot judge the contrast of what is not rendered).
+    await fitViewportToPage(page, 1440);
+    await settle(page);
+    const reports: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      // The dark run checks contrast (the theme changes colours only), the light run everything.
+      const violations = await runAxe(page, colorScheme === 'dark' ? ['color-contrast'] : undefined);
+      if (violations.length > 0) reports.push(describeViolations(`[1440 en ${colorScheme}]`, violations));
+    }
+    if (reports.length > 0) console.log(reports.join('\n'));
+    expect(reports).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.$$eval('details.chart__data[open] > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
+    await page.waitForFunction(() => document.querySelectorAll('details.chart__data[open]').length === 0);
+    await settle(page);
   });
 
   it('a slider move changes the URL, and that URL reproduces every number in a fresh page', async () => {
@@ -201,50 +164,5 @@ describe('the explorer in English', () => {
     }
     expect(await pageProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
-  });
-
-  it('has no WCAG 2.2 AA violations (axe-core) at 1440 px, light and dark, with every data table open', { timeout: 240_000 }, async () => {
-    // Last: it opens every table and switches the theme. Back to the page as it loads first.
-    const { page } = english;
-    await navigateInPage(page, '?lang=en');
-    // Every chart's data table open, so axe checks them too.
-    await page.$$eval('details.chart__data > summary', (toggles) => toggles.forEach((toggle) => (toggle as HTMLElement).click()));
-    await page.waitForFunction(() => document.querySelectorAll('details.chart__data table').length === document.querySelectorAll('details.chart__data').length);
-    // The page grew: every section on screen again (content-visibility skips the others, and axe
-    // cannot judge the contrast of what is not rendered).
-    await fitViewportToPage(page, 1440);
-    await settle(page);
-    const reports: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      // The dark run checks contrast (the theme changes colours only), the light run everything.
-      const violations = await runAxe(page, colorScheme === 'dark' ? ['color-contrast'] : undefined);
-      if (violations.length > 0) reports.push(describeViolations(`[1440 en ${colorScheme}]`, violations));
-    }
-    if (reports.length > 0) console.log(reports.join('\n'));
-    expect(reports).toEqual([]);
-  });
-});
-
-describe('the explorer in Chinese', () => {
-  let chinese: WatchedPage;
-  beforeAll(async () => {
-    chinese = await openFullPage(browser, `${inject('baseUrl')}?lang=zh`);
-  });
-  afterAll(async () => {
-    await chinese?.page.context().close();
-  });
-
-  it('renders every section, chart and table with no console error', async () => {
-    await expectWholePage(chinese, 'zh-CN', CHINESE, /大模型/);
-  });
-
-  it('shows no English beyond product names, units, code and marked references', async () => {
-    const stray = new Map<string, string>();
-    for (const text of await readableTexts(chinese.page)) {
-      for (const run of strayEnglish(text)) if (!stray.has(run)) stray.set(run, text.slice(0, 120));
-    }
-    expect([...stray.entries()]).toEqual([]);
-    expect(chinese.errors).toEqual([]);
   });
 });

@@ -129,15 +129,17 @@ export async function waitForAllSections(page: Page): Promise<void> {
 }
 
 /**
- * A watched page (see `openPage`) with every section loaded, every chart drawn and settled. Its
- * viewport is 12,000 px tall (within 1.5 screens of it every section's code loads at once), and
- * with `fit` as tall as the page: then every chart is on screen and follows a change at once,
- * for a one-off cost of painting the whole page (~2 s here).
+ * A watched page (see `openPage`) with every section loaded, every chart drawn and settled, 1440 px
+ * wide unless `width` says otherwise. Its viewport is 12,000 px tall (within 1.5 screens of it
+ * every section's code loads at once), and with `fit` as tall as the page: then every chart is on
+ * screen and follows a change at once, for a one-off cost of painting the whole page (5–20 s on
+ * this machine, most of it Chromium's, not the page's script).
  */
-export async function openFullPage(browser: Browser, url: string, options: { fit?: boolean; locale?: string } = {}): Promise<WatchedPage> {
-  const watched = await openPage(browser, url, { width: 1440, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
+export async function openFullPage(browser: Browser, url: string, options: { fit?: boolean; locale?: string; width?: number } = {}): Promise<WatchedPage> {
+  const width = options.width ?? 1440;
+  const watched = await openPage(browser, url, { width, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
   if (options.fit ?? true) {
-    await fitViewportToPage(watched.page);
+    await fitViewportToPage(watched.page, width);
     await waitForAllSections(watched.page);
   }
   await waitForAllCharts(watched.page);

@@ -168,7 +168,8 @@ describe('hostile input in the browser', () => {
   });
 
   it('a config.json with injection payloads is shown as text only', async () => {
-    const { page, errors, dialogs } = await watchedPage();
+    // The import and the slider are controls: an ordinary screen (a tall one drew every section for nothing).
+    const { page, errors, dialogs } = await watchedPage({ viewport: SCREEN });
     await page.goto(`${inject('baseUrl')}?lang=en`);
     await page.waitForSelector('[data-testid="config-import"]');
     const before = page.url();

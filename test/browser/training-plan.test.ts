@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, visibleText } from './browser';
+import { launchBrowser, openPage, visibleText, type WatchedPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,12 +47,21 @@ async function checkPlan(page: Page, errors: string[]): Promise<number> {
 }
 
 describe('training planner worker under the CSP', () => {
+  // The served build's page is loaded once: the first test checks its plan, the warm re-plan and
+  // the responsiveness check continue on it (each loaded it again and waited for the same plan).
+  let served: WatchedPage;
+  beforeAll(async () => {
+    served = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
+  });
+  afterAll(async () => {
+    await served?.page.context().close();
+  });
+
   it('served build: plans Llama-3.1-405B on 16,384 H100 in the worker, no CSP violation', async () => {
-    const { page, errors, foreignRequests } = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
+    const { page, errors, foreignRequests } = served;
     const ms = await checkPlan(page, errors);
     console.log(`worker plan time, Llama-3.1-405B on 16,384 H100 (served build): ${ms.toFixed(1)} ms`);
     expect(foreignRequests).toEqual([]);
-    await page.context().close();
   });
 
   it('single-file build from file://: the inlined worker runs under the hashed CSP', async () => {
@@ -63,7 +72,7 @@ describe('training planner worker under the CSP', () => {
   });
 
   it('warm plan time: re-planning 16,384 GPUs after a plan for 8,192 (the worker is compiled and hot)', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
+    const { page, errors } = served;
     await waitForPlan(page);
     const gpus = page.locator('[data-testid="gpu-count"] input.slider-field__number');
     const planFor = async (count: string, shown: RegExp) => {
@@ -84,11 +93,10 @@ describe('training planner worker under the CSP', () => {
     console.log(`worker plan time, Llama-3.1-405B on 16,384 H100 (warm): ${warm.toFixed(1)} ms`);
     expect(Number.isFinite(warm) && warm > 0).toBe(true);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 
   it('the page stays responsive while the worker plans: a slider step paints while a plan runs', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}${QUERY}`);
+    const { page, errors } = served;
     await waitForPlan(page);
     // Ask for a new plan (GPU count) and, at once, time a main-thread round trip: the worker must not block it.
     const blocked = await page.evaluate(async () => {
@@ -98,6 +106,5 @@ describe('training planner worker under the CSP', () => {
     });
     expect(blocked).toBeLessThan(200);
     expect(errors).toEqual([]);
-    await page.context().close();
   });
 });
