@@ -145,6 +145,10 @@ export interface TrainingStep {
   tokensPerSecondPerGpu: number;
   breakdown: StepBreakdown;
   memoryPerGpu: number;
+  /**
+   * memoryPerGpu ≤ what the driver gives CUDA on one accelerator (`deviceMemoryBytes`: nvidia-smi's
+   * total where published, e.g. 81,559 MiB = 85.5e9 B on an "80 GB" H100; else `memoryBytes`).
+   */
   fits: boolean;
   memory: MemoryBreakdown;
   gpus: number;
