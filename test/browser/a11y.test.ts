@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchForFile, openPage } from './browser';
 import { CHART_IDS, settle } from './page-helpers';
 import { MARK_SELECTOR } from '../fixtures/ui-contract';
 import { describeViolations, runAxe } from './a11y-axe';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 // Each axe run over the whole page takes tens of seconds here, so the matrix covers each dimension

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this workplace needs (no background networking). */
@@ -16,6 +17,21 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     headless: true,
+  });
+}
+
+/**
+ * One Chromium for the calling test file: launched before its first test (handed to `use`), closed
+ * after its last. Call it at the file's top level.
+ */
+export function launchForFile(use: (browser: Browser) => void): void {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser();
+    use(launched);
+  });
+  afterAll(async () => {
+    await launched?.close();
   });
 }
 

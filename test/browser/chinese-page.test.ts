@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, type WatchedPage } from './browser';
+import { launchForFile, type WatchedPage } from './browser';
 import { openFullPage } from './page-helpers';
 import { describeViolations, runAxe } from './a11y-axe';
 import { CHINESE, expectWholePage, readableTexts } from './whole-page';
 import { strayEnglish } from '../fixtures/zh-latin';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 // The Chinese whole page, loaded once at phone width (390 px), carries every whole-page check of

@@ -1,17 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, type WatchedPage } from './browser';
+import { launchForFile, type WatchedPage } from './browser';
 import { CHART_IDS, SECTION_IDS, chartMarkup, fitViewportToPage, navigateInPage, openFullPage, pageProblems, settle } from './page-helpers';
 import { describeViolations, runAxe } from './a11y-axe';
 import { NO_CHINESE, expectWholePage, sectionTexts } from './whole-page';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 // Every preset × precision × accelerator is walked in Node (test/walk); here the real browser

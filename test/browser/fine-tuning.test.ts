@@ -2,16 +2,13 @@
  * The fine-tuning section in the page: one click reproduces QLoRA's "65B on a single 48GB GPU"
  * (Dettmers et al. 2023, abstract), and the link carries it.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, visibleText } from './browser';
+import { launchForFile, openPage, visibleText } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 describe('fine-tuning section', () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchForFile, openPage } from './browser';
 
 /**
  * Issue #16 in a real browser: out-of-range links rewritten with a notice, table embeds that fit a
@@ -8,11 +8,8 @@ import { launchBrowser, openPage } from './browser';
  * runs on the full Chinese page that explorer.test.ts loads anyway.)
  */
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 describe('honest links', () => {

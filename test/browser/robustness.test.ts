@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchForFile } from './browser';
 import { SECTION_IDS, navigateInPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 const TALL = { width: 1440, height: 12000 };

@@ -1,15 +1,12 @@
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { launchForFile, openPage } from './browser';
 import { CHART_IDS, TABLE_IDS, pageProblems, settle, waitForAllCharts } from './page-helpers';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 const TALL = { width: 1440, height: 12000 };

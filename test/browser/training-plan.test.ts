@@ -7,14 +7,11 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, visibleText, type WatchedPage } from './browser';
+import { launchForFile, openPage, visibleText, type WatchedPage } from './browser';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+launchForFile((launched) => {
+  browser = launched;
 });
 
 const QUERY = '?lang=en&m=llama-3.1-405b&n=16384&seq=8192&gb=2048&tp=8&pp=16&vp=8&rc=none';
