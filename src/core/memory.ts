@@ -454,22 +454,27 @@ export function trainingActivationBytesPerDevice(
     'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep' | 'perLayerActivationBytes'
   >,
 ): number {
-  if (options.perLayerActivationBytes) {
-    const tensor = degree(options.tensorParallel);
-    const perLayer = nonNegative(options.perLayerActivationBytes(tensor, options.recompute));
-    return stageActivationBytes(arch, perLayer, options, tensor, degree(options.pipelineParallel));
-  }
-  const perLayer = activationBytesPerLayer({
+  const tensor = degree(options.tensorParallel);
+  return stageActivationBytes(arch, layerActivationBytes(arch, options, tensor), options, tensor, degree(options.pipelineParallel));
+}
+
+/** One layer's activations per micro-batch at `tensor`-way TP: the architecture's own count when given, else Korthikanti's. */
+function layerActivationBytes(
+  arch: Architecture,
+  options: Pick<TrainingMemoryOptions, 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'perLayerActivationBytes'>,
+  tensor: number,
+): number {
+  if (options.perLayerActivationBytes) return nonNegative(options.perLayerActivationBytes(tensor, options.recompute));
+  return activationBytesPerLayer({
     seqLen: options.seqLen,
     microBatch: options.microBatch,
     hidden: arch.hidden,
     heads: arch.heads,
-    tensorParallel: options.tensorParallel,
+    tensorParallel: tensor,
     sequenceParallel: options.sequenceParallel,
     recompute: options.recompute,
     flashAttention: options.flashAttention,
   });
-  return stageActivationBytes(arch, perLayer, options, degree(options.tensorParallel), degree(options.pipelineParallel));
 }
 
 /**
@@ -554,18 +559,7 @@ export function minimumGpusForTraining(
   let best: TrainingFit | null = null;
   for (let tensor = 1; tensor <= maxTensor; tensor *= 2) {
     if (tensor > 1 && arch.heads % tensor !== 0) continue;
-    const perLayer = options.perLayerActivationBytes
-      ? nonNegative(options.perLayerActivationBytes(tensor, options.recompute))
-      : activationBytesPerLayer({
-          seqLen: options.seqLen,
-          microBatch: options.microBatch,
-          hidden: arch.hidden,
-          heads: arch.heads,
-          tensorParallel: tensor,
-          sequenceParallel: options.sequenceParallel,
-          recompute: options.recompute,
-          flashAttention: options.flashAttention,
-        });
+    const perLayer = layerActivationBytes(arch, options, tensor);
     for (let pipeline = 1; pipeline <= Math.max(1, arch.layers) && pipeline <= 1024; pipeline *= 2) {
       const slice = params / (tensor * pipeline);
       const activations = stageActivationBytes(arch, perLayer, options, tensor, pipeline);
