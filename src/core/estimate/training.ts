@@ -13,7 +13,7 @@
  */
 import type { Accelerator, Precision, PrecisionId, ComputeFormat } from '../../data/types';
 import type { Architecture, ParameterCount } from '../types';
-import { ASSUMED_TRAINING_MFU, type EstimateInput } from '../input';
+import { ASSUMED_TRAINING_MFU, type EstimateInput, type RecomputeMode } from '../input';
 import type { ClusterOverride, TrainingStep } from '../planner/types';
 import { customAccelerator, predictTrainingStep, type LayoutProblem, type ScenarioLayout } from './training-step';
 import { minimumGpusForTraining, trainingMemoryPerDevice, type TrainingFit, type TrainingMemoryBreakdown } from '../memory';
@@ -79,6 +79,8 @@ export interface EstimateTraining {
   steps: number;
   /** Micro-batches each pipeline runs per step, globalBatch / (dp × microBatch) of `layout`: the memory's in-flight cap. */
   microBatchesPerStep: number;
+  /** One layer's activation bytes per micro-batch at the scenario's TP, per recompute mode (`architectureActivationBytes`). */
+  activationBytesPerLayer: Record<RecomputeMode, number>;
   /**
    * The run's totals under the planner's low / high efficiency assumptions (the step's
    * `secondsLow` / `secondsHigh`, ± STEP_TIME_SPREAD), when the MFU is predicted; else null.
@@ -195,6 +197,11 @@ export function trainingEstimate(
     // card and the planner's memory plan agree on the same layout.
     perLayerActivationBytes: architectureActivationBytes(arch, { seqLen: input.seqLen, microBatch: input.microBatch, sequenceParallel: input.sequenceParallel }),
   };
+  const activationBytesPerLayer: Record<RecomputeMode, number> = {
+    none: memoryOptions.perLayerActivationBytes(tensorParallel, 'none'),
+    selective: memoryOptions.perLayerActivationBytes(tensorParallel, 'selective'),
+    full: memoryOptions.perLayerActivationBytes(tensorParallel, 'full'),
+  };
   // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
   const microBatchesPerStep = ratio(layout.globalBatch, layout.dp * layout.microBatch);
   const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel, microBatchesPerStep });
@@ -259,6 +266,7 @@ export function trainingEstimate(
     layoutProblem: prediction.problem,
     steps,
     microBatchesPerStep,
+    activationBytesPerLayer,
     band,
   };
 }

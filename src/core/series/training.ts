@@ -8,7 +8,6 @@ import { modelStateBreakdownPerDevice, trainingActivationBytesPerDevice, type Tr
 import { trainingFlops, trainingRunTotals, type TrainingRunOptions } from '../training';
 import { nonNegative } from '../units';
 import { SCALE_PARAMS } from './grids';
-import { architectureActivationBytes } from '../estimate/activations';
 
 export interface CostVsScaleRow {
   params: number;
@@ -81,7 +80,8 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
   const training = estimate.training;
   // Activations depend only on the recompute mode, model states only on the ZeRO stage; both as
   // the estimate counts them (FlashAttention, the step's micro-batches in flight).
-  const perLayerActivationBytes = architectureActivationBytes(arch, { seqLen: input.seqLen, microBatch: input.microBatch, sequenceParallel: input.sequenceParallel });
+  // The estimate's per-layer figures at the scenario's TP (counted once there).
+  const perLayerActivationBytes = (_tensorParallel: number, recompute: RecomputeMode) => training.activationBytesPerLayer[recompute];
   const activations = RECOMPUTE_MODES.map((recompute) =>
     trainingActivationBytesPerDevice(arch, {
       recompute,
