@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type ConsoleMessage, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this workplace needs (no background networking). */
 export const CHROMIUM_ARGS = [
@@ -42,11 +42,35 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-/** A page that records console errors, page errors and requests leaving the origin. */
+/**
+ * Sets the page's layout viewport (`innerWidth` × `innerHeight`, what IntersectionObserver,
+ * `content-visibility` and media queries see) without resizing the browser's view of it: the
+ * DevTools protocol's device-metrics override with `dontSetVisibleSize`. Every section then lays
+ * out, renders and follows changes as on a screen that tall, while Chromium rasters and composites
+ * only the view Playwright opened (1440 × 900). Resizing the view itself (`page.setViewportSize`)
+ * made the browser process tile and colour-analyse its window at the full height: 8–10 CPU-seconds
+ * per whole page here, against under 1 (docs/performance.md, "Test time").
+ */
+export async function setLayoutViewport(page: Page, width: number, height: number): Promise<void> {
+  // One session per page, kept open: an override ends with the session that set it.
+  let session = emulationSessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    emulationSessions.set(page, session);
+  }
+  await session.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false, dontSetVisibleSize: true });
+}
+const emulationSessions = new WeakMap<Page, CDPSession>();
+
+/**
+ * A page that records console errors, page errors and requests leaving the origin. The browser's
+ * view is `width` × `height`; `layoutHeight` makes the layout viewport taller than that from the
+ * first paint on (`setLayoutViewport`).
+ */
 export async function openPage(
   browser: Browser,
   url: string,
-  options: { width?: number; height?: number; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { width?: number; height?: number; layoutHeight?: number; locale?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
@@ -54,6 +78,7 @@ export async function openPage(
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
+  if (options.layoutHeight) await setLayoutViewport(page, options.width ?? 1440, options.layoutHeight);
   // Scripts run through tsx (esbuild keepNames) wrap functions passed to page.evaluate in __name().
   await page.addInitScript('globalThis.__name = globalThis.__name || ((target) => target);');
   const errors: string[] = [];

@@ -1,6 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { BAD_TEXT, CHART_IDS, MARK_SELECTOR, SECTION_IDS } from '../fixtures/ui-contract';
-import { openPage, type WatchedPage } from './browser';
+import { openPage, setLayoutViewport, type WatchedPage } from './browser';
 
 export { CHART_IDS, SECTION_IDS, TABLE_IDS } from '../fixtures/ui-contract';
 
@@ -92,19 +92,19 @@ export async function pageProblems(page: Page): Promise<string[]> {
 }
 
 /**
- * Makes the viewport as tall as the page, so every section is on screen: every section's code
- * loads and every chart follows every change at once (nothing waits for a scroll). Repeats until
- * the height holds, as sections that load make the page taller.
+ * Makes the layout viewport as tall as the page (`setLayoutViewport`), so every section is on
+ * screen: every section's code loads and every chart follows every change at once (nothing waits
+ * for a scroll). Repeats until the height holds, as sections that load make the page taller.
  */
 export async function fitViewportToPage(page: Page, width = 1440): Promise<number> {
-  let height = page.viewportSize()?.height ?? 0;
+  let height = await page.evaluate(() => innerHeight);
   const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
   for (let round = 0; round < 10; round++) {
     // Every placeholder on screen first, so each section loads, then wait for them to load.
     const measured = await pageHeight();
     if (measured > height) {
       height = measured;
-      await page.setViewportSize({ width, height });
+      await setLayoutViewport(page, width, height);
     }
     await page.waitForFunction(() => document.querySelector('main [aria-busy="true"]') === null, undefined, { timeout: 30_000, polling: 50 });
     if ((await pageHeight()) <= height) return height;
@@ -130,14 +130,13 @@ export async function waitForAllSections(page: Page): Promise<void> {
 
 /**
  * A watched page (see `openPage`) with every section loaded, every chart drawn and settled, 1440 px
- * wide unless `width` says otherwise. Its viewport is 12,000 px tall (within 1.5 screens of it
- * every section's code loads at once), and with `fit` as tall as the page: then every chart is on
- * screen and follows a change at once, for a one-off cost of painting the whole page (5–20 s on
- * this machine, most of it Chromium's, not the page's script).
+ * wide unless `width` says otherwise. Its layout viewport is 12,000 px tall (within 1.5 screens of
+ * it every section's code loads at once), and with `fit` as tall as the page: then every chart is
+ * on screen and follows a change at once (`setLayoutViewport`: the browser's view stays 900 px).
  */
 export async function openFullPage(browser: Browser, url: string, options: { fit?: boolean; locale?: string; width?: number } = {}): Promise<WatchedPage> {
   const width = options.width ?? 1440;
-  const watched = await openPage(browser, url, { width, height: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
+  const watched = await openPage(browser, url, { width, layoutHeight: 12_000, ...(options.locale ? { locale: options.locale } : {}) });
   if (options.fit ?? true) {
     await fitViewportToPage(watched.page, width);
     await waitForAllSections(watched.page);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchForFile } from './browser';
+import { launchForFile, setLayoutViewport } from './browser';
 import { SECTION_IDS, navigateInPage, pageProblems, settle, waitForAllCharts } from './page-helpers';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
@@ -10,9 +10,10 @@ launchForFile((launched) => {
   browser = launched;
 });
 
-const TALL = { width: 1440, height: 12000 };
-/** An ordinary screen: the page boots with its first sections only (the rest load on scroll). */
+/** The browser's view: an ordinary screen. The page boots with its first sections only (the rest load on scroll). */
 const SCREEN = { width: 1440, height: 900 };
+/** A layout viewport 12,000 px tall (`setLayoutViewport`): every section loads and draws at once. */
+const TALL = { width: 1440, height: 12000 };
 
 /** Payloads that would set `window.__pwned` if any of them ever ran as script or markup. */
 const PWN = [
@@ -37,9 +38,11 @@ interface Watched {
   foreign: string[];
 }
 
-async function watchedPage(options: { init?: string; viewport?: { width: number; height: number } } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: options.viewport ?? TALL, locale: 'en-US' });
+/** A page on an ordinary screen, with a layout viewport as tall as TALL unless `tall` is false. */
+async function watchedPage(options: { init?: string; tall?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: SCREEN, locale: 'en-US' });
   const page = await context.newPage();
+  if (options.tall ?? true) await setLayoutViewport(page, TALL.width, TALL.height);
   const errors: string[] = [];
   const dialogs: string[] = [];
   const foreign: string[] = [];
@@ -71,7 +74,7 @@ describe('hostile input in the browser', () => {
   it('garbled URLs render the page with a notice naming the ignored keys', async () => {
     // Booted on an ordinary screen (the notice and the sections' frames are at the top); the last
     // one is then shown whole, every chart drawn.
-    const { page, errors, dialogs, foreign } = await watchedPage({ viewport: SCREEN });
+    const { page, errors, dialogs, foreign } = await watchedPage({ tall: false });
     const garbled = [
       '?m=%E0%A4%A&n=-5&w=<b>&zzz=1',
       `?p=${TEN_KB}&arch=hidden:1e999,layers:NaN&cg=mem:x`,
@@ -88,7 +91,7 @@ describe('hostile input in the browser', () => {
       expect(await page.$('[data-testid="ignored-notice"]')).toBeNull();
       expect(await page.$$('main section')).toHaveLength(SECTION_IDS.length);
     }
-    await page.setViewportSize(TALL);
+    await setLayoutViewport(page, TALL.width, TALL.height);
     await waitForAllCharts(page);
     await settle(page);
     expect(await pageProblems(page)).toEqual([]);
@@ -115,7 +118,7 @@ describe('hostile input in the browser', () => {
 
     // 1. The page boots with the payload in every key at once, `embed` included (no payload is a
     //    chart id, so the full explorer opens): a batch of pages at a time, each in its iframe.
-    const boot = await watchedPage({ viewport: SCREEN });
+    const boot = await watchedPage({ tall: false });
     for (let start = 0; start < payloads.length; start += BOOT_BATCH) {
       const batch = payloads.slice(start, start + BOOT_BATCH);
       const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -166,7 +169,7 @@ describe('hostile input in the browser', () => {
 
   it('a config.json with injection payloads is shown as text only', async () => {
     // The import and the slider are controls: an ordinary screen (a tall one drew every section for nothing).
-    const { page, errors, dialogs } = await watchedPage({ viewport: SCREEN });
+    const { page, errors, dialogs } = await watchedPage({ tall: false });
     await page.goto(`${inject('baseUrl')}?lang=en`);
     await page.waitForSelector('[data-testid="config-import"]');
     const before = page.url();
@@ -200,7 +203,7 @@ describe('hostile input in the browser', () => {
 
   it('a pinned scenario named with a payload renders as text; corrupt storage is survived with a notice', async () => {
     // One page, reloaded with each stored value (a new browser context per value costs a cold start).
-    const { page, errors, dialogs } = await watchedPage({ viewport: SCREEN });
+    const { page, errors, dialogs } = await watchedPage({ tall: false });
     await page.goto(`${inject('baseUrl')}?lang=en`);
     const reloadWithPins = async (stored: string) => {
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [PINS_KEY, stored] as const);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchForFile, openPage } from './browser';
+import { launchForFile, openPage, setLayoutViewport } from './browser';
 import { CHART_IDS, TABLE_IDS, pageProblems, settle, waitForAllCharts } from './page-helpers';
 
 let browser: Browser;
@@ -9,6 +9,7 @@ launchForFile((launched) => {
   browser = launched;
 });
 
+/** A layout viewport 12,000 px tall on an ordinary screen (`setLayoutViewport`): every section draws at once. */
 const TALL = { width: 1440, height: 12000 };
 
 describe('sharing', () => {
@@ -63,8 +64,9 @@ describe('sharing', () => {
 
   it('the single-file build works from file:// with no network', async () => {
     const file = `file://${resolve('dist-single/index.html')}?lang=en&m=mixtral-8x7b`;
-    const context = await browser.newContext({ viewport: TALL, offline: true });
+    const context = await browser.newContext({ viewport: { width: TALL.width, height: 900 }, offline: true });
     const page = await context.newPage();
+    await setLayoutViewport(page, TALL.width, TALL.height);
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (message) => {
