@@ -11,7 +11,7 @@ export const WALK_SHARDS = 3;
  * meets every precision and every accelerator once (three points), and the pairing rotates with
  * the preset's index, so over the presets every one of the nine pairs is rendered about
  * MODELS.length / 3 times. (Every preset × precision × accelerator, all nine, is computed — the
- * estimate and every chart sweep — in Node by test/unit/fuzz.test.ts; rendering all nine per
+ * estimate and every chart sweep — in Node by test/unit/fuzz-estimate.test.ts; rendering all nine per
  * preset tripled the walk's time for formatting code that does not depend on the pairing.)
  */
 export function walkPoints(presetIndex: number): Array<[(typeof WALK_PRECISIONS)[number], (typeof WALK_ACCELERATORS)[number]]> {
