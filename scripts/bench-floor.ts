@@ -27,16 +27,11 @@ import react from '@vitejs/plugin-react';
 import type { Page } from 'playwright-core';
 import { startStaticServer } from '../test/browser/static-server';
 import { launchBrowser } from '../test/browser/browser';
+import { hasFlag, numberFlag, textFlag, throttleRates } from './cli-args';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const RUNS = flag('--runs', 3);
-const STEPS = flag('--steps', 30);
-const throttleAt = args.indexOf('--throttle');
-const RATES = (throttleAt >= 0 ? (args[throttleAt + 1] ?? '1,4') : '1,4').split(',').map(Number).filter((r) => r >= 1);
+const RUNS = numberFlag('--runs', 3);
+const STEPS = numberFlag('--steps', 30);
+const RATES = throttleRates();
 
 const FLOOR_OUT = resolve('node_modules/.cache/bench-floor');
 await build({
@@ -51,7 +46,7 @@ await build({
     rollupOptions: { input: { bare: resolve('scripts/floor/index.html'), react: resolve('scripts/floor/react.html'), store: resolve('scripts/floor/store.html') } },
   },
 });
-if (!args.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
+if (!hasFlag('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,7 +57,7 @@ const floorServer = await startStaticServer(FLOOR_OUT, '/');
 const appServer = await startStaticServer('dist', '/explorer/');
 const browser = await launchBrowser();
 
-const ONLY = args.includes('--only') ? (args[args.indexOf('--only') + 1] ?? '').split('|') : null;
+const ONLY = textFlag('--only')?.split('|') ?? null;
 const ALL_PAGES = [
   { name: 'bare', url: `${floorServer.url}index.html`, slider: '#s' },
   { name: 'react', url: `${floorServer.url}react.html`, slider: '#s' },

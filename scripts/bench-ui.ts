@@ -33,33 +33,25 @@ import { join } from 'node:path';
 import { startStaticServer } from '../test/browser/static-server';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/browser/browser';
+import { hasFlag, numberFlag, textFlag, throttleRates } from './cli-args';
 
-const args = process.argv.slice(2);
-const flag = (name: string, fallback: number) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
-const RUNS = flag('--runs', 3);
-const STEPS = flag('--steps', 30);
-const distAt = args.indexOf('--dist');
+const RUNS = numberFlag('--runs', 3);
+const STEPS = numberFlag('--steps', 30);
+const distFlag = textFlag('--dist');
 /** A build to measure instead of building `dist` (e.g. to compare two builds). */
-const DIST = distAt >= 0 ? (args[distAt + 1] ?? 'dist') : 'dist';
-const text = (name: string): string | undefined => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
+const DIST = distFlag ?? 'dist';
 /** CPU throttling rates to measure, each a full set of runs (1 = none). */
-const RATES = (text('--throttle') ?? '1,4').split(',').map(Number).filter((rate) => Number.isFinite(rate) && rate >= 1);
-const ONLY = text('--positions')?.split(',');
-const JSON_OUT = text('--json');
+const RATES = throttleRates();
+const ONLY = textFlag('--positions')?.split(',');
+const JSON_OUT = textFlag('--json');
 /** Print each keyboard event's Event Timing duration (which of keydown / keyup is slow). */
-const SHOW_EVENTS = args.includes('--events');
+const SHOW_EVENTS = hasFlag('--events');
 /** With `--cpu`: print each traced key's frame by trace event (layout roots included). */
-const SHOW_FRAMES = args.includes('--frames');
+const SHOW_FRAMES = hasFlag('--frames');
 /** Traced keyboard steps per position for CPU time (0: none). */
-const CPU_STEPS = flag('--cpu', 0);
+const CPU_STEPS = numberFlag('--cpu', 0);
 
-if (!args.includes('--no-build') && distAt < 0) execSync('npx vite build', { stdio: 'ignore' });
+if (!hasFlag('--no-build') && distFlag === undefined) execSync('npx vite build', { stdio: 'ignore' });
 
 function quantile(values: number[], q: number): number {
   if (values.length === 0) return NaN;
