@@ -192,7 +192,7 @@ describe('hostile input in the browser', () => {
     // The scenario is untouched: the next real change writes a URL with no custom config in it.
     await page.focus('aside input[type="range"]');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((old) => location.href !== old, before, { timeout: 5000 });
+    await page.waitForFunction((old) => location.href !== old, before, { timeout: 30_000 });
     const after = new URL(page.url()).searchParams;
     expect(after.get('m')).not.toBe('custom');
     expect(after.has('cfg')).toBe(false);
