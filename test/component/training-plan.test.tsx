@@ -17,7 +17,7 @@ import { TrainingSection } from '../../src/features/training/training-section';
 import { ControlsPanel } from '../../src/features/controls';
 import { runPlan, runScaling } from '../../src/features/training-plan/plan-job';
 import { PlanRunnerContext, type PlanRunnerFactory } from '../../src/features/training-plan/use-plan';
-import { PublishedRunsContext, type RunsLoader } from '../../src/features/training-plan/use-published-runs';
+import { PublishedRunsContext, type RunsLoader, type RunsReply } from '../../src/features/training-plan/use-published-runs';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -38,14 +38,14 @@ const failingRunner: PlanRunnerFactory = (_onReply, onFail) => ({ post: () => se
 const noRunner: PlanRunnerFactory = () => null;
 const noRuns: RunsLoader = () => null;
 
-function renderWith(children: ReactNode, options: { scenario?: Partial<Scenario>; runner?: PlanRunnerFactory; lang?: Lang; store?: ScenarioStore } = {}) {
+function renderWith(children: ReactNode, options: { scenario?: Partial<Scenario>; runner?: PlanRunnerFactory; runs?: RunsLoader; lang?: Lang; store?: ScenarioStore } = {}) {
   const store = options.store ?? createScenarioStore({ ...DEFAULT_SCENARIO, ...options.scenario });
   const view: ViewSettings = { lang: options.lang ?? 'en', units: 'si', setLang: () => undefined, setUnits: () => undefined };
   const utils = render(
     <ScenarioStoreProvider store={store}>
       <ViewSettingsProvider value={view}>
         <PlanRunnerContext.Provider value={options.runner ?? noRunner}>
-          <PublishedRunsContext.Provider value={noRuns}>{children}</PublishedRunsContext.Provider>
+          <PublishedRunsContext.Provider value={options.runs ?? noRuns}>{children}</PublishedRunsContext.Provider>
         </PlanRunnerContext.Provider>
       </ViewSettingsProvider>
     </ScenarioStoreProvider>,
@@ -87,6 +87,35 @@ describe('training plan section', () => {
     await waitFor(() => expect(screen.getAllByTestId('plan-status')[0]!.dataset.status).toBe('ready'), { timeout: 20_000 });
     expect(jobs.length).toBe(1);
     expect(screen.getByText(/on 64 GPUs/)).toBeTruthy();
+  });
+
+  it('the strong-scaling chart is marked busy from the plan until its sweep arrives', async () => {
+    let sendSweep: () => void = () => undefined;
+    const heldSweep: PlanRunnerFactory = (onReply) => ({
+      post: (job) => {
+        setTimeout(() => onReply({ id: job.id, kind: 'plan', outcome: runPlan(job.request) }), 0);
+        sendSweep = () => onReply({ id: job.id, kind: 'scaling', outcome: runScaling(job.request) });
+      },
+      dispose: () => undefined,
+    });
+    const { container } = renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: heldSweep });
+    await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
+    const figure = container.querySelector('figure[data-chart="strong-scaling"]')!;
+    expect(figure.getAttribute('aria-busy')).toBe('true');
+    await act(async () => sendSweep());
+    expect(figure.hasAttribute('aria-busy')).toBe(false);
+    expect(figure.querySelectorAll('.chart-mark').length).toBeGreaterThan(1);
+  });
+
+  it('the published runs are marked busy until the worker has priced them', async () => {
+    let answer: (reply: RunsReply) => void = () => undefined;
+    const runs: RunsLoader = () => new Promise<RunsReply>((resolve) => (answer = resolve));
+    renderWith(<TrainingPlanSection />, { scenario: SMALL, runs });
+    const table = screen.getByTestId('published-runs');
+    expect(table.getAttribute('aria-busy')).toBe('true');
+    await act(async () => answer({ ok: true, rows: [], ms: 12 }));
+    expect(table.getAttribute('aria-busy')).toBe('false');
+    expect(table.querySelector('[data-table="published-runs"]')).not.toBeNull();
   });
 
   it('a failed worker shows its message, never a blank', async () => {

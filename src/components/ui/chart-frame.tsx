@@ -45,6 +45,8 @@ export interface ChartFrameProps {
   caption?: ReactNode;
   /** Height of the plot in px (fixed, so a re-render never shifts the page). */
   height?: number;
+  /** The chart's data is still being computed elsewhere (a worker): the figure is `aria-busy`. */
+  busy?: boolean;
   children: ReactNode;
 }
 
@@ -62,7 +64,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const captionId = useId();
   const [tableOpen, setTableOpen] = useState(false);
   return (
-    <figure className="chart" data-chart={props.id} aria-labelledby={titleId} aria-describedby={summaryId}>
+    <figure className="chart" data-chart={props.id} aria-labelledby={titleId} aria-describedby={summaryId} aria-busy={props.busy || undefined}>
       <figcaption className="chart__caption">
         <span className="chart__title" id={titleId}>
           {props.title}

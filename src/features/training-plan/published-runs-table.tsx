@@ -43,7 +43,9 @@ export const PublishedRunsTable = memo(function PublishedRunsTable() {
   const m = useMessages(MESSAGES);
   const table = useMemo(() => columns(m, lang), [m, lang]);
   return (
-    <div className="published-runs" data-testid="published-runs">
+    // Busy while the worker prices the runs, as the layouts table is while it plans: assistive
+    // technology (and anything waiting for the page to settle) knows the rows are still coming.
+    <div className="published-runs" data-testid="published-runs" aria-busy={state.status === 'loading'}>
       <h3>{m.runsTitle}</h3>
       {state.status === 'ready' ? (
         <>

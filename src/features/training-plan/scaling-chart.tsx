@@ -13,7 +13,7 @@ import { fill } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatNumber, formatPercent } from '../../i18n/format';
 import { gpuCountText, gpuLabel, modelLabel } from '../../view/labels';
 import { MESSAGES } from './messages';
-import { usePlanView, withPlanScope } from './plan-scope';
+import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
 import { scalingChart } from './training-plan.data';
 
@@ -35,6 +35,10 @@ function ScalingInner() {
   const t = estimate.training;
   const acceleratorId = estimate.hardware.id;
   const chart = useMemo(() => scalingChart(plan.scaling, t.gpus, acceleratorId), [plan.scaling, t.gpus, acceleratorId]);
+  // The worker answers with the plan first and the GPU-count sweep after it: until the sweep is
+  // here the chart shows the published points only.
+  const status = planStatus(plan);
+  const sweeping = plan.scaling === null && (status === 'planning' || status === 'ready');
   const x = ((): PlotAxis => {
     return { kind: 'log', domain: chart.gpuDomain, ticks: gpuTicks(chart.gpuDomain), format: (value: number) => formatNumber(value, lang, 9), label: m.scalingAxisGpus, grid: true };
   })();
@@ -133,7 +137,7 @@ function ScalingInner() {
     </>
   );
   return (
-    <ChartFrame id="strong-scaling" title={m.scalingTitle} summary={summary} table={table} caption={notes} height={340}>
+    <ChartFrame id="strong-scaling" title={m.scalingTitle} summary={summary} table={table} caption={notes} height={340} busy={sweeping}>
       {hasMarks ? <SvgPlot x={x} y={y} y2={y2} yAxisWidth={40} legend={legend} legendBelow label={m.scalingTitle} marks={marks} tooltip={tooltip} /> : null}
     </ChartFrame>
   );
