@@ -1,8 +1,9 @@
 /**
  * Prints the training planner's three accuracy tables: the 25 calibration rows, the held-out
  * literature rows (with the default framework, as an outside check calls `trainingStep`, and with
- * each row's era framework), and the published runs' GPU-hours.
- *   npx tsx scripts/planner-report.ts            # all three tables
+ * each row's era framework), NVIDIA's later releases (NeMo 25.09–26.02, default framework), and the
+ * published runs' GPU-hours.
+ *   npx tsx scripts/planner-report.ts            # all four tables
  *   npx tsx scripts/planner-report.ts --quick    # calibration and held-out only (no plan search)
  * The tests (test/unit/planner-*.test.ts) assert the same numbers; this prints them for the docs.
  */
@@ -10,7 +11,7 @@ import { trainingStep } from '../src/core/planner/step';
 import { pricePublishedRun } from '../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../src/data/training-run-layouts';
 import { calibrationCases } from '../test/fixtures/training-throughput';
-import { heldOutCases } from '../test/fixtures/training-heldout';
+import { heldOutCases, laterReleaseCases } from '../test/fixtures/training-heldout';
 
 function percent(value: number): string {
   return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
@@ -51,6 +52,17 @@ for (const entry of heldOutCases()) {
 }
 console.log(`default: ${summary(defaultErrors)}`);
 console.log(`era:     ${summary(eraErrors)}`);
+
+console.log('\n## Later NeMo releases, held out (step-time throughput error, + = predicted faster)');
+const laterErrors: number[] = [];
+for (const entry of laterReleaseCases()) {
+  const { framework: _framework, gradientReduceBytes: _bytes, ...bare } = entry.input;
+  const step = trainingStep(bare);
+  const error = entry.publishedSeconds / step.seconds - 1;
+  laterErrors.push(error);
+  console.log(`| ${entry.name} | ${entry.publishedSeconds.toFixed(2)} | ${step.seconds.toFixed(2)} | ${percent(error)} |`);
+}
+console.log(`all: ${summary(laterErrors)}`);
 
 if (!process.argv.includes('--quick')) {
   console.log('\n## Published runs (GPU-hours error, + = predicted more hours)');
