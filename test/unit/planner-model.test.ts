@@ -15,7 +15,7 @@ import { collectiveSeconds, placeGroup } from '../../src/core/planner/collective
 import { resolveCluster } from '../../src/core/planner/hardware';
 import { trainingRunTime } from '../../src/core/planner/run';
 import { planTraining } from '../../src/core/planner/plan';
-import { CLUSTERS, ACCELERATOR_TRAINING_DEFAULTS } from '../../src/data/clusters';
+import { CLUSTERS, ACCELERATOR_TRAINING_DEFAULTS, COLLECTIVE_BASE_SECONDS } from '../../src/data/clusters';
 import { getAccelerator } from '../../src/data/hardware';
 import { NEMO_ROWS, megatronGptArch, nemoArch } from '../fixtures/training-throughput';
 import { CUDNN_H100_128, FA2_A100_CAUSAL_128 } from '../fixtures/gemm-throughput';
@@ -165,6 +165,23 @@ describe('collectives', () => {
     const onePerNode = collectiveSeconds('reduce-scatter', 1e9, placeGroup(64, 8, 8), cluster);
     const eightPerNode = collectiveSeconds('reduce-scatter', 1e9, placeGroup(64, 1, 8), cluster);
     expect(onePerNode).toBeGreaterThan(5 * eightPerNode);
+  });
+  /**
+   * NCCL's latency model (src/graph/tuning.cc): all-gather and reduce-scatter run as rings — n − 1
+   * steps, nodes − 1 of them on the network — while all-reduce may take the tree,
+   * 2·((n/nodes − 1)·intra + ⌊log2 nodes⌋·inter). One byte isolates the latency term.
+   */
+  it('prices latency hop by hop as NCCL does: rings for all-gather and reduce-scatter, a tree only for all-reduce', () => {
+    const { scaleUpHopSeconds: intra, scaleOutHopSeconds: inter } = cluster;
+    const group = placeGroup(768, 1, 8);
+    const ring = COLLECTIVE_BASE_SECONDS + (767 - 95) * intra + 95 * inter;
+    expect(collectiveSeconds('all-gather', 1, group, cluster)).toBeCloseTo(ring, 6);
+    expect(collectiveSeconds('reduce-scatter', 1, group, cluster)).toBeCloseTo(ring, 6);
+    expect(ring).toBeGreaterThan(3e-3);
+    const tree = COLLECTIVE_BASE_SECONDS + 2 * (7 * intra + 6 * inter);
+    expect(collectiveSeconds('all-reduce', 1, group, cluster)).toBeCloseTo(tree, 6);
+    // Inside one node the all-reduce ring (14 NVLink hops) and tree (2 × 7) cost the same.
+    expect(collectiveSeconds('all-reduce', 1, placeGroup(8, 1, 8), cluster)).toBeCloseTo(COLLECTIVE_BASE_SECONDS + 14 * intra, 7);
   });
   it('is free for a group of one and grows with the bytes', () => {
     expect(collectiveSeconds('all-gather', 1e9, placeGroup(1, 1, 8), cluster)).toBe(0);

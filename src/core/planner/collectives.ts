@@ -25,11 +25,30 @@ export function placeGroup(size: number, stride: number, gpusPerNode: number): G
   return { size, membersPerNode: Math.min(size, perNode) };
 }
 
-function latencySeconds(steps: number, size: number, crossesNodes: boolean, cluster: ResolvedCluster): number {
-  const hop = crossesNodes ? cluster.scaleOutHopSeconds : cluster.scaleUpHopSeconds;
-  // NCCL picks ring (n steps) or tree (≈ 2·log2 n steps) by size; the latency term takes the smaller.
-  const treeSteps = 2 * Math.ceil(Math.log2(Math.max(2, size)));
-  return COLLECTIVE_BASE_SECONDS + hop * Math.min(steps, treeSteps);
+/**
+ * NCCL's latency model for one collective (src/graph/tuning.cc, `ncclTopoTuneModel`): a base cost
+ * plus a per-hop cost, hop by hop on the link each hop crosses. Ring (every collective): n − 1 steps
+ * (2(n − 1) for all-reduce), of which nodes − 1 (2(nodes − 1)) cross the network —
+ * `(nsteps − nInterSteps)·intraLat + nInterSteps·interLat`. Tree, which NCCL runs for all-reduce
+ * only: `2·((n/nodes − 1)·intraLat + ⌊log2 nodes⌋·interLat)`; all-reduce takes the cheaper of the
+ * two. All-gather and reduce-scatter have no tree, so their latency grows with the ranks: 3.2 ms
+ * for 768 ranks on 96 eight-GPU nodes. (NCCL ≥ 2.23's PAT algorithm serves them only with one rank
+ * per node.) All-to-all (grouped point-to-point sends) keeps one hop per ⌈log2 n⌉ round.
+ */
+function latencySeconds(kind: CollectiveKind, size: number, perNode: number, cluster: ResolvedCluster): number {
+  const nodes = Math.ceil(size / perNode);
+  const intra = cluster.scaleUpHopSeconds;
+  const inter = cluster.scaleOutHopSeconds;
+  if (kind === 'all-to-all') {
+    const hop = nodes > 1 ? inter : intra;
+    return COLLECTIVE_BASE_SECONDS + hop * Math.min(size - 1, 2 * Math.ceil(Math.log2(Math.max(2, size))));
+  }
+  const allReduce = kind === 'all-reduce';
+  const steps = allReduce ? 2 * (size - 1) : size - 1;
+  const interSteps = nodes === 1 ? 0 : allReduce ? 2 * (nodes - 1) : nodes - 1;
+  const ring = (steps - interSteps) * intra + interSteps * inter;
+  const tree = 2 * ((perNode - 1) * intra + Math.floor(Math.log2(nodes)) * inter);
+  return COLLECTIVE_BASE_SECONDS + (allReduce ? Math.min(ring, tree) : ring);
 }
 
 /**
@@ -44,8 +63,8 @@ function latencySeconds(steps: number, size: number, crossesNodes: boolean, clus
  * crosses the node boundary on its own NIC), so the off-node part moves at g × the per-GPU
  * scale-out speed and the in-node part at the scale-up speed, concurrently: the slower sets
  * the time. All-to-all cannot aggregate NICs: each GPU sends its off-node share (n−g)/n · bytes
- * through its own NIC. Links run at SCALE_UP/SCALE_OUT_LINK_EFFICIENCY of their speed. Latency: NCCL's base cost
- * plus a per-hop cost for min(ring steps, 2·⌈log2 n⌉ tree steps).
+ * through its own NIC. Links run at SCALE_UP/SCALE_OUT_LINK_EFFICIENCY of their speed. Latency: NCCL's
+ * hop-by-hop model (`latencySeconds`).
  * Units: seconds. Sources: Thakur, Rabenseifner & Gropp 2005 (ring/recursive collectives);
  * Patarasuk & Yuan 2009 (bandwidth-optimal all-reduce); NCCL src/graph/tuning.cc (latencies).
  */
@@ -63,19 +82,16 @@ export function collectiveSeconds(
   const out = cluster.scaleOutBytesPerSecondPerGpu * SCALE_OUT_LINK_EFFICIENCY;
   const share = (size - 1) / size;
   let bandwidthSeconds: number;
-  let steps: number;
   if (kind === 'all-to-all') {
     const inNode = ((perNode - 1) / size) * bytes;
     const offNode = ((size - perNode) / size) * bytes;
     bandwidthSeconds = Math.max(inNode / up, offNode / out);
-    steps = size - 1;
   } else {
     const factor = kind === 'all-reduce' ? 2 * share : share;
-    steps = kind === 'all-reduce' ? 2 * (size - 1) : size - 1;
     const inNodeSeconds = (factor * bytes) / up;
     bandwidthSeconds = crossesNodes ? Math.max(inNodeSeconds, (factor * bytes) / (perNode * out)) : inNodeSeconds;
   }
-  return bandwidthSeconds + latencySeconds(steps, size, crossesNodes, cluster);
+  return bandwidthSeconds + latencySeconds(kind, size, perNode, cluster);
 }
 
 /**
