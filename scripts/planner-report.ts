@@ -11,7 +11,7 @@ import { trainingStep } from '../src/core/planner/step';
 import { pricePublishedRun } from '../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../src/data/training-run-layouts';
 import { calibrationCases } from '../test/fixtures/training-throughput';
-import { heldOutCases, laterReleaseCases } from '../test/fixtures/training-heldout';
+import { heldOutCases, laterReleaseCases, specInput } from '../test/fixtures/training-heldout';
 
 function percent(value: number): string {
   return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
@@ -38,9 +38,8 @@ console.log('\n## Held out (step-time throughput error, + = predicted faster): d
 const defaultErrors: number[] = [];
 const eraErrors: number[] = [];
 for (const entry of heldOutCases()) {
-  const { framework: _framework, gradientReduceBytes: _bytes, ...bare } = entry.input;
   const era = trainingStep(entry.input);
-  const plain = trainingStep(bare);
+  const plain = trainingStep(specInput(entry.input));
   const published = entry.publishedSeconds;
   const errorDefault = published / plain.seconds - 1;
   const errorEra = published / era.seconds - 1;
@@ -56,8 +55,7 @@ console.log(`era:     ${summary(eraErrors)}`);
 console.log('\n## Later NeMo releases, held out (step-time throughput error, + = predicted faster)');
 const laterErrors: number[] = [];
 for (const entry of laterReleaseCases()) {
-  const { framework: _framework, gradientReduceBytes: _bytes, ...bare } = entry.input;
-  const step = trainingStep(bare);
+  const step = trainingStep(specInput(entry.input));
   const error = entry.publishedSeconds / step.seconds - 1;
   laterErrors.push(error);
   console.log(`| ${entry.name} | ${entry.publishedSeconds.toFixed(2)} | ${step.seconds.toFixed(2)} | ${percent(error)} |`);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainingStep } from '../../src/core/planner/step';
 import { planTraining } from '../../src/core/planner/plan';
-import { heldOutCases, MT_NLG, MT_NLG_INFERRED_MICRO_BATCH, narayananFlops } from '../fixtures/training-heldout';
+import { heldOutCases, MT_NLG, MT_NLG_INFERRED_MICRO_BATCH, narayananFlops, specInput } from '../fixtures/training-heldout';
 import { calibrationCases } from '../fixtures/training-throughput';
 
 /**
@@ -17,8 +17,7 @@ import { calibrationCases } from '../fixtures/training-throughput';
  * row's own era framework and published settings (the fixture's full input).
  */
 const heldOut = heldOutCases().map((entry) => {
-  const { framework: _framework, gradientReduceBytes: _gradientReduceBytes, ...specInput } = entry.input;
-  const asChecked = trainingStep(specInput);
+  const asChecked = trainingStep(specInput(entry.input));
   const era = trainingStep(entry.input);
   return {
     name: entry.name,

@@ -7,20 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trainingStep } from '../../src/core/planner/step';
-import { laterReleaseCases } from '../fixtures/training-heldout';
+import { laterReleaseCases, specInput } from '../fixtures/training-heldout';
 
 const rows = laterReleaseCases().map((entry) => {
-  const { framework: _framework, gradientReduceBytes: _bytes, ...specInput } = entry.input;
-  const step = trainingStep(specInput);
-  return {
-    name: entry.name,
-    input: entry.input,
-    publishedSeconds: entry.publishedSeconds,
-    seconds: step.seconds,
-    error: entry.publishedSeconds / step.seconds - 1,
-    fits: step.fits,
-    framework: step.framework,
-  };
+  const step = trainingStep(specInput(entry.input));
+  return { name: entry.name, input: entry.input, publishedSeconds: entry.publishedSeconds, seconds: step.seconds, error: entry.publishedSeconds / step.seconds - 1, fits: step.fits, framework: step.framework };
 });
 
 function row(name: string) {
