@@ -100,11 +100,6 @@ export default defineConfig(({ mode }) => ({
           env: { NODE_ENV: 'production' },
           include: ['test/walk/**/*.test.tsx'],
           environment: 'jsdom',
-          // As for unit and component: the shards share a worker's module cache instead of each
-          // transforming and importing the whole app again (each still gets its own jsdom and its
-          // own setup file; every preset mounts a fresh store and unmounts it). Measured back to
-          // back: the project 74.2 / 78.2 s → 60.2 / 58.1 s.
-          isolate: false,
           setupFiles: ['test/load-estimate.ts', 'test/walk/setup.ts'],
           testTimeout: 120_000,
         },
