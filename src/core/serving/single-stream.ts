@@ -164,24 +164,39 @@ function prefillSeconds(input: SingleStreamInput, r: Resolved, promptTokens: num
   };
   const attentionPeak = (attentionRate?.flops ?? 0) * computeFraction(accelerator, attentionRate?.format ?? 'bf16', efficiency);
   const split = { gpus, ranks: 1, expertGroups: 1 };
+  const kvBytesPerToken = kvCacheBytes(input.arch, { tokens: 1, batch: 1, bytesPerValue: r.kvBytesPerValue });
+  const host = input.host ?? DEFAULT_HOST;
+  // Everything but attention depends only on a chunk's token count and whether it is the last:
+  // priced once per kind of chunk (a 128K prompt in 512-token chunks has 256 of one kind).
+  const stepParts = new Map<string, { gemm: number; elementwise: number; kvWrite: number; tp: number; cpuStep: number }>();
+  const parts = (tokens: number, last: boolean) => {
+    const key = `${tokens}/${last ? 1 : 0}`;
+    let found = stepParts.get(key);
+    if (!found) {
+      found = {
+        gemm: weightGemmSeconds(shape, device, split, tokens, last ? 1 : 0),
+        elementwise: elementwiseSeconds(shape, split, tokens, accelerator.bandwidthBytesPerSecond),
+        kvWrite: ratio((tokens * kvBytesPerToken) / gpus, accelerator.bandwidthBytesPerSecond * efficiency.kvBandwidthFraction),
+        tp: tensorParallelSeconds(input, shape, gpus, tokens),
+        cpuStep: gpuShare < 1 ? ratio(weightBytesReadPerStep(shape, tokens), host.bandwidthBytesPerSecond * HOST_BANDWIDTH_FRACTION) : 0,
+      };
+      stepParts.set(key, found);
+    }
+    return found;
+  };
   let seconds = 0;
   for (let chunk = 0; chunk < chunks; chunk += 1) {
     const tokens = Math.min(chunkTokens, promptTokens - chunk * chunkTokens);
     const meanPosition = chunk * chunkTokens + tokens / 2;
     const attentionCompute = ratio((tokens * attentionFlopsPerToken(input.arch, meanPosition, 'prefill')) / gpus, attentionPeak);
-    const kvWrite = ratio(
-      (tokens * kvCacheBytes(input.arch, { tokens: 1, batch: 1, bytesPerValue: r.kvBytesPerValue })) / gpus,
-      accelerator.bandwidthBytesPerSecond * efficiency.kvBandwidthFraction,
-    );
+    const { gemm, elementwise, kvWrite, tp, cpuStep } = parts(tokens, chunk === chunks - 1);
     const gpuStep =
-      weightGemmSeconds(shape, device, split, tokens, chunk === chunks - 1 ? 1 : 0) +
-      elementwiseSeconds(shape, split, tokens, accelerator.bandwidthBytesPerSecond) +
+      gemm +
+      elementwise +
       softMaximum(attentionCompute, kvWrite, ROOFLINE_SHARPNESS) +
       shape.layers * efficiency.layerOverheadSeconds +
       shape.moeLayers * efficiency.moeLayerOverheadSeconds +
-      tensorParallelSeconds(input, shape, gpus, tokens);
-    const host = input.host ?? DEFAULT_HOST;
-    const cpuStep = gpuShare < 1 ? ratio(weightBytesReadPerStep(shape, tokens), host.bandwidthBytesPerSecond * HOST_BANDWIDTH_FRACTION) : 0;
+      tp;
     seconds += gpuShare * gpuStep + (1 - gpuShare) * Math.max(cpuStep, gpuStep);
   }
   return nonNegative(seconds);
