@@ -83,6 +83,7 @@ export function pricePublishedRun(row: TrainingRunLayout): PricedPublishedRun {
     ...(schedule?.recompute ? { recomputeModes: [schedule.recompute] } : {}),
     ...(schedule?.zeroStage === undefined ? {} : { zeroStages: [schedule.zeroStage] }),
     ...(schedule?.microBatch ? { maxMicroBatch: schedule.microBatch } : {}),
+    ...(row.layout ? { parallelism: { tp: row.layout.tp, pp: row.layout.pp, cp: row.layout.cp ?? 1, ep: row.layout.ep ?? 1 } } : {}),
   });
   const published = row.layout;
   const step =

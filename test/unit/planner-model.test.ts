@@ -285,4 +285,18 @@ describe('the step and the run', () => {
     }
     expect(plan.rejected.oom).toBeGreaterThan(0);
   });
+  it('searched within one published split (parallelism), finds exactly the variants the full search ranks for it', () => {
+    const input = { arch, accelerator: accelerator('a100-sxm-80gb'), precision: 'bf16' as const, gpus: 256, seqLen: 2048, globalBatch: 256, limit: 1e6 };
+    const split = { tp: 8, pp: 4, cp: 1, ep: 1 };
+    const pinned = planTraining({ ...input, parallelism: split });
+    const same = (candidate: { layout: { tp: number; pp: number; cp: number; ep: number } }) =>
+      candidate.layout.tp === split.tp && candidate.layout.pp === split.pp && candidate.layout.cp === split.cp && candidate.layout.ep === split.ep;
+    const full = planTraining(input).layouts.filter(same);
+    expect(pinned.layouts.length).toBeGreaterThan(1);
+    expect(pinned.layouts.every(same)).toBe(true);
+    expect(pinned.layouts.map((step) => [step.seconds, step.layout.vp, step.layout.microBatch, step.layout.zeroStage, step.recompute])).toEqual(
+      full.map((step) => [step.seconds, step.layout.vp, step.layout.microBatch, step.layout.zeroStage, step.recompute]),
+    );
+    expect(pinned.evaluated).toBeLessThan(planTraining(input).evaluated / 4);
+  });
 });

@@ -76,6 +76,7 @@ function breakdownGrowth(step: TrainingStep, best: TrainingStep): string | null 
  * past `limit`, and the recompute modes not tried because a cheaper mode of the same layout
  * already fits (recompute only adds time), count as 'slower'. Each returned layout says which breakdown cause grew most
  * against the fastest (`losesOn`).
+ * `parallelism` pins tp, pp, cp and ep (a published layout): only its own variants are searched.
  * Throws ConfigError for bad model-level input (GPUs not a positive integer, unknown precision).
  * Units: seconds, bytes. Source: the search space of Narayanan et al. 2021 §3 (PTD-P), with
  * CP, EP and ZeRO added as Megatron-Core exposes them.
@@ -112,8 +113,10 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
   let evaluated = 0;
   const costCache = new Map<string, LayoutLayerCosts>();
   const experts = arch.moe?.experts ?? 1;
+  const only = input.parallelism;
 
   for (const tp of divisors(gpus)) {
+    if (only && tp !== only.tp) continue;
     if (arch.heads % tp !== 0 || (arch.kvHeads % tp !== 0 && tp % arch.kvHeads !== 0)) {
       reject('heads-not-divisible', 1);
       continue;
@@ -124,10 +127,12 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
     }
     const afterTp = gpus / tp;
     for (const cp of divisors(afterTp)) {
+      if (only && cp !== (only.cp ?? 1)) continue;
       if (cp > 1 && (model.seqLen % (2 * cp) !== 0 || model.seqLen / cp < MINIMUM_CONTEXT_CHUNK)) continue;
       if (tp > 1 && model.seqLen % (tp * cp) !== 0) continue;
       const afterCp = afterTp / cp;
       for (const pp of divisors(afterCp, arch.layers)) {
+        if (only && pp !== only.pp) continue;
         const splits = stageSplits(arch.layers, pp);
         if (splits.length === 0) {
           reject('not-divisible', 1);
@@ -142,7 +147,7 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
         for (const split of splits) {
           const virtualStages = pp === 1 || !model.framework.interleavedSchedule ? [1] : divisors(split.middle, MAXIMUM_VIRTUAL_STAGES);
           for (const vp of virtualStages) {
-            const epChoices = arch.moe ? divisors(experts).filter((ep) => (dp * cp) % ep === 0) : [1];
+            const epChoices = (arch.moe ? divisors(experts).filter((ep) => (dp * cp) % ep === 0) : [1]).filter((ep) => !only || ep === (only.ep ?? 1));
             for (const ep of epChoices) {
               for (const microBatch of divisors(perReplica, maxMicroBatch)) {
                 const microBatches = perReplica / microBatch;

@@ -203,6 +203,11 @@ export interface PlanTrainingInput {
   maxMicroBatch?: number;
   /** Allow tensor parallel across scale-up domains (default false). */
   allowTpAcrossNodes?: boolean;
+  /**
+   * Only this tensor / pipeline / context / expert split (a published layout; cp and ep default 1):
+   * the search then covers its stage splits, VP, micro-batch, ZeRO stage and recompute alone.
+   */
+  parallelism?: { tp: number; pp: number; cp?: number; ep?: number };
   /** How many layouts to return, default 50. */
   limit?: number;
   gradientReduceBytes?: 2 | 4;
