@@ -37,7 +37,7 @@ export * from './model-file';
 export * from './fine-tuning';
 export * from './published-runs';
 export * from './planner/types';
-export { trainingStep, STEP_TIME_SPREAD, DEFAULT_GRADIENT_REDUCE_BYTES } from './planner/step';
+export { trainingStep, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE, DEFAULT_GRADIENT_REDUCE_BYTES } from './planner/step';
 export { planTraining } from './planner/plan';
 export { trainingRunTime, DEFAULT_GOODPUT, type TrainingRunTime, type TrainingRunOptions } from './planner/run';
 export { TRAINING_FRAMEWORKS, DEFAULT_TRAINING_FRAMEWORK_ID, type TrainingFramework } from '../data/training-frameworks';

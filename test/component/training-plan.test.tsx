@@ -15,6 +15,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { TrainingPlanSection } from '../../src/features/training-plan/training-plan-section';
 import { TrainingSection } from '../../src/features/training/training-section';
 import { ControlsPanel } from '../../src/features/controls';
+import { STEP_TIME_SPREAD_COVERAGE } from '../../src/core';
 import { runPlan, runScaling } from '../../src/features/training-plan/plan-job';
 import { PlanRunnerContext, type PlanRunnerFactory } from '../../src/features/training-plan/use-plan';
 import { PublishedRunsContext, type RunsLoader, type RunsReply } from '../../src/features/training-plan/use-published-runs';
@@ -65,6 +66,8 @@ describe('training plan section', () => {
     expect(rows.length).toBeGreaterThan(3);
     expect(container.textContent).not.toMatch(/\bNaN\b|\bundefined\b|Infinity/);
     expect(screen.getByTestId('plan-band').textContent).toMatch(/±10%/);
+    // What the band covers is the measured count (test/unit/planner-band.test.ts keeps it true).
+    expect(screen.getByTestId('plan-band').textContent).toContain(`${STEP_TIME_SPREAD_COVERAGE.within} of the ${STEP_TIME_SPREAD_COVERAGE.checked} published layouts`);
     // Adopt the second row's layout.
     const second = rows[1]!;
     const button = within(second as HTMLElement).queryByRole('button');
@@ -152,6 +155,7 @@ describe('training section with the planner', () => {
     const { store } = renderWith(<TrainingSection />);
     expect(screen.getByTestId('training-step').textContent).toMatch(/per step/);
     expect(screen.getByTestId('training-band').textContent).toMatch(/±10%/);
+    expect(screen.getByTestId('training-band').textContent).toContain(`${STEP_TIME_SPREAD_COVERAGE.within} of the ${STEP_TIME_SPREAD_COVERAGE.checked} published layouts`);
     act(() => store.getState().update({ mfu: 0.5 }));
     expect(screen.getByTestId('training-gpu-hours').textContent).toMatch(/your pinned MFU 50%.*the planner predicts \d/);
   });

@@ -1,6 +1,6 @@
 /** The uncertainty band of the best layout, in words: step time and the run's days and cost at low / high efficiency. */
 import { memo } from 'react';
-import { STEP_TIME_SPREAD } from '../../core';
+import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../core';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
 import { formatDuration, formatPercent, formatUsd } from '../../i18n/format';
@@ -25,6 +25,8 @@ export const PlanBand = memo(function PlanBand() {
         low: formatDuration(best.secondsLow, lang),
         high: formatDuration(best.secondsHigh, lang),
         spread: formatPercent(STEP_TIME_SPREAD, lang),
+        within: String(STEP_TIME_SPREAD_COVERAGE.within),
+        checked: String(STEP_TIME_SPREAD_COVERAGE.checked),
         days: days(band.days),
         daysLow: days(band.daysLow),
         daysHigh: days(band.daysHigh),

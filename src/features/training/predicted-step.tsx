@@ -4,7 +4,7 @@
  */
 import { memo } from 'react';
 import { Stat } from '../../components/ui/stat';
-import { STEP_TIME_SPREAD, type Estimate } from '../../core';
+import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE, type Estimate } from '../../core';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatDuration, formatNumber, formatPercent, formatUsd, type UnitSystem } from '../../i18n/format';
 import { useMessages } from '../../i18n/view-settings';
@@ -92,6 +92,8 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
         costLow: formatUsd(band.costLowUsd, lang),
         costHigh: formatUsd(band.costHighUsd, lang),
         spread: formatPercent(STEP_TIME_SPREAD, lang),
+        within: String(STEP_TIME_SPREAD_COVERAGE.within),
+        checked: String(STEP_TIME_SPREAD_COVERAGE.checked),
       })}
     </p>
   );

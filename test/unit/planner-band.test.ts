@@ -1,0 +1,54 @@
+/**
+ * What the planner's uncertainty band covers (`STEP_TIME_SPREAD_COVERAGE`, src/core/planner/step.ts):
+ * every published layout the planner is checked on — calibration, held out, later NeMo releases and
+ * the comparable published runs — priced as the other planner tests price them, counted inside
+ * ±STEP_TIME_SPREAD of its predicted step time. The page quotes the count; this keeps it true.
+ */
+import { describe, expect, it } from 'vitest';
+import { trainingStep, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/planner/step';
+import { pricePublishedRun } from '../../src/core/published-runs';
+import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
+import { calibrationCases } from '../fixtures/training-throughput';
+import { heldOutCases, laterReleaseCases, specInput } from '../fixtures/training-heldout';
+
+/** Published over predicted step time, per table. */
+function ratios(): Record<string, number[]> {
+  const calibration = calibrationCases().map((entry) => {
+    const step = trainingStep(specInput(entry.input));
+    const predicted = entry.metric === 'tflops' ? step.modelFlops / step.seconds / step.gpus / 1e12 : step.tokensPerSecondPerGpu;
+    return predicted / entry.published;
+  });
+  const heldOut = heldOutCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
+  const later = laterReleaseCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
+  const published = TRAINING_RUN_LAYOUTS.filter((row) => row.comparison !== 'not-comparable').map((row) => {
+    const { prediction } = pricePublishedRun(row);
+    if (prediction.error === null) throw new Error(`${row.runId} has no prediction`);
+    return 1 / (1 + prediction.error);
+  });
+  return { calibration, heldOut, later, published };
+}
+
+describe('the uncertainty band, against every published layout the planner is checked on', () => {
+  const tables = ratios();
+  const all = Object.values(tables).flat();
+  const inside = (ratio: number): boolean => Math.abs(ratio - 1) <= STEP_TIME_SPREAD;
+
+  it('counts the tables it says it counts', () => {
+    expect(tables.calibration).toHaveLength(25);
+    expect(tables.heldOut).toHaveLength(38);
+    expect(tables.later).toHaveLength(14);
+    expect(tables.published).toHaveLength(10);
+    expect(all).toHaveLength(STEP_TIME_SPREAD_COVERAGE.checked);
+  });
+
+  it('covers as many of them as the page says', () => {
+    for (const [name, values] of Object.entries(tables)) console.log(`${name}: ${values.filter(inside).length} of ${values.length} within ±${STEP_TIME_SPREAD * 100} %`);
+    expect(all.filter(inside).length).toBe(STEP_TIME_SPREAD_COVERAGE.within);
+  });
+
+  it('is a band that means something: most rows inside, and rows outside it on both sides', () => {
+    expect(STEP_TIME_SPREAD_COVERAGE.within / STEP_TIME_SPREAD_COVERAGE.checked).toBeGreaterThan(0.75);
+    expect(all.some((ratio) => ratio > 1 + STEP_TIME_SPREAD)).toBe(true);
+    expect(all.some((ratio) => ratio < 1 - STEP_TIME_SPREAD)).toBe(true);
+  });
+});
