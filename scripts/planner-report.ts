@@ -1,9 +1,9 @@
 /**
- * Prints the training planner's three accuracy tables: the 25 calibration rows, the held-out
- * literature rows (with the default framework, as an outside check calls `trainingStep`, and with
- * each row's era framework), NVIDIA's later releases (NeMo 25.09–26.02, default framework), and the
- * published runs' GPU-hours.
- *   npx tsx scripts/planner-report.ts            # all four tables
+ * Prints the training planner's accuracy tables: the 25 calibration rows, the held-out literature
+ * rows (with the default framework, as an outside check calls `trainingStep`, and with each row's
+ * era framework), NVIDIA's later releases (NeMo 25.09–26.02, default framework; then their GB200
+ * rows with activation offload), and the published runs' GPU-hours.
+ *   npx tsx scripts/planner-report.ts            # every table
  *   npx tsx scripts/planner-report.ts --quick    # calibration and held-out only (no plan search)
  * The tests (test/unit/planner-*.test.ts) assert the same numbers; this prints them for the docs.
  */
@@ -11,7 +11,7 @@ import { trainingStep } from '../src/core/planner/step';
 import { pricePublishedRun } from '../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../src/data/training-run-layouts';
 import { calibrationCases } from '../test/fixtures/training-throughput';
-import { heldOutCases, laterReleaseCases, specInput } from '../test/fixtures/training-heldout';
+import { heldOutCases, laterReleaseCases, offloadReleaseCases, specInput } from '../test/fixtures/training-heldout';
 
 function percent(value: number): string {
   return `${value >= 0 ? '+' : '−'}${Math.abs(value * 100).toFixed(1)} %`;
@@ -61,6 +61,16 @@ for (const entry of laterReleaseCases()) {
   console.log(`| ${entry.name} | ${entry.publishedSeconds.toFixed(2)} | ${step.seconds.toFixed(2)} | ${percent(error)} |`);
 }
 console.log(`all: ${summary(laterErrors)}`);
+
+console.log('\n## Later NeMo releases on GB200 with activation offload, held out (+ = predicted faster; GB per GPU)');
+const offloadErrors: number[] = [];
+for (const entry of offloadReleaseCases()) {
+  const step = trainingStep(specInput(entry.input));
+  const error = entry.publishedSeconds / step.seconds - 1;
+  offloadErrors.push(error);
+  console.log(`| ${entry.name} | ${entry.publishedSeconds.toFixed(2)} | ${step.seconds.toFixed(2)} | ${percent(error)} | ${(step.memoryPerGpu / 1e9).toFixed(1)} | ${(step.memory.offloaded / 1e9).toFixed(1)} |`);
+}
+console.log(`all: ${summary(offloadErrors)}`);
 
 if (!process.argv.includes('--quick')) {
   console.log('\n## Published runs (GPU-hours error, + = predicted more hours)');

@@ -30,6 +30,14 @@ export interface ClusterPreset {
   scaleUpHopSeconds: number;
   /** Latency one ring step adds across the network. */
   scaleOutHopSeconds: number;
+  /**
+   * The GPU's link to its host's memory, per GPU per direction (PCIe, or NVLink-C2C to a Grace CPU),
+   * and the host memory per GPU: where activation offload (`ParallelLayout.offloadLayers`) goes.
+   * `coherent`: NVLink-C2C to a Grace CPU, where NVIDIA's published recipes offload (the planner's
+   * search proposes offload only there; over PCIe it prices offload when a layout asks for it).
+   * Absent: no offload on this cluster.
+   */
+  host?: { bytesPerSecond: number; memoryBytesPerGpu: number; coherent: boolean; source: string };
   source: string;
   sourceDate: string;
   notes?: string;
@@ -49,6 +57,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 25e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 32e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'DGX A100 (80GB) datasheet: each A100 on a PCIe Gen4 ×16 switch port to the AMD EPYC hosts (32 GB/s per direction), 2 TB system memory for 8 GPUs' },
     source: 'NVIDIA DGX A100 datasheet: 8 × A100, 600 GB/s NVLink 3 per GPU (bidirectional), 8 × single-port ConnectX-6 200 Gb/s HDR InfiniBand; Selene (Narayanan et al. 2021 §5) is built from these nodes',
     sourceDate: '2020',
   },
@@ -60,6 +69,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 64e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'DGX H100 datasheet: 2 TB system memory for 8 GPUs; each H100 SXM on a PCIe Gen5 ×16 link to the host (64 GB/s per direction)' },
     source: 'NVIDIA DGX H100 datasheet: 900 GB/s NVLink 4 per GPU (bidirectional) through NVSwitch, 8 × ConnectX-7 400 Gb/s; Llama 3 paper §3.3.1 (Meta\'s 24K-GPU clusters: 8 GPUs per server, 400 Gbps per GPU RoCE/InfiniBand)',
     sourceDate: '2022',
   },
@@ -71,6 +81,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 64e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'HGX H200 servers: PCIe Gen5 ×16 per GPU to the host (64 GB/s per direction); 2 TB for 8 GPUs, the DGX H100 figure, taken as typical' },
     source: 'NVIDIA H200 product page: NVLink 900 GB/s per GPU (bidirectional); HGX H200 reference design with 8 × 400 Gb/s ConnectX-7',
     sourceDate: '2024',
   },
@@ -82,6 +93,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 64e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'HGX H800 servers: PCIe Gen5 ×16 per GPU to the host (64 GB/s per direction); 2 TB for 8 GPUs, the DGX H100 figure, taken as typical' },
     source: 'DeepSeek-V3 technical report §3.2.2 (H800 nodes: NVLink 160 GB/s achievable, InfiniBand 50 GB/s per GPU); H800 NVLink 400 GB/s bidirectional per partner sheets',
     sourceDate: '2024',
   },
@@ -93,6 +105,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 64e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'DGX B200 datasheet: 2 TB system memory (up to 4 TB) for 8 GPUs; PCIe Gen5 ×16 per GPU to the host (64 GB/s per direction)' },
     source: 'NVIDIA DGX B200 datasheet: 1.8 TB/s NVLink 5 per GPU (bidirectional), 8 × ConnectX-7 400 Gb/s compute fabric',
     sourceDate: '2024',
   },
@@ -104,6 +117,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 225e9, memoryBytesPerGpu: 240e9, coherent: true, source: 'NVIDIA GB200 superchip: one Grace CPU with 480 GB LPDDR5X joined to two Blackwell GPUs by 900 GB/s (bidirectional) NVLink-C2C: 450 GB/s each way per superchip, taken as split evenly between its two GPUs (225 GB/s per GPU per direction, 240 GB of host memory per GPU); NeMo\'s GB200 recipes offload activations there (Megatron-Bridge `cpu_offloading_num_layers`)' },
     source: 'NVIDIA GB200 NVL72 product page: 72 Blackwell GPUs in one NVLink domain, 1.8 TB/s NVLink 5 per GPU (130 TB/s per rack), ConnectX-7 400 Gb/s per GPU for scale-out',
     sourceDate: '2025',
   },
@@ -115,6 +129,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 50e9,
     scaleUpHopSeconds: NVLINK_HOP_SECONDS,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 64e9, memoryBytesPerGpu: 256e9, coherent: false, source: 'MI300X platforms: PCIe Gen5 ×16 per GPU to the host (64 GB/s per direction); 2 TB for 8 GPUs taken as typical' },
     source: 'AMD Instinct MI300X platform brief: fully connected 8-GPU Infinity Fabric mesh, 7 links × 64 GB/s per direction per GPU; 400 Gb/s NIC per GPU',
     sourceDate: '2023',
     notes: 'A full mesh, not a switch: one ring uses one link per hop; collectives spread over all 7 links reach the aggregate only with many channels. Approximate.',
@@ -127,6 +142,7 @@ export const CLUSTERS: readonly ClusterPreset[] = Object.freeze([
     scaleOutBytesPerSecondPerGpu: 25e9,
     scaleUpHopSeconds: 5.7e-6,
     scaleOutHopSeconds: NETWORK_HOP_SECONDS,
+    host: { bytesPerSecond: 32e9, memoryBytesPerGpu: 128e9, coherent: false, source: 'PCIe Gen4 ×16 per GPU to the host (32 GB/s per direction); 1 TB for 8 GPUs taken as typical' },
     source: 'PCIe Gen4 ×16: 32 GB/s per direction; NCCL tuning.cc PCI hop latency 5.7 µs',
     sourceDate: '2021',
   },

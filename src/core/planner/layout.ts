@@ -88,6 +88,22 @@ function stageLayers(
  * scale-out network and sets `tpCrossesNode` so the UI can flag it; `planTraining` skips such
  * layouts unless asked (reason 'tp-crosses-node').
  */
+/**
+ * Megatron-Core's rules for activation offload (`TransformerConfig.__post_init__`): fewer layers
+ * than the model has ("CPU offloading can be done only for layers less than num_layers") and no
+ * pipeline parallelism ("Currently there is no support for Pipeline parallelism with CPU
+ * offloading"). The third, no recomputation, is checked with the recompute mode (`trainingStep`).
+ */
+function offloadLayers(arch: Architecture, layout: ParallelLayout, pp: number): number {
+  if (layout.offloadLayers === undefined || layout.offloadLayers === 0) return 0;
+  const count = layout.offloadLayers;
+  if (!(Number.isInteger(count) && count >= 0 && count < arch.layers)) {
+    throw new ConfigError(`layout.offloadLayers must be an integer from 0 to ${arch.layers - 1} (fewer than the layers), got ${String(count)}`, 'layout.offloadLayers');
+  }
+  if (pp > 1) throw new ConfigError('activation offload (offloadLayers > 0) needs pp = 1: Megatron-Core has no offload with pipeline parallelism', 'layout.offloadLayers');
+  return count;
+}
+
 export function resolveLayout(arch: Architecture, layout: ParallelLayout, globalBatch: number, seqLen: number): ResolvedLayout {
   if (typeof layout !== 'object' || layout === null) throw new ConfigError('layout must be an object', 'layout');
   const tp = integerField(layout.tp, 'layout.tp');
@@ -134,5 +150,6 @@ export function resolveLayout(arch: Architecture, layout: ParallelLayout, global
     firstStageLayers: stages.first,
     lastStageLayers: stages.last,
     middleStageLayers: stages.middle,
+    offloadLayers: offloadLayers(arch, layout, pp),
   };
 }

@@ -162,7 +162,8 @@ export interface MemoryInput {
  *   optimizer over the data-parallel group (dp × cp, experts dp × cp / ep), stage ≥ 2 also the
  *   gradients, stage 3 also the weights (plus two layers' gathered weights in flight)
  *   activations = bytes per token per layer × tokens per micro-batch (microBatch·seqLen/cp)
- *     × layer-micro-batches in flight; full recompute adds one layer's full set (its backward)
+ *     × layer-micro-batches in flight; full recompute adds one layer's full set (its backward);
+ *     offload moves `offloadLayers` layers' sets to host memory (`offloaded`) less one in transit
  *   last stage: logits tokens × vocab/tp × 10 B (16-bit logits, FP32 softmax and gradient)
  *   MTP (last stage, depth D): D modules' parameters under the same ZeRO split (`mtpParameters`);
  *     activations of D transformer blocks of the model's kind and their norm/projection inputs
@@ -204,7 +205,12 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
     const optimizerCount = zeroStage >= 1 ? denseShard + expertShard : params.dense + params.expert;
     let weights = WEIGHT_BYTES * weightsCount;
     if (zeroStage >= 3 && layers + mtpDepth > 0) weights += 2 * WEIGHT_BYTES * ((params.dense + params.expert) / (layers + mtpDepth));
-    let activations = layersInFlight(layers, layout, microBatches, stageIndex) * tokens * perToken;
+    // Offload (pp = 1): the offloaded layers' activations live in host memory; the double-buffered
+    // handler keeps the layer it is copying in HBM until the copy ends (offload.ts).
+    const offloadedLayers = Math.min(layout.offloadLayers, layers);
+    const layerActivations = tokens * perToken;
+    const offloaded = offloadedLayers * layerActivations;
+    let activations = (layersInFlight(layers, layout, microBatches, stageIndex) - Math.max(0, offloadedLayers - 1)) * layerActivations;
     if (recompute === 'full') activations += tokens * perTokenFull;
     if (last) activations += ((tokens * shapes.vocab) / tp) * 10;
     if (mtpDepth > 0) {
@@ -217,10 +223,10 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
     const optimizer = OPTIMIZER_BYTES * optimizerCount;
     const total = weights + gradients + optimizer + activations + RUNTIME_RESERVE_BYTES;
     if (!best || total > best.total) {
-      best = { weights, gradients, optimizer, activations, reserve: RUNTIME_RESERVE_BYTES, total };
+      best = { weights, gradients, optimizer, activations, reserve: RUNTIME_RESERVE_BYTES, total, layerActivations, offloaded };
     }
   }
-  return best ?? { weights: 0, gradients: 0, optimizer: 0, activations: 0, reserve: RUNTIME_RESERVE_BYTES, total: RUNTIME_RESERVE_BYTES };
+  return best ?? { weights: 0, gradients: 0, optimizer: 0, activations: 0, reserve: RUNTIME_RESERVE_BYTES, total: RUNTIME_RESERVE_BYTES, layerActivations: 0, offloaded: 0 };
 }
 
 /** Activation bytes per token of an average layer (dense and MoE layers in the model's proportion). */

@@ -5,6 +5,8 @@
 import { ConfigError } from '../errors';
 import { resolveLayout } from './layout';
 import { assembleStep, layoutLayerCosts, prepareModel, type LayoutLayerCosts } from './step';
+import { layersToOffload } from './offload';
+import { deviceMemoryBytes } from '../../data/hardware';
 import type {
   LayoutRejection,
   PlannedLayout,
@@ -88,6 +90,7 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
     throw new ConfigError(`gpus must be an integer from 1 to 1e7, got ${String(gpus)}`, 'gpus');
   }
   const { arch, cluster } = model;
+  const capacity = deviceMemoryBytes(model.accelerator);
   const recomputeModes = input.recomputeModes?.length ? input.recomputeModes : ALL_RECOMPUTE;
   const zeroStages = input.zeroStages?.length ? input.zeroStages : ALL_ZERO;
   const maxMicroBatch = Math.max(1, Math.floor(input.maxMicroBatch ?? 8));
@@ -196,7 +199,20 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
                     if (step.fits) {
                       fitting.push(step);
                       fitted = true;
-                    } else reject('oom', 1, zeroLayout, recompute, step.memoryPerGpu);
+                      continue;
+                    }
+                    reject('oom', 1, zeroLayout, recompute, step.memoryPerGpu);
+                    // Without recomputation, offloading just enough layers' activations to host
+                    // memory may fit (offload.ts); recomputation is still tried, and the faster wins.
+                    // Proposed only over NVLink-C2C, where NVIDIA's recipes offload: over PCIe the
+                    // costs the model leaves out (switch uplinks shared with other GPUs and NICs,
+                    // pinned host memory) would decide, so there it is priced only when asked for.
+                    const offload = recompute === 'none' && cluster.hostCoherent ? layersToOffload(step.memory, capacity, zeroLayout, arch.layers, cluster) : null;
+                    if (offload) {
+                      evaluated += 1;
+                      const offloaded = assembleStep(model, { ...zeroLayout, offloadLayers: offload }, recompute, costs);
+                      if (offloaded.fits) fitting.push(offloaded);
+                    }
                   }
                 }
               }

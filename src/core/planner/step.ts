@@ -17,6 +17,8 @@ import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseS
 import { resolveLayout } from './layout';
 import { memoryPerGpu, stageParameters } from './memory-plan';
 import { mtpDepth, mtpModuleSeconds } from './mtp';
+import { checkOffload, offloadSeconds } from './offload';
+import { STEP_TIME_SPREAD } from './uncertainty';
 import {
   attentionForwardFlopsPerTokenFull,
   layerForwardFlopsPerToken,
@@ -63,24 +65,6 @@ export const GRADIENT_BUCKET_PARAMS_PER_RANK = 1e6;
 export function dataParallelWindowPasses(pp: number, vp: number): number {
   return vp > 1 ? ((vp - 1) * pp + 1) / vp : 1;
 }
-
-/**
- * Relative spread of the predicted step time: the low / high efficiency assumptions of the
- * uncertainty band. What it covers is measured, not assumed: `STEP_TIME_SPREAD_COVERAGE`.
- * See docs/training-planner.md, "How sure the planner is".
- */
-export const STEP_TIME_SPREAD = 0.1;
-
-/**
- * How many of the published layouts the planner is checked on land within ±STEP_TIME_SPREAD of
- * the step time it predicts for them (published / predicted seconds in 0.9 … 1.1): the 25
- * calibration rows, the 38 held-out literature rows and the 14 later NeMo releases, priced as an
- * outside check calls `trainingStep`, and the 10 published runs whose GPU-hours are comparable,
- * priced as the page prices them (`pricePublishedRun`). About four in five; the misses lean
- * slow-predicted on NVIDIA's later software and fast-predicted on Meta's Llama 3 stack.
- * Recomputed from those tables by test/unit/planner-band.test.ts, which fails when it drifts.
- */
-export const STEP_TIME_SPREAD_COVERAGE = { within: 70, checked: 87 } as const;
 
 /**
  * Bytes per gradient element in the accumulation buffer and the data-parallel reduction when
@@ -522,12 +506,8 @@ export function assembleStep(
     ppP2p,
     dp: dpSeconds,
     optimizer,
+    offload: 0,
   };
-  const seconds = Object.values(breakdown).reduce((sum, value) => sum + value, 0);
-  const tokens = model.globalBatch * model.seqLen;
-  const modelFlops = model.modelFlopsPerToken * tokens;
-  const hardwareFlops = modelFlops + model.recomputeFlopsPerToken[recompute] * tokens;
-  const peak = model.rates.matmulPeak;
   const memory = memoryPerGpu({
     gradientBytes: model.gradientBytes,
     linearInputBytes: Math.min(2, model.rates.matmulInputBytes),
@@ -541,6 +521,12 @@ export function assembleStep(
     unfusedAttention: model.framework.attention === 'unfused',
     ...(costs.mtp ? { mtpLayers: costs.mtp.depth, mtpEmbeddingCopy: model.framework.dualPipe !== true } : {}),
   });
+  breakdown.offload = microBatches * offloadSeconds(layout.offloadLayers, memory.layerActivations, costs.dense, costs.moe, moeShare, cluster);
+  const seconds = Object.values(breakdown).reduce((sum, value) => sum + value, 0);
+  const tokens = model.globalBatch * model.seqLen;
+  const modelFlops = model.modelFlopsPerToken * tokens;
+  const hardwareFlops = modelFlops + model.recomputeFlopsPerToken[recompute] * tokens;
+  const peak = model.rates.matmulPeak;
   return {
     seconds,
     modelFlops,
@@ -550,7 +536,7 @@ export function assembleStep(
     tokensPerSecondPerGpu: tokens / (seconds * gpus),
     breakdown,
     memoryPerGpu: memory.total,
-    fits: memory.total <= deviceMemoryBytes(model.accelerator),
+    fits: memory.total <= deviceMemoryBytes(model.accelerator) && memory.offloaded <= cluster.hostMemoryBytesPerGpu,
     memory,
     gpus,
     layout,
@@ -595,5 +581,6 @@ export function trainingStep(input: TrainingStepInput): TrainingStep {
   if (layout.vp > 1 && !model.framework.interleavedSchedule) {
     throw new ConfigError(`framework ${model.framework.id} has no interleaved pipeline schedule: vp must be 1, got ${layout.vp}`, 'layout.vp');
   }
+  checkOffload(layout, input.recompute, model.cluster);
   return assembleStep(model, layout, input.recompute, layoutLayerCosts(model, layout));
 }

@@ -31,6 +31,13 @@ export interface ParallelLayout {
   /** Uneven pipelines: layers on the first and last stage; the rest split evenly. */
   firstStageLayers?: number;
   lastStageLayers?: number;
+  /**
+   * Activation offload (Megatron-Core `cpu_offloading_num_layers`, Transformer Engine's CPU offload):
+   * the activations of this many layers go to host memory during the forward pass and come back
+   * for the backward. Default 0. Megatron allows it for fewer layers than the model has, with
+   * pp = 1 and no recomputation (offload.ts).
+   */
+  offloadLayers?: number;
 }
 
 /** Link speeds per GPU, per direction; any field absent falls back to the accelerator's cluster. */
@@ -81,6 +88,8 @@ export interface ResolvedLayout {
   lastStageLayers: number;
   /** Layers on each middle stage (equals first/last for an even split). */
   middleStageLayers: number;
+  /** Layers whose activations go to host memory (0: none). */
+  offloadLayers: number;
 }
 
 /** The cluster the step runs on, with the accelerator's defaults and the user's overrides merged. */
@@ -91,6 +100,11 @@ export interface ResolvedCluster {
   scaleOutBytesPerSecondPerGpu: number;
   scaleUpHopSeconds: number;
   scaleOutHopSeconds: number;
+  /** The GPU's link to host memory per direction, and host memory per GPU; 0 when the cluster has none for offload. */
+  hostBytesPerSecond: number;
+  hostMemoryBytesPerGpu: number;
+  /** The host link is NVLink-C2C to a Grace CPU (where the planner's search proposes offload). */
+  hostCoherent: boolean;
 }
 
 /** Exposed seconds per cause; they sum to `TrainingStep.seconds`. */
@@ -113,6 +127,8 @@ export interface StepBreakdown {
   dp: number;
   /** Optimizer step over the local shard (memory-bound). */
   optimizer: number;
+  /** Activation copies to and from host memory not hidden under the layers' computation (offload). */
+  offload: number;
   [cause: string]: number;
 }
 
@@ -124,6 +140,10 @@ export interface MemoryBreakdown {
   /** CUDA context, NCCL buffers, allocator fragmentation. */
   reserve: number;
   total: number;
+  /** Activation bytes one layer keeps for one micro-batch (an average layer). */
+  layerActivations: number;
+  /** Activation bytes in host memory (offload), not in `total`. */
+  offloaded: number;
 }
 
 export interface TrainingStep {
