@@ -459,6 +459,7 @@ export const FIELD_RULES = {
   contextParallel: numberRule('cp', RANGES.contextParallel, true),
   expertParallel: numberRule('ep', RANGES.expertParallel, true),
   virtualPipeline: numberRule('vp', RANGES.virtualPipeline, true),
+  offloadLayers: numberRule('ol', RANGES.offloadLayers, true),
   globalBatch: nullableIntegerRule('gb', RANGES.globalBatch),
   cluster: clusterRule,
   customCluster: customClusterRule,

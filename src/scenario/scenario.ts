@@ -78,6 +78,8 @@ export interface Scenario {
   contextParallel: number;
   expertParallel: number;
   virtualPipeline: number;
+  /** Layers whose activations go to host memory (Megatron-Core activation offload; pp = 1, no recompute). */
+  offloadLayers: number;
   /** Sequences per optimizer step; null = about 4M tokens / seqLen (see the core's DEFAULT_BATCH_TOKENS). */
   globalBatch: number | null;
   /** 'auto' (the accelerator's cluster), a CLUSTERS id, or 'custom' (`customCluster`). */
@@ -156,6 +158,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   contextParallel: 1,
   expertParallel: 1,
   virtualPipeline: 1,
+  offloadLayers: 0,
   globalBatch: null,
   cluster: 'auto',
   customCluster: DEFAULT_CUSTOM_CLUSTER,
@@ -207,6 +210,7 @@ export const RANGES = {
   contextParallel: [1, 1024],
   expertParallel: [1, 1024],
   virtualPipeline: [1, 128],
+  offloadLayers: [0, 1000],
   globalBatch: [1, 1e8],
   gpusPerNode: [1, 1e5],
   scaleUpBytesPerSecond: [1e8, 1e14],

@@ -424,6 +424,13 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
     expect(store.getState().scenario.recompute).toBe('full');
     await user.click(within(screen.getByTestId('sequence-parallel')).getByRole('checkbox'));
     expect(store.getState().scenario.sequenceParallel).toBe(false);
+    // Activation offload: none by default; a count writes the field and says what it needs.
+    const offload = screen.getByTestId('offloadLayers');
+    expect(within(offload).getByRole('combobox')).toHaveProperty('value', '0');
+    expect(offload.parentElement?.textContent).not.toContain('Needs pipeline parallel 1');
+    await user.selectOptions(within(offload).getByRole('combobox'), '40');
+    expect(store.getState().scenario.offloadLayers).toBe(40);
+    expect(screen.getByTestId('training-group').textContent).toContain('Needs pipeline parallel 1 and no recomputation');
   });
 
   it('inference fields write prompt, output, batch and load', async () => {

@@ -81,6 +81,26 @@ describe('training plan section', () => {
     expect(jobs.length).toBe(1);
   });
 
+  it('on GB200 the table shows layouts that offload activations, and Use takes the offload too', async () => {
+    const planOnly: PlanRunnerFactory = (onReply) => ({ post: (job) => setTimeout(() => onReply({ id: job.id, kind: 'plan', outcome: runPlan(job.request) }), 0), dispose: () => undefined });
+    const gb200: Partial<Scenario> = { gpu: 'gb200', gpuCount: 64, model: 'llama-3.1-70b', trainPrecision: 'fp8', seqLen: 8192, globalBatch: 256, tensorParallel: 8, recompute: 'selective' };
+    const { store, container } = renderWith(<TrainingPlanSection />, { scenario: gb200, runner: planOnly });
+    await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
+    const header = [...container.querySelectorAll('[data-table="training-plan-layouts"] thead th')].map((cell) => cell.textContent ?? '');
+    const column = header.findIndex((text) => text.startsWith('Offload'));
+    expect(column).toBeGreaterThan(0);
+    const rows = [...container.querySelectorAll('[data-table="training-plan-layouts"] tbody tr')];
+    const offloaded = rows.find((row) => /^\d+$/.test(row.querySelectorAll('td')[column]?.textContent ?? ''));
+    if (!offloaded) throw new Error('no layout with offload among the rows shown');
+    const layers = Number(offloaded.querySelectorAll('td')[column]!.textContent);
+    await userEvent.setup({ delay: null }).click(within(offloaded as HTMLElement).getByRole('button'));
+    const scenario = store.getState().scenario;
+    expect(scenario.offloadLayers).toBe(layers);
+    expect(scenario.pipelineParallel).toBe(1);
+    expect(scenario.recompute).toBe('none');
+    expect(container.textContent).not.toMatch(/\bNaN\b|\bundefined\b/);
+  });
+
   it('a drag sends only the request it rests on; answers to older jobs are dropped', async () => {
     const jobs: number[] = [];
     const { store } = renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: inlineRunner(jobs) });

@@ -24,7 +24,7 @@ const GPU_IDS = new Set<string>([...ALL_DEVICES.map((h) => h.id), 'custom']);
 const PRECISIONS = new Set<string>(PRECISION_IDS);
 const URL_KEYS: readonly string[] = SCENARIO_FIELDS.map((field) => FIELD_RULES[field].key);
 const KEY_TO_FIELD = new Map<string, keyof Scenario>(SCENARIO_FIELDS.map((field) => [FIELD_RULES[field].key, field]));
-const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp', 'loraRank', 'ftSeqLen', 'ftMicroBatch']);
+const INTEGER_FIELDS = new Set<string>(['gpuCount', 'tensorParallel', 'pipelineParallel', 'microBatch', 'contextParallel', 'expertParallel', 'virtualPipeline', 'offloadLayers', 'globalBatch', 'seqLen', 'promptTokens', 'outputTokens', 'batch', 'servingConcurrency', 'servingTp', 'servingEp', 'loraRank', 'ftSeqLen', 'ftMicroBatch']);
 const NULLABLE_FIELDS = new Set<string>(['usdPerGpuHour', 'tokens', 'mfu', 'globalBatch', 'bandwidthEfficiency', 'servingConcurrency', 'ttftTarget', 'tpotTarget', 'servingTp', 'usableMemoryFraction']);
 
 function inRange(value: unknown, [low, high]: readonly [number, number], integer: boolean): boolean {

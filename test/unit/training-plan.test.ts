@@ -83,6 +83,9 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     ['EP 2 on a dense model', { expertParallel: 2 }, 'experts'],
     ['TP 16 on 8-GPU nodes', { tensorParallel: 16 }, 'tp-across-nodes'],
     ['sequence 4,100 not divisible by TP 8', { seqLen: 4100 }, 'sequence'],
+    ['offload with a pipeline', { offloadLayers: 10, pipelineParallel: 2, recompute: 'none' }, 'offload'],
+    ['offload with recomputation', { offloadLayers: 10, recompute: 'selective' }, 'offload'],
+    ['offload of every layer', { offloadLayers: 1000, recompute: 'none' }, 'offload'],
   ];
   it.each(cases)('%s', (_name, patch, rule) => {
     const t = at(patch).training;
@@ -92,6 +95,18 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     expect(t.mfuSource).toBe('assumed');
     expect(t.band).toBeNull();
     for (const value of [t.gpuHours, t.days, t.costUsd, t.energyJoules, t.steps]) expect(Number.isFinite(value)).toBe(true);
+  });
+
+  it('offload prices the copies and moves activations to host memory; the URL carries it', () => {
+    const patch: Partial<Scenario> = { gpu: 'gb200', gpuCount: 64, model: 'llama-3.1-70b', tensorParallel: 1, zeroStage: 3, recompute: 'none', microBatch: 2, seqLen: 8192, globalBatch: 128, trainPrecision: 'fp8' };
+    const without = at(patch).training.step!;
+    const offloaded = at({ ...patch, offloadLayers: 40 }).training.step!;
+    expect(without.layout.offloadLayers).toBe(0);
+    expect(offloaded.layout.offloadLayers).toBe(40);
+    expect(offloaded.memory.offloaded).toBeGreaterThan(0);
+    expect(offloaded.memoryPerGpu).toBeLessThan(without.memoryPerGpu * 0.7);
+    expect(offloaded.seconds).toBeGreaterThanOrEqual(without.seconds);
+    expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, offloadLayers: 40 })).scenario.offloadLayers).toBe(40);
   });
 
   it('a custom cluster with 8-GPU nodes accepts TP 8 and rejects TP 16; 72-GPU NVL72 domains accept TP 16', () => {

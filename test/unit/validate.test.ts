@@ -37,6 +37,7 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
   { field: 'contextParallel', integer: true, nullable: false },
   { field: 'expertParallel', integer: true, nullable: false },
   { field: 'virtualPipeline', integer: true, nullable: false },
+  { field: 'offloadLayers', integer: true, nullable: false },
   { field: 'globalBatch', integer: true, nullable: true },
   { field: 'seqLen', integer: true, nullable: false },
   { field: 'promptTokens', integer: true, nullable: false },

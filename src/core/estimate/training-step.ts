@@ -28,9 +28,11 @@ import type { ClusterOverride, TrainingStep } from '../planner/types';
  * - `precision`: the accelerator has no rate for the training format;
  * - `model`: the planner models decoder pre-training only (encoder-only models);
  * - `hardware`: the accelerator lacks what the planner needs (memory bandwidth);
+ * - `offload`: activation offload outside Megatron-Core's rules (pp = 1, no recomputation, fewer
+ *   layers than the model) or on a cluster without a host link;
  * - `other`: any other rule of the planner (its message is shown).
  */
-export type LayoutRule = 'gpus' | 'heads' | 'layers' | 'vp' | 'batch' | 'sequence' | 'experts' | 'tp-across-nodes' | 'precision' | 'model' | 'hardware' | 'other';
+export type LayoutRule = 'gpus' | 'heads' | 'layers' | 'vp' | 'batch' | 'sequence' | 'experts' | 'tp-across-nodes' | 'precision' | 'model' | 'hardware' | 'offload' | 'other';
 
 export interface LayoutProblem {
   rule: LayoutRule;
@@ -58,6 +60,8 @@ export interface ScenarioLayout {
   globalBatchAuto: boolean;
   /** Tokens per sequence. */
   seqLen: number;
+  /** Layers whose activations go to host memory (0: none). */
+  offloadLayers: number;
   /**
    * Layers on the first and last pipeline stage when pp does not divide the layers and the
    * uneven split is used (see `unevenSplit`), else null.
@@ -82,6 +86,7 @@ type PredictionInput = Pick<
   | 'contextParallel'
   | 'expertParallel'
   | 'virtualPipeline'
+  | 'offloadLayers'
   | 'microBatch'
   | 'globalBatch'
   | 'seqLen'
@@ -103,7 +108,8 @@ export function scenarioLayout(input: PredictionInput): ScenarioLayout {
   const microBatch = whole(input.microBatch);
   const globalBatchAuto = input.globalBatch === null;
   const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
-  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen), unevenStages: null };
+  const offloadLayers = Number.isFinite(input.offloadLayers) ? Math.max(0, Math.round(input.offloadLayers)) : 0;
+  return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen), offloadLayers, unevenStages: null };
 }
 
 /**
@@ -145,6 +151,7 @@ export function layoutRuleOf(error: ConfigError): LayoutRule {
   if (field === 'precision') return 'precision';
   if (field === 'arch') return 'model';
   if (field === 'accelerator') return 'hardware';
+  if (field === 'layout.offloadLayers') return 'offload';
   return 'other';
 }
 
@@ -213,6 +220,7 @@ export function predictTrainingStep(
         microBatch: layout.microBatch,
         sequenceParallel: input.sequenceParallel && layout.tp > 1,
         zeroStage: input.zeroStage,
+        offloadLayers: layout.offloadLayers,
       },
       globalBatch: layout.globalBatch,
       seqLen: layout.seqLen,

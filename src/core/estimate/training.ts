@@ -139,6 +139,7 @@ type TrainingInput = Pick<
   | 'contextParallel'
   | 'expertParallel'
   | 'virtualPipeline'
+  | 'offloadLayers'
   | 'globalBatch'
   | 'cluster'
   | 'customCluster'

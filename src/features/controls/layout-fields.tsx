@@ -26,6 +26,7 @@ const selectUpdate = (state: ScenarioState) => state.update;
 const selectContextParallel = (state: ScenarioState) => state.scenario.contextParallel;
 const selectExpertParallel = (state: ScenarioState) => state.scenario.expertParallel;
 const selectVirtualPipeline = (state: ScenarioState) => state.scenario.virtualPipeline;
+const selectOffloadLayers = (state: ScenarioState) => state.scenario.offloadLayers;
 const selectGlobalBatch = (state: ScenarioState) => state.scenario.globalBatch;
 const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectCluster = (state: ScenarioState) => state.scenario.cluster;
@@ -54,6 +55,28 @@ export const DegreeSelect = memo(function DegreeSelect(props: { field: DegreeFie
   }, [value, lang, base]);
   const onChange = useCallback((next: string) => update({ [field]: Number(next) }), [update, field]);
   return <SelectField label={props.label} value={String(value)} options={options} onChange={onChange} testId={field} />;
+});
+
+/** Layer counts offered for activation offload: NVIDIA's recipes offload 10–92 layers. */
+const OFFLOAD_COUNTS: readonly number[] = [0, 4, 8, 10, 16, 20, 24, 32, 40, 48, 60, 64, 80, 92, 100, 120];
+
+/** Activation offload: how many layers' activations go to host memory (0: none); a linked value not listed is kept. */
+export const OffloadField = memo(function OffloadField() {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectOffloadLayers);
+  const update = useScenarioState(selectUpdate);
+  const options = useMemo<SelectOption[]>(() => {
+    const values = OFFLOAD_COUNTS.includes(value) ? OFFLOAD_COUNTS : [...OFFLOAD_COUNTS, value].sort((a, b) => a - b);
+    return values.map((v) => ({ value: String(v), label: v === 0 ? m.offloadNone : formatInteger(v, lang) }));
+  }, [value, lang, m]);
+  const onChange = useCallback((next: string) => update({ offloadLayers: Number(next) }), [update]);
+  return (
+    <>
+      <SelectField label={m.offloadLayers} value={String(value)} options={options} onChange={onChange} testId="offloadLayers" />
+      {value > 0 ? <FieldNote>{m.offloadHint}</FieldNote> : null}
+    </>
+  );
 });
 
 /** Global batch: automatic (≈ 4M tokens, a multiple of dp × micro-batch: the core's rule) or a typed count of sequences. */

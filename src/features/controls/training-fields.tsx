@@ -12,7 +12,7 @@ import { modelTotal, useModelValueLater } from './model-view';
 import { formatCountWords, formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
-import { DegreeSelect, GlobalBatchField } from './layout-fields';
+import { DegreeSelect, GlobalBatchField, OffloadField } from './layout-fields';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import { defaultGlobalBatch } from '../../core';
 
@@ -211,6 +211,7 @@ export const TrainingGroup = memo(function TrainingGroup() {
         <DegreeSelect field="expertParallel" label={layoutText.expertParallel} />
       </div>
       <DegreeSelect field="virtualPipeline" label={layoutText.virtualPipeline} />
+      <OffloadField />
       <DataParallel />
       <CountField
         label={m.microBatch}

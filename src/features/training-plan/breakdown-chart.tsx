@@ -27,6 +27,7 @@ const COLORS: Readonly<Record<BreakdownKey | 'other', string>> = {
   ppP2p: PALETTE[8 % PALETTE.length]!,
   dp: PALETTE[2]!,
   optimizer: PALETTE[4]!,
+  offload: '#332288', // indigo (Tol's colour-blind-safe set): the Okabe–Ito eight are taken
   other: '#999999',
 };
 const STACK = [...BREAKDOWN_KEYS, 'other'] as const;

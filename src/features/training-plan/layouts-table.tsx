@@ -30,6 +30,7 @@ export function causeWord(m: Messages, cause: string | null): string {
     case 'ppP2p':
     case 'dp':
     case 'optimizer':
+    case 'offload':
       return m[`cause_${cause}`];
     default:
       return m.cause_other;
@@ -69,6 +70,7 @@ function columns(m: Messages, lang: Lang, units: UnitSystem, adopt: (row: PlanRo
     degree('mb', m.colMb, (row) => row.microBatch),
     { id: 'recompute', header: m.colRecompute, cell: (row) => m[`recompute_${row.recompute}`], value: (row) => row.recompute },
     degree('zero', m.colZero, (row) => row.zeroStage),
+    { id: 'offload', header: m.colOffload, cell: (row) => (row.offloadLayers > 0 ? whole(row.offloadLayers) : '—'), value: (row) => row.offloadLayers },
     { id: 'step', header: m.colStep, csvHeader: `${m.colStep} (s)`, cell: (row) => formatDuration(row.seconds, lang), value: (row) => row.seconds },
     { id: 'mfu', header: m.colMfu, cell: (row) => formatPercent(row.mfu, lang), value: (row) => row.mfu },
     { id: 'tokens', header: m.colTokens, cell: (row) => formatNumber(row.tokensPerSecondPerGpu, lang, 4), value: (row) => row.tokensPerSecondPerGpu },
@@ -95,11 +97,15 @@ function LayoutsTableInner() {
         microBatch: row.microBatch,
         recompute: row.recompute,
         zeroStage: row.zeroStage as ZeroStage,
+        offloadLayers: row.offloadLayers,
         sequenceParallel: true,
       }),
     [store],
   );
-  const inUse = useCallback((row: PlanRow) => isScenarioLayout(row, estimate, scenario.zeroStage, scenario.recompute), [estimate, scenario.zeroStage, scenario.recompute]);
+  const inUse = useCallback(
+    (row: PlanRow) => isScenarioLayout(row, estimate, scenario.zeroStage, scenario.recompute),
+    [estimate, scenario.zeroStage, scenario.recompute],
+  );
   const table = useMemo(() => columns(m, lang, units, adopt, inUse, !current), [m, lang, units, adopt, inUse, current]);
   const outcome = plan.plan;
   const status = planStatus(plan);

@@ -34,6 +34,7 @@ export const MESSAGES = defineMessages({
     colMb: 'Micro-batch',
     colRecompute: 'Recompute',
     colZero: 'ZeRO',
+    colOffload: 'Offload',
     colStep: 'Step time',
     colMfu: 'MFU',
     colTokens: 'Tokens/s/GPU',
@@ -58,6 +59,7 @@ export const MESSAGES = defineMessages({
     cause_ppP2p: 'pipeline sends',
     cause_dp: 'DP communication',
     cause_optimizer: 'optimizer step',
+    cause_offload: 'activation offload copies',
     cause_other: 'other',
 
     breakdownSummary: 'A step of the scenario’s layout takes {scenario}, {cause} the largest part ({share}); the planner’s best takes {best}.',
@@ -146,6 +148,7 @@ export const MESSAGES = defineMessages({
     colMb: '微批次',
     colRecompute: '重计算',
     colZero: 'ZeRO',
+    colOffload: '卸载层数',
     colStep: '单步时间',
     colMfu: 'MFU',
     colTokens: '每 GPU token/秒',
@@ -170,6 +173,7 @@ export const MESSAGES = defineMessages({
     cause_ppP2p: '流水线点对点传输',
     cause_dp: 'DP 通信',
     cause_optimizer: '优化器步',
+    cause_offload: '激活卸载拷贝',
     cause_other: '其他',
 
     breakdownSummary: '当前布局一步需要 {scenario}，其中{cause}占比最大（{share}）；规划器的最佳布局需要 {best}。',

@@ -35,6 +35,8 @@ export interface PlanRow {
   microBatch: number;
   recompute: Recompute;
   zeroStage: number;
+  /** Layers whose activations go to host memory (0: none). */
+  offloadLayers: number;
   /** Uneven pipeline (first/last stages shorter): the scenario cannot take it as it is. */
   uneven: boolean;
   seconds: number;
@@ -87,6 +89,7 @@ function toRow(layout: PlannedLayout): PlanRow {
     microBatch: resolved.microBatch,
     recompute: layout.recompute,
     zeroStage: resolved.zeroStage,
+    offloadLayers: resolved.offloadLayers,
     uneven: resolved.firstStageLayers !== resolved.middleStageLayers || resolved.lastStageLayers !== resolved.middleStageLayers,
     seconds: layout.seconds,
     secondsLow: layout.secondsLow,
@@ -134,7 +137,7 @@ export function scalingPoint(request: PlanRequest, gpus: number): ScalingPoint {
   if (!best || !Number.isFinite(best.seconds) || !(best.seconds > 0)) return { gpus, mfu: null, seconds: null, days: null, layout: null };
   const days = Number.isFinite(steps) && steps >= 0 ? (steps * best.seconds) / SECONDS_PER_DAY : null;
   const l = best.layout;
-  return { gpus, mfu: best.mfu, seconds: best.seconds, days, layout: `TP${l.tp} PP${l.pp} VP${l.vp} CP${l.cp} EP${l.ep} DP${l.dp}` };
+  return { gpus, mfu: best.mfu, seconds: best.seconds, days, layout: `TP${l.tp} PP${l.pp} VP${l.vp} CP${l.cp} EP${l.ep} DP${l.dp}${l.offloadLayers > 0 ? ` offload ${l.offloadLayers}` : ''}` };
 }
 
 /** The whole strong-scaling sweep at once (tests; the worker runs it point by point so a newer job can cut in). */

@@ -47,7 +47,7 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
 }
 
 /** The causes of a step's time, in the order the bars stack them. */
-export const BREAKDOWN_KEYS = ['compute', 'recompute', 'tp', 'cp', 'ep', 'ppBubble', 'ppP2p', 'dp', 'optimizer'] as const;
+export const BREAKDOWN_KEYS = ['compute', 'recompute', 'tp', 'cp', 'ep', 'ppBubble', 'ppP2p', 'dp', 'optimizer', 'offload'] as const;
 export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
 
 export interface BreakdownBar {
@@ -160,6 +160,7 @@ export function isScenarioLayout(row: PlanRow, estimate: Estimate, zeroStage: nu
     row.vp === layout.vp &&
     row.microBatch === layout.microBatch &&
     row.zeroStage === zeroStage &&
+    row.offloadLayers === layout.offloadLayers &&
     row.recompute === recompute
   );
 }

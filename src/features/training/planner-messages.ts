@@ -38,6 +38,7 @@ export const PLANNER_MESSAGES = defineMessages({
     rule_precision: 'The accelerator has no dense rate for this training precision.',
     rule_model: 'The planner models decoder pre-training; this model (encoder-only) is not supported.',
     rule_hardware: 'The accelerator lacks a figure the planner needs (memory bandwidth).',
+    rule_offload: 'Activation offload ({offload} layers) runs only with Pipeline parallel 1, Recomputation none and fewer layers than the model has ({layers}), as Megatron-Core allows it, and on a cluster whose GPUs have a host link (not a TPU pod).',
     rule_other: 'The planner cannot price this layout.',
   },
   zh: {
@@ -73,5 +74,6 @@ export const PLANNER_MESSAGES = defineMessages({
     rule_model: '规划器只模拟解码器预训练；此模型（仅编码器）不受支持。',
     rule_hardware: '该加速器缺少规划器所需的数据（显存带宽）。',
     rule_other: '规划器无法估算此布局。',
+    rule_offload: '激活卸载（{offload} 层）只能在 流水线并行 为 1、重计算 为 不重计算、卸载层数少于模型层数（{layers}）时使用（Megatron-Core 的限制），且集群的 GPU 要有到主机内存的链路（TPU pod 没有）。',
   },
 });

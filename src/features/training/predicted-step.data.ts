@@ -28,6 +28,7 @@ export function layoutProblemValues(estimate: Estimate, lang: Lang): Record<stri
     layers: whole(arch.layers),
     seq: whole(layout.seqLen),
     node: whole(t.layoutProblem?.gpusPerNode ?? 0),
+    offload: whole(layout.offloadLayers),
   };
 }
 
