@@ -398,6 +398,12 @@ export interface TrainingMemoryOptions {
    * `activationBytesPerLayer`.
    */
   perLayerActivationBytes?: (tensorParallel: number, recompute: RecomputeMode) => number;
+  /**
+   * Layers whose activations go to host memory (Megatron-Core activation offload): with p = 1 and
+   * no recomputation they leave the GPU, less the one in transit (as the planner counts them,
+   * src/core/planner/offload.ts); ignored otherwise (the planner rejects that layout).
+   */
+  offloadLayers?: number;
 }
 
 export interface TrainingMemoryBreakdown {
@@ -451,11 +457,15 @@ export function trainingActivationBytesPerDevice(
   arch: Architecture,
   options: Pick<
     TrainingMemoryOptions,
-    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep' | 'perLayerActivationBytes'
+    'tensorParallel' | 'pipelineParallel' | 'microBatch' | 'seqLen' | 'recompute' | 'sequenceParallel' | 'flashAttention' | 'microBatchesPerStep' | 'perLayerActivationBytes' | 'offloadLayers'
   >,
 ): number {
   const tensor = degree(options.tensorParallel);
-  return stageActivationBytes(arch, layerActivationBytes(arch, options, tensor), options, tensor, degree(options.pipelineParallel));
+  const perLayer = layerActivationBytes(arch, options, tensor);
+  const stage = stageActivationBytes(arch, perLayer, options, tensor, degree(options.pipelineParallel));
+  const offload = options.offloadLayers ?? 0;
+  const offloads = offload > 0 && offload < arch.layers && degree(options.pipelineParallel) === 1 && options.recompute === 'none';
+  return offloads ? nonNegative(stage - (Math.floor(offload) - 1) * perLayer) : stage;
 }
 
 /** One layer's activations per micro-batch at `tensor`-way TP: the architecture's own count when given, else Korthikanti's. */

@@ -194,6 +194,13 @@ describe('training section with the planner', () => {
     const plannerGradients = gigabytes(planner, /gradients ([\d.]+) GB/);
     expect(plannerGradients / cardGradients).toBeCloseTo(2, 1);
     expect(planner).toMatch(/of CUDA and NCCL buffers \(fits\)/);
+    expect(card).not.toMatch(/offloaded/);
+  });
+
+  it('with activation offload the step and the memory card say how many layers went to host memory', () => {
+    renderWith(<TrainingSection />, { scenario: { gpu: 'gb200', gpuCount: 64, tensorParallel: 1, zeroStage: 3, recompute: 'none', microBatch: 2, seqLen: 8192, globalBatch: 128, offloadLayers: 40 } });
+    expect(screen.getByTestId('training-step').textContent).toContain('40 layers’ activations offloaded to host memory');
+    expect(screen.getByTestId('training-memory').textContent).toMatch(/leave out the activations of 40 layers, offloaded to host memory \([\d.]+ GB there\)/);
   });
 });
 

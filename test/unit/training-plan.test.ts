@@ -107,6 +107,10 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     expect(offloaded.memoryPerGpu).toBeLessThan(without.memoryPerGpu * 0.7);
     expect(offloaded.seconds).toBeGreaterThanOrEqual(without.seconds);
     expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, offloadLayers: 40 })).scenario.offloadLayers).toBe(40);
+    // The memory card counts the same 39 layers (40 less the one in transit) off the GPU.
+    const card = (offloadLayers: number) => at({ ...patch, offloadLayers }).training;
+    const perLayer = card(0).activationBytesPerLayer.none;
+    expect(card(0).memoryPerGpu.activations - card(40).memoryPerGpu.activations).toBeCloseTo(39 * perLayer, -3);
   });
 
   it('a custom cluster with 8-GPU nodes accepts TP 8 and rejects TP 16; 72-GPU NVL72 domains accept TP 16', () => {

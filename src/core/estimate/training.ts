@@ -205,7 +205,7 @@ export function trainingEstimate(
   };
   // The first pipeline stage holds no more micro-batches than the step runs (the planner's layout).
   const microBatchesPerStep = ratio(layout.globalBatch, layout.dp * layout.microBatch);
-  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel, microBatchesPerStep });
+  const memoryPerGpu = trainingMemoryPerDevice(arch, counts, { ...memoryOptions, dataParallel, tensorParallel, pipelineParallel, microBatchesPerStep, offloadLayers: layout.offloadLayers });
   const fitsPerGpu = memoryPerGpu.total <= hardware.deviceMemoryBytes;
   if (!fitsPerGpu) warnings.push('does-not-fit');
   const minGpus = minimumGpusForTraining(arch, counts, { ...memoryOptions, memoryBytesPerGpu: hardware.deviceMemoryBytes });

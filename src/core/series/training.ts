@@ -93,6 +93,7 @@ export function trainingMemoryByStrategy(input: EstimateInput, estimate: Estimat
       flashAttention: true,
       microBatchesPerStep: training.microBatchesPerStep,
       perLayerActivationBytes,
+      offloadLayers: input.offloadLayers,
     }),
   );
   const rows: TrainingStrategyRow[] = [];

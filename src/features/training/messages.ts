@@ -40,6 +40,7 @@ export const MESSAGES = defineMessages({
     statMemoryLayout: 'ZeRO {zero}, TP {tp} × PP {pp} × DP {dp}, {recompute} recomputation',
     statMemoryPlanner:
       'The predicted step holds {total} on this layout, as its training software keeps it: weights {w} + gradients {g} + optimizer {o} + activations {a} + {r} of CUDA and NCCL buffers ({fits}). The figure above is the ZeRO paper’s 16-byte accounting: 16-bit gradients and no buffers.',
+    statMemoryOffload: 'Both figures leave out the activations of {n} layers, offloaded to host memory ({bytes} there).',
     statMinGpus: 'Fewest GPUs that fit',
     statMinGpusValue: '{gpus}',
     statMinGpusNote: 'TP {tp} × PP {pp} × DP {dp} at {bytes} per GPU (same ZeRO stage, recomputation and micro-batch)',
@@ -144,6 +145,7 @@ export const MESSAGES = defineMessages({
     statMemoryLayout: 'ZeRO {zero}，TP {tp} × PP {pp} × DP {dp}，{recompute}',
     statMemoryPlanner:
       '预测的单步按训练框架的实际保存方式，此布局每卡计 {total}：权重 {w} + 梯度 {g} + 优化器 {o} + 激活 {a} + CUDA 与 NCCL 缓冲 {r}（{fits}）。上面的数字是 ZeRO 论文的每参数 16 字节口径：梯度按 16 位计，不含缓冲。',
+    statMemoryOffload: '两个数字都不含卸载到主机内存的 {n} 层激活（主机内存中占 {bytes}）。',
     statMinGpus: '能装下的最少 GPU 数',
     statMinGpusValue: '{gpus}',
     statMinGpusNote: 'TP {tp} × PP {pp} × DP {dp}，每卡 {bytes}（ZeRO 阶段、重算方式与微批大小不变）',

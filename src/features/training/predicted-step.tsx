@@ -62,7 +62,10 @@ export const PredictedStepStat = memo(function PredictedStepStat(props: { estima
             vp: layout.vp,
             mb: layout.microBatch,
             gb: formatNumber(layout.globalBatch, lang, 9),
-            auto: (layout.globalBatchAuto ? m.autoBatch : '') + (layout.unevenStages ? fill(m.unevenStages, { first: layout.unevenStages.first, middle: layout.unevenStages.middle, last: layout.unevenStages.last }) : ''),
+            auto:
+              (layout.globalBatchAuto ? m.autoBatch : '') +
+              (layout.unevenStages ? fill(m.unevenStages, { first: layout.unevenStages.first, middle: layout.unevenStages.middle, last: layout.unevenStages.last }) : '') +
+              (step.layout.offloadLayers > 0 ? fill(m.offloadPart, { n: step.layout.offloadLayers }) : ''),
             cluster: fill(m.clusterOf, {
               node: formatNumber(cluster.gpusPerNode, lang, 6),
               up: `${formatBytes(cluster.scaleUpBytesPerSecond, lang, units)}/s`,

@@ -204,6 +204,12 @@ const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; s
                     fits: t.step.fits ? planner.fitsYes : planner.fitsNo,
                   })}
                 </span>
+                {t.step.layout.offloadLayers > 0 ? (
+                  <>
+                    <br />
+                    {fill(m.statMemoryOffload, { n: t.step.layout.offloadLayers, bytes: formatBytes(t.step.memory.offloaded, lang, units) })}
+                  </>
+                ) : null}
               </>
             ) : null}
           </>
