@@ -11,6 +11,8 @@ import { deviceMemoryBytes, getAccelerator } from '../../src/data/hardware';
 import { nemoArch } from '../fixtures/training-throughput';
 import { offloadReleaseCases, specInput } from '../fixtures/training-heldout';
 import type { TrainingStepInput } from '../../src/core/planner/types';
+import { scenarioCluster } from '../../src/core/estimate/training-step';
+import { DEFAULT_SCENARIO } from '../../src/scenario/scenario';
 
 const gb200 = getAccelerator('gb200')!;
 const h100 = getAccelerator('h100-sxm')!;
@@ -104,6 +106,15 @@ describe('planTraining proposes offload only over NVLink-C2C (where NVIDIA\'s re
     expect(plan.layouts.every((layout) => layout.layout.offloadLayers === 0)).toBe(true);
     expect(trainingStep(fsdp70b(40, h100)).cluster.hostCoherent).toBe(false);
     expect(trainingStep(fsdp70b(40)).cluster.hostCoherent).toBe(true);
+  });
+
+  it('a cluster preset brings its host link with it (the scenario\'s cluster choice), the custom cluster the accelerator\'s', () => {
+    const b200 = getAccelerator('b200')!;
+    const onNvl72 = trainingStep({ ...fsdp70b(40, b200), cluster: scenarioCluster({ cluster: 'gb200-nvl72', customCluster: DEFAULT_SCENARIO.customCluster }) });
+    expect(onNvl72.cluster.hostCoherent).toBe(true);
+    expect(onNvl72.cluster.hostBytesPerSecond).toBe(225e9);
+    const custom = trainingStep({ ...fsdp70b(40, b200), cluster: scenarioCluster({ cluster: 'custom', customCluster: DEFAULT_SCENARIO.customCluster }) });
+    expect(custom.cluster.hostBytesPerSecond).toBe(64e9);
   });
 });
 

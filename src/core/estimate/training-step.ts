@@ -136,6 +136,7 @@ export function scenarioCluster(input: Pick<EstimateInput, 'cluster' | 'customCl
     gpusPerNode: preset.gpusPerNode,
     scaleUpBytesPerSecond: preset.scaleUpBytesPerSecond,
     scaleOutBytesPerSecondPerGpu: preset.scaleOutBytesPerSecondPerGpu,
+    ...(preset.host ? { hostBytesPerSecond: preset.host.bytesPerSecond, hostMemoryBytesPerGpu: preset.host.memoryBytesPerGpu, hostCoherent: preset.host.coherent } : {}),
   };
 }
 

@@ -184,8 +184,8 @@ export function resolveCluster(accelerator: Accelerator, override?: ClusterOverr
     scaleOutBytesPerSecondPerGpu: positiveOr(override?.scaleOutBytesPerSecondPerGpu, base.scaleOutBytesPerSecondPerGpu),
     scaleUpHopSeconds: base.scaleUpHopSeconds,
     scaleOutHopSeconds: base.scaleOutHopSeconds,
-    hostBytesPerSecond: base.host?.bytesPerSecond ?? 0,
-    hostMemoryBytesPerGpu: base.host?.memoryBytesPerGpu ?? 0,
-    hostCoherent: base.host?.coherent ?? false,
+    hostBytesPerSecond: positiveOr(override?.hostBytesPerSecond, base.host?.bytesPerSecond ?? 0),
+    hostMemoryBytesPerGpu: positiveOr(override?.hostMemoryBytesPerGpu, base.host?.memoryBytesPerGpu ?? 0),
+    hostCoherent: override?.hostCoherent ?? base.host?.coherent ?? false,
   };
 }

@@ -45,6 +45,10 @@ export interface ClusterOverride {
   gpusPerNode?: number;
   scaleUpBytesPerSecond?: number;
   scaleOutBytesPerSecondPerGpu?: number;
+  /** The host link for activation offload (a cluster preset's `host`); absent = the accelerator's cluster's. */
+  hostBytesPerSecond?: number;
+  hostMemoryBytesPerGpu?: number;
+  hostCoherent?: boolean;
 }
 
 export interface TrainingStepInput {
