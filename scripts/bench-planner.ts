@@ -33,6 +33,7 @@ const cases: { name: string; input: PlanTrainingInput }[] = [
   { name: '1T GPT, 16,384 H100, seq 2048, batch 3072', input: { arch: oneTrillion, accelerator: accelerator('h100-sxm'), precision: 'bf16', gpus: 16384, seqLen: 2048, globalBatch: 3072 } },
   { name: 'Llama-3.1-405B, 16,384 H100, seq 8192, batch 2048', input: { arch: preset('llama-3.1-405b'), accelerator: accelerator('h100-sxm'), precision: 'bf16', gpus: 16384, seqLen: 8192, globalBatch: 2048 } },
   { name: 'Mixtral-8x7B, 64 B200, seq 4096, batch 256', input: { arch: preset('mixtral-8x7b'), accelerator: accelerator('b200'), precision: 'fp8', gpus: 64, seqLen: 4096, globalBatch: 256 } },
+  { name: 'Llama-3.1-70B, 64 GB200 (offload searched), seq 8192, batch 256', input: { arch: preset('llama-3.1-70b'), accelerator: accelerator('gb200'), precision: 'fp8', gpus: 64, seqLen: 8192, globalBatch: 256 } },
   { name: 'Llama-3-8B, 8 H100, seq 8192, batch 128', input: { arch: preset('llama-3-8b'), accelerator: accelerator('h100-sxm'), precision: 'bf16', gpus: 8, seqLen: 8192, globalBatch: 128 } },
 ];
 
@@ -54,6 +55,6 @@ for (const { name, input } of cases) {
     fitting = result.layouts.length;
   }
   const best = planTraining(input).layouts[0];
-  const layout = best ? `best tp${best.layout.tp} pp${best.layout.pp} vp${best.layout.vp} cp${best.layout.cp} ep${best.layout.ep} dp${best.layout.dp} mb${best.layout.microBatch} ${best.recompute} zero${best.layout.zeroStage}, MFU ${(best.mfu * 100).toFixed(1)} %` : 'nothing fits';
+  const layout = best ? `best tp${best.layout.tp} pp${best.layout.pp} vp${best.layout.vp} cp${best.layout.cp} ep${best.layout.ep} dp${best.layout.dp} mb${best.layout.microBatch} ${best.recompute} zero${best.layout.zeroStage}${best.layout.offloadLayers > 0 ? ` offload${best.layout.offloadLayers}` : ''}, MFU ${(best.mfu * 100).toFixed(1)} %` : 'nothing fits';
   console.log(`${name}: median ${median(times).toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) over ${REPEATS} runs; ${evaluated} layouts evaluated, ${fitting} returned; ${layout}`);
 }
