@@ -99,6 +99,15 @@ describe('training memory per GPU: activations as a current stack keeps them', (
         expect(ratio, `${model} tp ${tensorParallel} pp ${pipelineParallel}`).toBeLessThan(1.1);
       }
     }
+    // FP8 training keeps its linear inputs in 8 bits (Transformer Engine), in the card as in the plan.
+    for (const model of ['llama-3.1-70b', 'mixtral-8x7b']) {
+      const fp8 = estimate(scenarioWith({ model, gpu: 'h100-sxm', trainPrecision: 'fp8', gpuCount: 512, tensorParallel: 8, pipelineParallel: 1, zeroStage: 1, recompute: 'none', microBatch: 1, seqLen: 4096 }));
+      const bf16 = estimate(scenarioWith({ model, gpu: 'h100-sxm', trainPrecision: 'bf16', gpuCount: 512, tensorParallel: 8, pipelineParallel: 1, zeroStage: 1, recompute: 'none', microBatch: 1, seqLen: 4096 }));
+      const ratio = fp8.training.memoryPerGpu.activations / fp8.training.step!.memory.activations;
+      expect(ratio, model).toBeGreaterThan(0.9);
+      expect(ratio, model).toBeLessThan(1.1);
+      expect(fp8.training.activationBytesPerLayer.none, model).toBeLessThan(bf16.training.activationBytesPerLayer.none);
+    }
   });
 });
 

@@ -14,20 +14,22 @@ import { nonNegative } from '../units';
 
 /**
  * Bytes one layer keeps per micro-batch of `microBatch` × `seqLen` tokens at a tensor-parallel
- * degree and recompute mode, averaged over the model's dense and MoE layers (16-bit linear inputs,
- * FlashAttention: no s × s scores). Sequence parallelism splits the norm and residual inputs over
- * tp as in the planner.
+ * degree and recompute mode, averaged over the model's dense and MoE layers (linear inputs at
+ * `linearInputBytes`: 2, or 1 in FP8 training, where Transformer Engine keeps the FP8 copy, as the
+ * planner counts them; FlashAttention: no s × s scores). Sequence parallelism splits the norm and
+ * residual inputs over tp as in the planner.
  */
 export function architectureActivationBytes(
   arch: Architecture,
-  options: { seqLen: number; microBatch: number; sequenceParallel: boolean },
+  options: { seqLen: number; microBatch: number; sequenceParallel: boolean; linearInputBytes?: number },
 ): (tensorParallel: number, recompute: RecomputeMode) => number {
+  const linear = options.linearInputBytes ?? 2;
   const shapes = layerShapes(arch);
   const tokens = nonNegative(options.seqLen) * nonNegative(options.microBatch);
   const moeShare = arch.layers > 0 ? shapes.moeLayers / arch.layers : 0;
   return (tensorParallel, recompute) => {
-    const dense = activationBytesPerToken(shapes, false, tensorParallel, options.sequenceParallel, recompute);
-    const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tensorParallel, options.sequenceParallel, recompute) : 0;
+    const dense = activationBytesPerToken(shapes, false, tensorParallel, options.sequenceParallel, recompute, linear);
+    const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tensorParallel, options.sequenceParallel, recompute, linear) : 0;
     return nonNegative(tokens * ((1 - moeShare) * dense + moeShare * moe));
   };
 }

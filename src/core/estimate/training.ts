@@ -22,6 +22,7 @@ import { nonNegative, ratio } from '../units';
 import type { WarningCode } from '../warnings';
 import { peakFlops, type EstimateHardware } from './hardware';
 import { architectureActivationBytes } from './activations';
+import { MATMUL_INPUT_BYTES } from '../gemm';
 
 export interface EstimateTraining {
   tokens: number;
@@ -196,7 +197,12 @@ export function trainingEstimate(
     flashAttention: true,
     // Per layer, the planner's tensor-by-tensor count (GQA, gated MLPs, MoE routed copies), so the
     // card and the planner's memory plan agree on the same layout.
-    perLayerActivationBytes: architectureActivationBytes(arch, { seqLen: input.seqLen, microBatch: input.microBatch, sequenceParallel: input.sequenceParallel }),
+    perLayerActivationBytes: architectureActivationBytes(arch, {
+      seqLen: input.seqLen,
+      microBatch: input.microBatch,
+      sequenceParallel: input.sequenceParallel,
+      linearInputBytes: Math.min(2, MATMUL_INPUT_BYTES[format]),
+    }),
   };
   const activationBytesPerLayer: Record<RecomputeMode, number> = {
     none: memoryOptions.perLayerActivationBytes(tensorParallel, 'none'),
