@@ -4,7 +4,7 @@
  * (as the worker answers), one that fails, and none (no Worker) — and check what a reader sees.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { createScenarioStore, type ScenarioStore } from '../../src/store/scenario-store';
@@ -15,7 +15,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { TrainingPlanSection } from '../../src/features/training-plan/training-plan-section';
 import { TrainingSection } from '../../src/features/training/training-section';
 import { ControlsPanel } from '../../src/features/controls';
-import { STEP_TIME_SPREAD_COVERAGE } from '../../src/core';
+import { MOE_EVIDENCE, STEP_TIME_SPREAD_COVERAGE } from '../../src/core';
 import { runPlan, runScaling } from '../../src/features/training-plan/plan-job';
 import { PlanRunnerContext, type PlanRunnerFactory } from '../../src/features/training-plan/use-plan';
 import { PublishedRunsContext, type RunsLoader, type RunsReply } from '../../src/features/training-plan/use-published-runs';
@@ -195,6 +195,16 @@ describe('training section with the planner', () => {
     expect(plannerGradients / cardGradients).toBeCloseTo(2, 1);
     expect(planner).toMatch(/of CUDA and NCCL buffers \(fits\)/);
     expect(card).not.toMatch(/offloaded/);
+  });
+
+  it('for a mixture of experts the band adds what the MoE checks found; a dense model gets no such line', () => {
+    renderWith(<TrainingSection />);
+    expect(screen.queryByTestId('training-band-moe')).toBeNull();
+    cleanup();
+    renderWith(<TrainingSection />, { scenario: { model: 'mixtral-8x7b', tensorParallel: 1, expertParallel: 8 } });
+    const moe = screen.getByTestId('training-band-moe').textContent ?? '';
+    expect(moe).toContain(`took ${MOE_EVIDENCE.fineGrained[0]}%–${MOE_EVIDENCE.fineGrained[1]}% longer than predicted`);
+    expect(moe).toContain('optimistic');
   });
 
   it('with activation offload the step and the memory card say how many layers went to host memory', () => {

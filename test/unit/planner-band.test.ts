@@ -1,7 +1,7 @@
 /**
  * What the planner's uncertainty band covers (`STEP_TIME_SPREAD_COVERAGE`, src/core/planner/step.ts):
  * every published layout the planner is checked on — calibration, held out, later NeMo releases (with
- * and without activation offload) and the comparable published runs — priced as the other planner tests price them, counted inside
+ * and without activation offload, and their gpt-oss-120b rows) and the comparable published runs — priced as the other planner tests price them, counted inside
  * ±STEP_TIME_SPREAD of its predicted step time. The page quotes the count; this keeps it true.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/plan
 import { pricePublishedRun } from '../../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
 import { calibrationCases } from '../fixtures/training-throughput';
-import { heldOutCases, laterReleaseCases, offloadReleaseCases, specInput } from '../fixtures/training-heldout';
+import { gptOssReleaseCases, heldOutCases, laterReleaseCases, offloadReleaseCases, specInput } from '../fixtures/training-heldout';
 
 /** Published over predicted step time, per table. */
 function ratios(): Record<string, number[]> {
@@ -22,12 +22,13 @@ function ratios(): Record<string, number[]> {
   const heldOut = heldOutCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
   const later = laterReleaseCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
   const offload = offloadReleaseCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
+  const gptOss = gptOssReleaseCases().map((entry) => entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds);
   const published = TRAINING_RUN_LAYOUTS.filter((row) => row.comparison !== 'not-comparable').map((row) => {
     const { prediction } = pricePublishedRun(row);
     if (prediction.error === null) throw new Error(`${row.runId} has no prediction`);
     return 1 / (1 + prediction.error);
   });
-  return { calibration, heldOut, later, offload, published };
+  return { calibration, heldOut, later, offload, gptOss, published };
 }
 
 describe('the uncertainty band, against every published layout the planner is checked on', () => {
@@ -40,6 +41,7 @@ describe('the uncertainty band, against every published layout the planner is ch
     expect(tables.heldOut).toHaveLength(38);
     expect(tables.later).toHaveLength(14);
     expect(tables.offload).toHaveLength(4);
+    expect(tables.gptOss).toHaveLength(6);
     expect(tables.published).toHaveLength(10);
     expect(all).toHaveLength(STEP_TIME_SPREAD_COVERAGE.checked);
   });

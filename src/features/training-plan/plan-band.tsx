@@ -7,6 +7,7 @@ import { formatDuration, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { usePlanView } from './plan-scope';
 import { planBand } from './training-plan.data';
+import { moeBandValues } from '../../view/labels';
 
 export const PlanBand = memo(function PlanBand() {
   const { plan, estimate } = usePlanView();
@@ -34,6 +35,12 @@ export const PlanBand = memo(function PlanBand() {
         costLow: formatUsd(band.costLow, lang),
         costHigh: formatUsd(band.costHigh, lang),
       })}
+      {estimate.model.arch.moe ? (
+        <>
+          {' '}
+          <span data-testid="plan-band-moe">{fill(m.bandMoe, moeBandValues(lang))}</span>
+        </>
+      ) : null}
     </p>
   );
 });

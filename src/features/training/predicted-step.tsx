@@ -11,6 +11,7 @@ import { useMessages } from '../../i18n/view-settings';
 import { PLANNER_MESSAGES } from './planner-messages';
 import './training.css';
 import { layoutProblemValues, predictedClusterFigures } from './predicted-step.data';
+import { moeBandValues } from '../../view/labels';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
 export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estimate: Estimate; lang: Lang }) {
@@ -98,6 +99,12 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
         within: String(STEP_TIME_SPREAD_COVERAGE.within),
         checked: String(STEP_TIME_SPREAD_COVERAGE.checked),
       })}
+      {estimate.model.arch.moe ? (
+        <>
+          {' '}
+          <span data-testid="training-band-moe">{fill(m.bandMoe, moeBandValues(lang))}</span>
+        </>
+      ) : null}
     </p>
   );
 });
