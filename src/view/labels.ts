@@ -1,5 +1,5 @@
 import type { Estimate, SourceId } from '../core';
-import { MOE_EVIDENCE, SOURCES } from '../core';
+import { SOURCES } from '../core';
 import type { Lang } from '../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, type UnitSystem } from '../i18n/format';
 import type { SourceItem } from '../components/ui/source-list';
@@ -84,17 +84,4 @@ export function gpuMemoryText(estimate: Estimate, lang: Lang, units: UnitSystem)
   if (Math.abs(deviceMemoryBytes - memoryBytes) < 0.005 * memoryBytes) return marketed;
   const device = formatBytes(deviceMemoryBytes, lang, units);
   return lang === 'zh' ? `${marketed}，驱动实际提供 ${device}` : `${marketed}; ${device} as the driver reports it`;
-}
-
-/** The values of the mixture-of-experts warning beside the planner's band (`MOE_EVIDENCE`), as percents in the page's language. */
-export function moeBandValues(lang: Lang): Record<string, string> {
-  const pct = (value: number) => `${formatNumber(value, lang, 3)}%`;
-  return {
-    deepSeek: pct(MOE_EVIDENCE.deepSeekV3),
-    mixtralLow: pct(MOE_EVIDENCE.mixtral[0]),
-    mixtralHigh: pct(MOE_EVIDENCE.mixtral[1]),
-    runs: formatNumber(MOE_EVIDENCE.fineGrainedRuns, lang, 3),
-    low: pct(MOE_EVIDENCE.fineGrained[0]),
-    high: pct(MOE_EVIDENCE.fineGrained[1]),
-  };
 }

@@ -96,7 +96,6 @@ export const MESSAGES = defineMessages({
     bandTitle: 'Uncertainty',
     band: 'Best layout: {seconds} per step, between {low} and {high} under the planner’s low / high efficiency assumptions (±{spread} of step time: {within} of the {checked} published layouts the planner is checked on ran within it). For this run: {days} ({daysLow} – {daysHigh}), {cost} ({costLow} – {costHigh}) of GPU time, steps only.',
 
-    bandMoe: 'Mixture of experts: the planner’s MoE terms are checked on few runs. DeepSeek-V3’s own run (within {deepSeek}) and Mixtral-8x7B ({mixtralLow}–{mixtralHigh} longer than predicted) fit; NVIDIA’s {runs} runs of the fine-grained gpt-oss-120b took {low}–{high} longer than predicted. Read this model’s times as optimistic.',
     runsTitle: 'Published runs: reported against predicted GPU-hours',
     runsCaption: 'Each published run priced by the planner from its published hardware, GPU count, batch, sequence and training software (its layout where printed, else the planner’s best — a lower bound), against the GPU-hours its authors report, with what those hours cover. Same figures as the project’s unit test (planner-runs).',
     runsRun: 'Run',
@@ -211,7 +210,6 @@ export const MESSAGES = defineMessages({
     bandTitle: '不确定度',
     band: '最佳布局：每步 {seconds}，在规划器的低/高效率假设下介于 {low} 与 {high} 之间（单步时间 ±{spread}：规划器核对过的 {checked} 个公开布局中，有 {within} 个的实测落在此范围内）。对本次训练：{days}（{daysLow} – {daysHigh}），GPU 费用 {cost}（{costLow} – {costHigh}），只计训练步。',
 
-    bandMoe: '混合专家模型：规划器的 MoE 部分只在少数训练上核对过。DeepSeek-V3 自己的训练（误差 {deepSeek} 以内）与 Mixtral-8x7B（比预测慢 {mixtralLow}–{mixtralHigh}）吻合；NVIDIA 对细粒度的 gpt-oss-120b 的 {runs} 次训练比预测慢 {low}–{high}。此模型的时间应视为偏乐观。',
     runsTitle: '公开训练：报告的与预测的 GPU 小时',
     runsCaption: '每个公开训练按其公布的硬件、GPU 数量、批量、序列长度和训练软件由规划器估算（公布了布局则用该布局，否则用规划器的最佳布局——即下限），与作者报告的 GPU 小时对比，并注明报告的小时数包含什么。与项目单元测试（planner-runs）的数字相同。',
     runsRun: '训练',

@@ -7,7 +7,7 @@ import { formatDuration, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { usePlanView } from './plan-scope';
 import { planBand } from './training-plan.data';
-import { moeBandValues } from '../../view/labels';
+import { moeBandText } from '../../view/moe-evidence';
 
 export const PlanBand = memo(function PlanBand() {
   const { plan, estimate } = usePlanView();
@@ -38,7 +38,7 @@ export const PlanBand = memo(function PlanBand() {
       {estimate.model.arch.moe ? (
         <>
           {' '}
-          <span data-testid="plan-band-moe">{fill(m.bandMoe, moeBandValues(lang))}</span>
+          <span data-testid="plan-band-moe">{moeBandText(lang)}</span>
         </>
       ) : null}
     </p>

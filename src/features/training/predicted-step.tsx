@@ -11,7 +11,7 @@ import { useMessages } from '../../i18n/view-settings';
 import { PLANNER_MESSAGES } from './planner-messages';
 import './training.css';
 import { layoutProblemValues, predictedClusterFigures } from './predicted-step.data';
-import { moeBandValues } from '../../view/labels';
+import { moeBandText } from '../../view/moe-evidence';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
 export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estimate: Estimate; lang: Lang }) {
@@ -102,7 +102,7 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
       {estimate.model.arch.moe ? (
         <>
           {' '}
-          <span data-testid="training-band-moe">{fill(m.bandMoe, moeBandValues(lang))}</span>
+          <span data-testid="training-band-moe">{moeBandText(lang)}</span>
         </>
       ) : null}
     </p>
