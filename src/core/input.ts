@@ -137,8 +137,8 @@ export interface EstimateInput {
   expertParallel: number;
   /** Interleaved virtual pipeline stages per pipeline rank. */
   virtualPipeline: number;
-  /** Layers whose activations go to host memory (activation offload; pp = 1, no recomputation). */
-  offloadLayers: number;
+  /** Layers whose activations go to host memory (activation offload; pp = 1, no recomputation); absent = 0. */
+  offloadLayers?: number;
   /** Sequences per optimizer step; null = about DEFAULT_BATCH_TOKENS / seqLen, a multiple of dp × micro-batch. */
   globalBatch: number | null;
   /** The training cluster: 'auto' (the accelerator's own), a `CLUSTERS` id, or 'custom' (`customCluster`). */

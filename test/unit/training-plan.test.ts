@@ -107,6 +107,9 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     expect(offloaded.memoryPerGpu).toBeLessThan(without.memoryPerGpu * 0.7);
     expect(offloaded.seconds).toBeGreaterThanOrEqual(without.seconds);
     expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, offloadLayers: 40 })).scenario.offloadLayers).toBe(40);
+    // An estimate input from before the field (no offloadLayers) prices no offload.
+    const { offloadLayers: _absent, ...older } = { ...DEFAULT_SCENARIO, ...patch };
+    expect(estimate(older).training.step!.layout.offloadLayers).toBe(0);
     // The memory card counts the same 39 layers (40 less the one in transit) off the GPU.
     const card = (offloadLayers: number) => at({ ...patch, offloadLayers }).training;
     const perLayer = card(0).activationBytesPerLayer.none;

@@ -108,7 +108,7 @@ export function scenarioLayout(input: PredictionInput): ScenarioLayout {
   const microBatch = whole(input.microBatch);
   const globalBatchAuto = input.globalBatch === null;
   const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
-  const offloadLayers = Number.isFinite(input.offloadLayers) ? Math.max(0, Math.round(input.offloadLayers)) : 0;
+  const offloadLayers = input.offloadLayers !== undefined && Number.isFinite(input.offloadLayers) ? Math.max(0, Math.round(input.offloadLayers)) : 0;
   return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen), offloadLayers, unevenStages: null };
 }
 
