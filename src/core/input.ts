@@ -139,6 +139,12 @@ export interface EstimateInput {
   virtualPipeline: number;
   /** Layers whose activations go to host memory (activation offload; pp = 1, no recomputation); absent = 0. */
   offloadLayers?: number;
+  /**
+   * The training software the planner prices the step with: 'auto' (absent) = the accelerator's
+   * default (Megatron-Core; NeMo's recipes for FP8 on Hopper and Blackwell), else an id of
+   * `TRAINING_FRAMEWORKS` (src/data/training-frameworks.ts).
+   */
+  trainingFramework?: string;
   /** Sequences per optimizer step; null = about DEFAULT_BATCH_TOKENS / seqLen, a multiple of dp × micro-batch. */
   globalBatch: number | null;
   /** The training cluster: 'auto' (the accelerator's own), a `CLUSTERS` id, or 'custom' (`customCluster`). */

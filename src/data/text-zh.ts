@@ -20,6 +20,18 @@ export const ACCELERATOR_NAMES_ZH: Readonly<Record<string, string>> = {
 };
 
 /** Model preset id → its name in Chinese (the article's models and the unconfirmed GPT-4). */
+/** Training software generations (src/data/training-frameworks.ts) by id, in Chinese. */
+export const FRAMEWORK_NAMES_ZH: Readonly<Record<string, string>> = {
+  'megatron-core': 'Megatron-Core / NeMo（2024–25）',
+  'nemo-2': 'NeMo 2 性能配方（2024–25，底层为 Megatron-Core）',
+  'megatron-lm-2022': 'Megatron-LM 2022（序列并行、选择性重计算）',
+  'megatron-lm-2021': 'Megatron-LM 2021（PTD-P）',
+  'megatron-deepspeed-2021': 'Megatron-DeepSpeed 2021–22（DeepSpeed 流水线引擎 + Megatron 张量切分）',
+  'meta-llama3-2024': 'Meta Llama 3 训练栈（2024：FSDP + TP/CP/PP，FlashAttention）',
+  'fsdp-xformers-2023': 'PyTorch FSDP + xformers 注意力（Meta 2023）',
+  'dualpipe-2024': 'DeepSeek-V3 HAI-LLM（2024：DualPipe、节点受限路由、FP8）',
+};
+
 /** Cluster presets (src/data/clusters.ts) by id, in Chinese. */
 export const CLUSTER_NAMES_ZH: Readonly<Record<string, string>> = {
   'dgx-a100': 'DGX A100（8 × A100，NVLink 3，8 × 200 Gb/s HDR）',

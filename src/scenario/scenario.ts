@@ -80,6 +80,11 @@ export interface Scenario {
   virtualPipeline: number;
   /** Layers whose activations go to host memory (Megatron-Core activation offload; pp = 1, no recompute). */
   offloadLayers: number;
+  /**
+   * The training software the planner prices with: 'auto' (the accelerator's default: Megatron-Core,
+   * NeMo's recipes for FP8 on Hopper and Blackwell) or an id of TRAINING_FRAMEWORKS.
+   */
+  trainingFramework: string;
   /** Sequences per optimizer step; null = about 4M tokens / seqLen (see the core's DEFAULT_BATCH_TOKENS). */
   globalBatch: number | null;
   /** 'auto' (the accelerator's cluster), a CLUSTERS id, or 'custom' (`customCluster`). */
@@ -159,6 +164,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   expertParallel: 1,
   virtualPipeline: 1,
   offloadLayers: 0,
+  trainingFramework: 'auto',
   globalBatch: null,
   cluster: 'auto',
   customCluster: DEFAULT_CUSTOM_CLUSTER,

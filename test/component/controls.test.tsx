@@ -9,6 +9,7 @@ import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-set
 import type { Lang } from '../../src/i18n/i18n';
 import type { UnitSystem } from '../../src/i18n/format';
 import { MODELS } from '../../src/data/models';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { LLAMA_3_2_1B } from '../fixtures/hf-configs';
 import { filterPresets } from '../../src/features/controls/model-picker';
 
@@ -431,6 +432,19 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
     await user.selectOptions(within(offload).getByRole('combobox'), '40');
     expect(store.getState().scenario.offloadLayers).toBe(40);
     expect(screen.getByTestId('training-group').textContent).toContain('Needs pipeline parallel 1 and no recomputation');
+    // Training software: automatic (NVIDIA's per generation) by default; a choice writes its id and says what it models.
+    const software = within(screen.getByTestId('training-framework')).getByRole('combobox');
+    expect(software).toHaveProperty('value', 'auto');
+    expect(within(software).getAllByRole('option')).toHaveLength(TRAINING_FRAMEWORKS.length + 1);
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('Megatron-LM 2022 on A100');
+    await user.selectOptions(software, 'fsdp-xformers-2023');
+    expect(store.getState().scenario.trainingFramework).toBe('fsdp-xformers-2023');
+    expect(screen.getByTestId('training-framework-note').textContent).toBe(
+      'FlashAttention; tensor-parallel traffic hidden in the backward pass only; gradients reduced during the backward pass; no interleaved pipeline schedule; kernels at 75.3% of the modelled rates.',
+    );
+    await user.selectOptions(software, 'megatron-lm-2021');
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('unfused attention');
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('gradients reduced after the backward pass');
   });
 
   it('inference fields write prompt, output, batch and load', async () => {
@@ -452,7 +466,7 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
 describe('ControlsPanel: Chinese', () => {
   // Terms that stay in Latin letters in Chinese technical writing, and units.
   // File names and extensions are not translated (model.safetensors.index.json, .gguf).
-  const ALLOWED = /\b(GPU|FFN|KV|ZeRO|MFU|PUE|BF16|TFLOP\/s|FLOPs|token|config\.json|JSON|Apple|TPU|GB|GiB|W|N|D|USD|model_type|Llama|GGUF|model\.safetensors\.index\.json|gguf|safetensors)\b/g;
+  const ALLOWED = /\b(NVIDIA|Megatron-Core|Megatron-LM|NeMo|Blackwell|GPT|GPU|FFN|KV|ZeRO|MFU|PUE|BF16|TFLOP\/s|FLOPs|token|config\.json|JSON|Apple|TPU|GB|GiB|W|N|D|USD|model_type|Llama|GGUF|model\.safetensors\.index\.json|gguf|safetensors)\b/g;
 
   it('labels, legends and buttons have no English left', async () => {
     const { user, container } = renderPanel({ lang: 'zh' });

@@ -214,6 +214,23 @@ describe('training section with the planner', () => {
   });
 });
 
+describe('the training software in the results', () => {
+  it('the step names the software it priced (automatic or chosen), and a slower software gives a longer step', () => {
+    renderWith(<TrainingSection />);
+    const auto = screen.getByTestId('training-step-software').textContent ?? '';
+    expect(auto).toBe('Software priced: Megatron-Core / NeMo (2024–25) (automatic: the NVIDIA software of this GPU generation, as calibrated)');
+    const seconds = () => Number(/([\d.]+) s per step/.exec(screen.getByTestId('training-step').textContent ?? '')?.[1]);
+    const autoSeconds = seconds();
+    cleanup();
+    renderWith(<TrainingSection />, { scenario: { trainingFramework: 'megatron-lm-2021' } });
+    expect(screen.getByTestId('training-step-software').textContent).toBe('Software priced: Megatron-LM 2021 (PTD-P)');
+    expect(seconds()).toBeGreaterThan(autoSeconds);
+    cleanup();
+    renderWith(<TrainingSection />, { scenario: { trainingFramework: 'fsdp-xformers-2023' }, lang: 'zh' });
+    expect(screen.getByTestId('training-step-software').textContent).toBe('所估软件：PyTorch FSDP + xformers 注意力（Meta 2023）');
+  });
+});
+
 describe('planner controls', () => {
   it('MFU: predicted ↔ pinned (starts at the prediction), back to predicted', async () => {
     const user = userEvent.setup({ delay: null });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimate } from '../../src/core/index';
 import { PRECISION_IDS } from '../../src/data/precisions';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { MODELS } from '../../src/data/models';
 import { ALL_DEVICES } from '../../src/data/local-devices';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
@@ -18,6 +19,8 @@ import { scenarioArbitrary } from '../fixtures/arbitraries';
 import { allSeries } from '../fixtures/all-series';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
 import { RUNS, REAL_CONFIGS, expectPrototypesClean, setOwn, validMutatedConfig, NUMERIC_FIELDS, resultProblems } from '../fixtures/fuzz-configs';
+
+const FRAMEWORK_IDS = new Set<string>(['auto', ...TRAINING_FRAMEWORKS.map((framework) => framework.id)]);
 
 const MODEL_IDS = new Set<string>([...MODELS.map((m) => m.id), 'size', 'custom']);
 const GPU_IDS = new Set<string>([...ALL_DEVICES.map((h) => h.id), 'custom']);
@@ -45,6 +48,7 @@ function scenarioProblems(scenario: Scenario): string[] {
     if (!PRECISIONS.has(scenario[field])) problems.push(`${field} ${String(scenario[field]).slice(0, 80)}`);
   }
   if (!['none', 'selective', 'full'].includes(scenario.recompute)) problems.push(`recompute ${String(scenario.recompute)}`);
+  if (!FRAMEWORK_IDS.has(scenario.trainingFramework)) problems.push(`trainingFramework ${String(scenario.trainingFramework).slice(0, 80)}`);
   if (![0, 1, 2, 3].includes(scenario.zeroStage)) problems.push(`zeroStage ${String(scenario.zeroStage)}`);
   for (const field of ['attentionFlops', 'sequenceParallel'] as const) {
     if (typeof scenario[field] !== 'boolean') problems.push(`${field} ${String(scenario[field])}`);

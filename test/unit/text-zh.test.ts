@@ -7,6 +7,8 @@ import { ACCELERATOR_NAMES_ZH, MODEL_NAMES_ZH, PRICE_WHAT_ZH, ROW_LABELS_ZH } fr
 import { MODELS_BY_ID } from '../../src/data/models';
 import { acceleratorName, dataLabel, presetModelName, priceWhat } from '../../src/view/labels';
 import { strayEnglish } from '../fixtures/zh-latin';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
+import { frameworkName } from '../../src/view/framework-name';
 
 /**
  * Every visible note of the data tables reads in Chinese on the Chinese page: names with a note in
@@ -32,6 +34,13 @@ describe('the data tables’ visible words in Chinese', () => {
       ...DECODE_MEASUREMENTS.flatMap((row) => [row.model, row.hardwareLabel, row.engine]),
     ];
     for (const label of labels) expect(strayEnglish(dataLabel(label, 'zh')), label).toEqual([]);
+  });
+
+  it('training-software names', () => {
+    for (const framework of TRAINING_FRAMEWORKS) {
+      expect(frameworkName(framework, 'en')).toBe(framework.name);
+      expect(strayEnglish(frameworkName(framework, 'zh')), framework.name).toEqual([]);
+    }
   });
 
   it('English stays English on the English page', () => {

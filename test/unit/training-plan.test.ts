@@ -116,6 +116,43 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     expect(card(0).memoryPerGpu.activations - card(40).memoryPerGpu.activations).toBeCloseTo(39 * perLayer, -3);
   });
 
+  it('the training software: auto prices the accelerator default, a chosen one prices its own kernels, memory and plan', () => {
+    const gpt3: Partial<Scenario> = { model: 'gpt-3-175b', gpu: 'a100-sxm-80gb', gpuCount: 1024, tensorParallel: 8, pipelineParallel: 8, trainPrecision: 'bf16', recompute: 'none', microBatch: 1 };
+    const auto = at(gpt3).training;
+    expect(auto.frameworkAuto).toBe(true);
+    expect(auto.framework?.id).toBe(auto.step!.framework);
+    expect(at({ trainPrecision: 'fp8' }).training.framework?.id).toBe('nemo-2');
+    expect(at({}).training.framework?.id).toBe('megatron-core');
+    // 2021 software on the same layout: unfused attention, no overlaps; the estimate prices what the core prices.
+    const old = at({ ...gpt3, trainingFramework: 'megatron-lm-2021' }).training;
+    expect(old.frameworkAuto).toBe(false);
+    expect(old.step!.framework).toBe('megatron-lm-2021');
+    const direct = trainingStep({
+      arch: at(gpt3).model.arch,
+      accelerator: getAccelerator('a100-sxm-80gb')!,
+      precision: 'bf16',
+      layout: { tp: 8, pp: 8, dp: 16, cp: 1, ep: 1, vp: 1, microBatch: 1, zeroStage: 1, sequenceParallel: true },
+      globalBatch: old.layout.globalBatch,
+      seqLen: old.layout.seqLen,
+      recompute: 'none',
+      framework: 'megatron-lm-2021',
+    });
+    expect(old.step!.seconds).toBeCloseTo(direct.seconds, 9);
+    const current = at({ ...gpt3, trainingFramework: 'megatron-core' }).training;
+    expect(old.step!.seconds).toBeGreaterThan(current.step!.seconds * 1.05);
+    expect(old.gpuHours).toBeGreaterThan(current.gpuHours);
+    // Unfused attention keeps the s × s scores without recomputation: the card counts them as the plan does.
+    expect(old.activationBytesPerLayer.none).toBeGreaterThan(current.activationBytesPerLayer.none * 1.2);
+    expect(old.activationBytesPerLayer.full).toBe(current.activationBytesPerLayer.full);
+    // The training plan searches with the same software, and its key changes with it.
+    const plan = (trainingFramework: string) => planRequestFor(at({ ...gpt3, trainingFramework }))!;
+    expect(plan('megatron-lm-2021').request.framework).toBe('megatron-lm-2021');
+    expect(plan('megatron-lm-2021').key).not.toBe(plan('fsdp-xformers-2023').key);
+    // The URL carries it; an unknown id falls back to automatic.
+    expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, trainingFramework: 'meta-llama3-2024' })).scenario.trainingFramework).toBe('meta-llama3-2024');
+    expect(decodeScenario('sw=nope').scenario.trainingFramework).toBe('auto');
+  });
+
   it('a custom cluster with 8-GPU nodes accepts TP 8 and rejects TP 16; 72-GPU NVL72 domains accept TP 16', () => {
     expect(at({ cluster: 'custom', customCluster: { gpusPerNode: 8, scaleUpBytesPerSecond: 450e9, scaleOutBytesPerSecondPerGpu: 50e9 }, tensorParallel: 16 }).training.layoutProblem?.rule).toBe('tp-across-nodes');
     expect(at({ gpu: 'gb200', cluster: 'gb200-nvl72', tensorParallel: 16 }).training.layoutProblem).toBeNull();

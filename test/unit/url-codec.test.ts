@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
+import { decodeScenario, encodeScenario, VIEW_KEYS } from '../../src/scenario/url-codec';
+import { FIELD_RULES, SCENARIO_FIELDS } from '../../src/scenario/fields';
 import { DEFAULT_SCENARIO, RANGES } from '../../src/scenario/scenario';
 import { validateScenario } from '../../src/scenario/validate';
 import { FIXTURE_SCENARIOS } from '../fixtures/scenarios';
@@ -16,6 +17,22 @@ describe('URL codec', () => {
 
   it('omits defaults: the default scenario is only the version key', () => {
     expect(encodeScenario(DEFAULT_SCENARIO)).toBe('v=1');
+  });
+
+  it('gives every field its own key, none shared with the view keys', () => {
+    const keys = SCENARIO_FIELDS.map((field) => FIELD_RULES[field].key);
+    const shared = keys.filter((key, index) => keys.indexOf(key) !== index || (VIEW_KEYS as readonly string[]).includes(key));
+    expect(shared).toEqual([]);
+  });
+
+  it('carries the training software under its own key', () => {
+    const scenario = { ...DEFAULT_SCENARIO, trainingFramework: 'fsdp-xformers-2023', fileWeights: true };
+    const query = encodeScenario(scenario);
+    expect(query).toContain('sw=fsdp-xformers-2023');
+    expect(decodeScenario(query).scenario).toEqual(scenario);
+    const unknown = decodeScenario('v=1&sw=deepspeed-zero-9');
+    expect(unknown.scenario.trainingFramework).toBe('auto');
+    expect(unknown.ignored).toEqual(['sw']);
   });
 
   it('uses short readable keys', () => {

@@ -8,12 +8,15 @@ import { applyPatch, validateScenario, type ScenarioIssue } from '../../src/scen
 import { FIELD_RULES, SCENARIO_FIELDS, writeNumber } from '../../src/scenario/fields';
 import { DEFAULT_SCENARIO, RANGES, type Scenario } from '../../src/scenario/scenario';
 import { PRECISION_IDS } from '../../src/data/precisions';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { MODELS } from '../../src/data/models';
 import { HARDWARE } from '../../src/data/hardware';
 import { CLUSTERS_BY_ID } from '../../src/data/clusters';
 import { ALL_DEVICES } from '../../src/data/local-devices';
 import { anyValue, scenarioArbitrary } from '../fixtures/arbitraries';
 import { INJECTION_PAYLOADS, TEN_KB } from '../fixtures/hostile';
+
+const FRAMEWORK_IDS = new Set<string>(['auto', ...TRAINING_FRAMEWORKS.map((framework) => framework.id)]);
 
 const RUNS = 1000;
 
@@ -74,6 +77,7 @@ function problems(scenario: Scenario): string[] {
     if (!(PRECISION_IDS as readonly string[]).includes(scenario[field])) out.push(`${field} ${String(scenario[field])}`);
   }
   if (!['none', 'selective', 'full'].includes(scenario.recompute)) out.push(`recompute ${String(scenario.recompute)}`);
+  if (!FRAMEWORK_IDS.has(scenario.trainingFramework)) out.push(`trainingFramework ${String(scenario.trainingFramework).slice(0, 80)}`);
   if (![0, 1, 2, 3].includes(scenario.zeroStage)) out.push(`zeroStage ${String(scenario.zeroStage)}`);
   if (typeof scenario.attentionFlops !== 'boolean') out.push('attentionFlops');
   if (typeof scenario.sequenceParallel !== 'boolean') out.push('sequenceParallel');

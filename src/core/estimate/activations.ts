@@ -21,15 +21,17 @@ import { nonNegative } from '../units';
  */
 export function architectureActivationBytes(
   arch: Architecture,
-  options: { seqLen: number; microBatch: number; sequenceParallel: boolean; linearInputBytes?: number },
+  options: { seqLen: number; microBatch: number; sequenceParallel: boolean; linearInputBytes?: number; unfusedAttention?: boolean },
 ): (tensorParallel: number, recompute: RecomputeMode) => number {
   const linear = options.linearInputBytes ?? 2;
+  // Unfused attention (2019–22 software) stores the s × s scores per head, as the planner's plan does.
+  const unfusedKeys = options.unfusedAttention ? nonNegative(options.seqLen) : 0;
   const shapes = layerShapes(arch);
   const tokens = nonNegative(options.seqLen) * nonNegative(options.microBatch);
   const moeShare = arch.layers > 0 ? shapes.moeLayers / arch.layers : 0;
   return (tensorParallel, recompute) => {
-    const dense = activationBytesPerToken(shapes, false, tensorParallel, options.sequenceParallel, recompute, linear);
-    const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tensorParallel, options.sequenceParallel, recompute, linear) : 0;
+    const dense = activationBytesPerToken(shapes, false, tensorParallel, options.sequenceParallel, recompute, linear, unfusedKeys);
+    const moe = moeShare > 0 ? activationBytesPerToken(shapes, true, tensorParallel, options.sequenceParallel, recompute, linear, unfusedKeys) : 0;
     return nonNegative(tokens * ((1 - moeShare) * dense + moeShare * moe));
   };
 }

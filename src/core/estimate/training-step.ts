@@ -11,7 +11,8 @@ import type { Architecture } from '../types';
 import { ConfigError } from '../errors';
 import type { EstimateInput } from '../input';
 import { defaultGlobalBatch, whole } from './global-batch';
-import { trainingStep } from '../planner/step';
+import { TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
+import { defaultFrameworkId, trainingStep } from '../planner/step';
 import { resolveCluster } from '../planner/hardware';
 import type { ClusterOverride, TrainingStep } from '../planner/types';
 
@@ -73,7 +74,9 @@ export interface TrainingPrediction {
   layout: ScenarioLayout;
   /** The cluster override passed to the planner (undefined = the accelerator's own cluster). */
   cluster: ClusterOverride | undefined;
-  /** The planner's step, or null when the layout cannot run (`problem`). */
+  /** The training software priced (the input's, or the accelerator's default), or null for an unknown id. */
+  framework: TrainingFramework | null;
+  /** The step, or null when the layout cannot run (`problem`). */
   step: TrainingStep | null;
   problem: LayoutProblem | null;
 }
@@ -87,6 +90,7 @@ type PredictionInput = Pick<
   | 'expertParallel'
   | 'virtualPipeline'
   | 'offloadLayers'
+  | 'trainingFramework'
   | 'microBatch'
   | 'globalBatch'
   | 'seqLen'
@@ -125,6 +129,11 @@ export function unevenSplit(layers: number, pp: number): { first: number; last: 
   const first = Math.ceil(ends / 2);
   const last = ends - first;
   return last >= 1 && first <= middle ? { first, last, middle } : null;
+}
+
+/** The framework id the input asks for, or undefined for the accelerator's default ('auto' or absent). */
+export function frameworkChoice(id: string | undefined): string | undefined {
+  return id === undefined || id === 'auto' ? undefined : id;
 }
 
 /** The planner's cluster for the scenario: none ('auto': the accelerator's), a preset's links, or the custom one. */
@@ -192,9 +201,11 @@ export function predictTrainingStep(
   precision: ComputeFormat,
 ): TrainingPrediction {
   const layout = scenarioLayout(input);
+  const framework = frameworkChoice(input.trainingFramework);
+  const frameworkRow = TRAINING_FRAMEWORKS_BY_ID.get(framework ?? defaultFrameworkId(accelerator, precision)) ?? null;
   // A custom accelerator has no cluster row of its own: 'auto' means the custom cluster's links.
   const cluster = input.cluster === 'auto' && accelerator.id === 'custom' ? scenarioCluster({ ...input, cluster: 'custom' }) : scenarioCluster(input);
-  const failed = (problem: LayoutProblem): TrainingPrediction => ({ layout, cluster, step: null, problem });
+  const failed = (problem: LayoutProblem): TrainingPrediction => ({ layout, cluster, framework: frameworkRow, step: null, problem });
   const gpus = whole(input.gpuCount);
   const modelParallel = layout.tp * layout.pp * layout.cp;
   if (gpus % modelParallel !== 0) {
@@ -227,10 +238,11 @@ export function predictTrainingStep(
       seqLen: layout.seqLen,
       recompute: input.recompute,
       cluster,
+      ...(framework ? { framework } : {}),
     });
     const finite = [step.seconds, step.mfu, step.secondsLow, step.secondsHigh, step.memoryPerGpu].every(Number.isFinite);
     if (!finite || !(step.seconds > 0)) return failed({ rule: 'other', message: 'the planner returned no finite step time for this layout', field: null });
-    return { layout: { ...layout, unevenStages: split }, cluster, step, problem: null };
+    return { layout: { ...layout, unevenStages: split }, cluster, framework: frameworkRow, step, problem: null };
   } catch (error) {
     if (error instanceof ConfigError) return failed({ rule: layoutRuleOf(error), message: error.message, field: error.field });
     throw error;

@@ -23,6 +23,7 @@ import type { WarningCode } from '../warnings';
 import { peakFlops, type EstimateHardware } from './hardware';
 import { architectureActivationBytes } from './activations';
 import { MATMUL_INPUT_BYTES } from '../gemm';
+import type { TrainingFramework } from '../../data/training-frameworks';
 
 export interface EstimateTraining {
   tokens: number;
@@ -72,6 +73,12 @@ export interface EstimateTraining {
   plannerAccelerator: Accelerator;
   /** The matmul format the planner priced. */
   plannerFormat: ComputeFormat;
+  /**
+   * The training software the planner priced: the input's `trainingFramework`, or the accelerator's
+   * default when 'auto' (`frameworkAuto`); null for an id the planner does not know.
+   */
+  framework: TrainingFramework | null;
+  frameworkAuto: boolean;
   /** The planner's step at the scenario's layout, or null (see `layoutProblem`). */
   step: TrainingStep | null;
   /** Why the scenario's layout cannot run, or null. */
@@ -141,6 +148,7 @@ type TrainingInput = Pick<
   | 'expertParallel'
   | 'virtualPipeline'
   | 'offloadLayers'
+  | 'trainingFramework'
   | 'globalBatch'
   | 'cluster'
   | 'customCluster'
@@ -193,7 +201,8 @@ export function trainingEstimate(
     optimizerBytesPerParam: bytesPerParam.optimizer,
     // FlashAttention (Dao et al. 2022) never stores the s × s scores: every current training stack
     // runs it (Megatron-Core's fused attention, PyTorch SDPA), and so does the planner. Korthikanti
-    // et al.'s 5·a·s/h term is the unfused attention of 2019–22 (`activationBytesPerLayer`'s default).
+    // et al.'s 5·a·s/h term is the unfused attention of 2019–22 (`activationBytesPerLayer`'s
+    // default): the per-layer count below keeps it when the chosen software is of that era.
     flashAttention: true,
     // Per layer, the planner's tensor-by-tensor count (GQA, gated MLPs, MoE routed copies), so the
     // card and the planner's memory plan agree on the same layout.
@@ -202,6 +211,7 @@ export function trainingEstimate(
       microBatch: input.microBatch,
       sequenceParallel: input.sequenceParallel,
       linearInputBytes: Math.min(2, MATMUL_INPUT_BYTES[format]),
+      unfusedAttention: prediction.framework?.attention === 'unfused',
     }),
   };
   const activationBytesPerLayer: Record<RecomputeMode, number> = {
@@ -269,6 +279,8 @@ export function trainingEstimate(
     cluster: prediction.cluster,
     plannerAccelerator: accelerator,
     plannerFormat: format,
+    framework: prediction.framework,
+    frameworkAuto: input.trainingFramework === undefined || input.trainingFramework === 'auto',
     step,
     layoutProblem: prediction.problem,
     steps,

@@ -11,6 +11,8 @@ import { CLUSTERS, CLUSTERS_BY_ID } from '../../data/clusters';
 import { RANGES, type CustomCluster } from '../../scenario/scenario';
 import { fill, type Lang } from '../../i18n/i18n';
 import { CLUSTER_NAMES_ZH } from '../../data/text-zh';
+import { frameworkName } from '../../view/framework-name';
+import { TRAINING_FRAMEWORKS, TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
 import { byteUnit, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStore } from '../../store/store-context';
@@ -27,6 +29,7 @@ const selectContextParallel = (state: ScenarioState) => state.scenario.contextPa
 const selectExpertParallel = (state: ScenarioState) => state.scenario.expertParallel;
 const selectVirtualPipeline = (state: ScenarioState) => state.scenario.virtualPipeline;
 const selectOffloadLayers = (state: ScenarioState) => state.scenario.offloadLayers;
+const selectTrainingFramework = (state: ScenarioState) => state.scenario.trainingFramework;
 const selectGlobalBatch = (state: ScenarioState) => state.scenario.globalBatch;
 const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectCluster = (state: ScenarioState) => state.scenario.cluster;
@@ -75,6 +78,40 @@ export const OffloadField = memo(function OffloadField() {
     <>
       <SelectField label={m.offloadLayers} value={String(value)} options={options} onChange={onChange} testId="offloadLayers" />
       {value > 0 ? <FieldNote>{m.offloadHint}</FieldNote> : null}
+    </>
+  );
+});
+
+type LayoutText = (typeof LAYOUT_MESSAGES)['en'];
+
+/** What a training-software row does, in words: attention kernel, overlaps, pipeline schedule, kernel share. */
+export function frameworkSummary(framework: TrainingFramework, m: LayoutText, lang: Lang): string {
+  const parts = [
+    framework.attention === 'flash' ? m.frameworkFlash : m.frameworkUnfused,
+    framework.tensorParallelOverlap === 'full' ? m.frameworkTpFull : framework.tensorParallelOverlap === 'backward' ? m.frameworkTpBackward : m.frameworkTpNone,
+    framework.gradientReduceOverlap ? m.frameworkGradOverlap : m.frameworkGradAfter,
+  ];
+  if (!framework.interleavedSchedule) parts.push(m.frameworkNoInterleave);
+  if (framework.kernelEfficiency !== undefined) parts.push(fill(m.frameworkKernels, { percent: formatPercent(framework.kernelEfficiency, lang) }));
+  return parts.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');
+}
+
+/** The training software the planner prices with: automatic (NVIDIA's stack) or one of TRAINING_FRAMEWORKS. */
+export const FrameworkField = memo(function FrameworkField() {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectTrainingFramework);
+  const update = useScenarioState(selectUpdate);
+  const options = useMemo<SelectOption[]>(
+    () => [{ value: 'auto', label: m.frameworkAuto }, ...TRAINING_FRAMEWORKS.map((f) => ({ value: f.id, label: frameworkName(f, lang) }))],
+    [m, lang],
+  );
+  const onChange = useCallback((next: string) => update({ trainingFramework: next }), [update]);
+  const chosen = TRAINING_FRAMEWORKS_BY_ID.get(value);
+  return (
+    <>
+      <SelectField label={m.framework} value={value} options={options} onChange={onChange} testId="training-framework" />
+      <FieldNote testId="training-framework-note">{chosen ? frameworkSummary(chosen, m, lang) : m.frameworkAutoHint}</FieldNote>
     </>
   );
 });

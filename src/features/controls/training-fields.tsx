@@ -12,7 +12,7 @@ import { modelTotal, useModelValueLater } from './model-view';
 import { formatCountWords, formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
-import { DegreeSelect, GlobalBatchField, OffloadField } from './layout-fields';
+import { DegreeSelect, FrameworkField, GlobalBatchField, OffloadField } from './layout-fields';
 import { LAYOUT_MESSAGES } from './layout-messages';
 import { defaultGlobalBatch } from '../../core';
 
@@ -234,6 +234,7 @@ export const TrainingGroup = memo(function TrainingGroup() {
       />
       <SelectField label={m.recompute} value={recompute} options={recomputeOptions} onChange={onRecompute} testId="recompute" />
       <ToggleField label={m.sequenceParallel} checked={sequenceParallel} onChange={onSequenceParallel} testId="sequence-parallel" />
+      <FrameworkField />
     </fieldset>
   );
 });

@@ -10,6 +10,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatDuration, formatNumber, formatPercent, type UnitSystem } from '../../i18n/format';
 import { useScenarioStore } from '../../store/store-context';
 import { gpuCountText, modelLabel } from '../../view/labels';
+import { frameworkName } from '../../view/framework-name';
 import type { ZeroStage } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
 import type { PlanRow } from './plan-job';
@@ -117,6 +118,7 @@ function LayoutsTableInner() {
     seq: formatNumber(t.layout.seqLen, lang, 9),
     gb: formatNumber(t.layout.globalBatch, lang, 9),
     precision: t.plannerFormat.toUpperCase(),
+    software: t.framework ? frameworkName(t.framework, lang) : '—',
     capacity: formatBytes(estimate.hardware.deviceMemoryBytes, lang, units),
   });
   const rejected = outcome ? rejectionCounts(outcome) : [];

@@ -23,7 +23,7 @@ export const MESSAGES = defineMessages({
     rejectedItem: '{count} {reason}',
 
     tableTitle: 'Fastest layouts',
-    tableCaption: 'The {n} fastest layouts that fit for {model} on {gpus}, {seq} tokens per sequence, global batch {gb} sequences, {precision}: step time, MFU, throughput, memory per GPU (a layout fits within the {capacity} the driver gives each GPU), and where each loses time against the fastest. “Use” puts a layout into the scenario.',
+    tableCaption: 'The {n} fastest layouts that fit for {model} on {gpus}, {seq} tokens per sequence, global batch {gb} sequences, {precision}, priced with {software}: step time, MFU, throughput, memory per GPU (a layout fits within the {capacity} the driver gives each GPU), and where each loses time against the fastest. “Use” puts a layout into the scenario.',
     colRank: '#',
     colTp: 'TP',
     colPp: 'PP',
@@ -137,7 +137,7 @@ export const MESSAGES = defineMessages({
     rejectedItem: '{count} 个：{reason}',
 
     tableTitle: '最快的布局',
-    tableCaption: '{model} 在 {gpus} 上、每条序列 {seq} token、全局批量 {gb} 条序列、{precision} 时放得下的前 {n} 个最快布局：单步时间、MFU、吞吐、每 GPU 显存（驱动给每卡的 {capacity} 之内才算放得下），以及它比最快布局慢在哪里。“采用”会把该布局写入当前场景。',
+    tableCaption: '{model} 在 {gpus} 上、每条序列 {seq} token、全局批量 {gb} 条序列、{precision}、按 {software} 估算时放得下的前 {n} 个最快布局：单步时间、MFU、吞吐、每 GPU 显存（驱动给每卡的 {capacity} 之内才算放得下），以及它比最快布局慢在哪里。“采用”会把该布局写入当前场景。',
     colRank: '#',
     colTp: 'TP',
     colPp: 'PP',

@@ -17,6 +17,8 @@ export interface PlanRequest {
   /** Sequences per optimizer step (the scenario's, fixed across the strong-scaling sweep). */
   globalBatch: number;
   cluster?: ClusterOverride;
+  /** The training software to price with (a TRAINING_FRAMEWORKS id; absent: the accelerator's default). */
+  framework?: string;
   /** Training tokens of the run (for days). */
   tokens: number;
   /** GPU counts of the strong-scaling sweep. */
@@ -114,6 +116,7 @@ export function runPlan(request: PlanRequest): PlanOutcome {
     seqLen: request.seqLen,
     globalBatch: request.globalBatch,
     cluster: request.cluster,
+    ...(request.framework ? { framework: request.framework } : {}),
     limit: PLAN_ROWS,
   });
   return { rows: result.layouts.map(toRow), rejected: { ...result.rejected }, evaluated: result.evaluated, planMs: performance.now() - start };
@@ -132,6 +135,7 @@ export function scalingPoint(request: PlanRequest, gpus: number): ScalingPoint {
     seqLen: request.seqLen,
     globalBatch: request.globalBatch,
     cluster: request.cluster,
+    ...(request.framework ? { framework: request.framework } : {}),
     limit: 1,
   }).layouts[0];
   if (!best || !Number.isFinite(best.seconds) || !(best.seconds > 0)) return { gpus, mfu: null, seconds: null, days: null, layout: null };

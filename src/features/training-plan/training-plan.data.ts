@@ -25,6 +25,7 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
     seqLen: t.layout.seqLen,
     globalBatch: t.layout.globalBatch,
     cluster: t.cluster,
+    ...(t.framework ? { framework: t.framework.id } : {}),
     tokens: t.tokens,
     scalingGpus: scalingGpuCounts(t.gpus),
   };
@@ -41,6 +42,7 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
     request.seqLen,
     request.globalBatch,
     request.cluster ?? null,
+    request.framework ?? null,
     request.tokens,
   ]);
   return { request, key };

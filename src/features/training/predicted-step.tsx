@@ -12,6 +12,7 @@ import { PLANNER_MESSAGES } from './planner-messages';
 import './training.css';
 import { layoutProblemValues, predictedClusterFigures } from './predicted-step.data';
 import { moeBandText } from '../../view/moe-evidence';
+import { frameworkName } from '../../view/framework-name';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
 export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estimate: Estimate; lang: Lang }) {
@@ -73,6 +74,12 @@ export const PredictedStepStat = memo(function PredictedStepStat(props: { estima
               out: `${formatBytes(cluster.scaleOutBytesPerSecondPerGpu, lang, units)}/s`,
             }),
           })}
+          {t.framework ? (
+            <>
+              <br />
+              <span data-testid="training-step-software">{fill(m.softwareLine, { name: frameworkName(t.framework, lang), auto: t.frameworkAuto ? m.softwareAuto : '' })}</span>
+            </>
+          ) : null}
         </>
       }
       testId="training-step"
