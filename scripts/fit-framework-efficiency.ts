@@ -1,5 +1,5 @@
 /**
- * Fits `kernelEfficiency` of the `fsdp-xformers-2023` framework row (src/data/training-frameworks.ts)
+ * Fits `kernelEfficiency` of the `fsdp-xformers-2023` framework (its value in src/data/training-framework-traits.ts, its source in training-frameworks.ts)
  * once, on the one measured throughput of that software that is not a GPU-hours row: OPT-175B's
  * "up to 147 TFLOP/s per GPU" (Zhang et al. 2022 §2.4) on 992 A100-80GB at its published schedule
  * (TP 8, FSDP zero2, full recompute, micro-batch 8: training-run-layouts.ts `opt-175b`). OPT counts

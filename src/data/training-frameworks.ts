@@ -6,46 +6,18 @@
  * (they may appear in shared links). Every field is cited to the source that states it.
  */
 
-/** How the attention core runs. */
-export type AttentionKernel =
-  /**
-   * FlashAttention (Dao et al. 2022, 2023): tiled, the s × s scores never reach HBM, only the
-   * causal half is computed.
-   */
-  | 'flash'
-  /**
-   * Megatron-LM 2019–2022: QKᵀ and attention-over-V as batched GEMMs over the full s × s square
-   * (the causal mask is applied afterwards), a fused scale-mask-softmax kernel and dropout on the
-   * scores, all through HBM; the scores and the dropout mask are stored for the backward pass
-   * (the 5as/h term of Korthikanti et al. 2022 Eq. 1).
-   */
-  | 'unfused';
+import { TRAINING_FRAMEWORK_TRAITS_BY_ID, type TrainingFrameworkTraits } from './training-framework-traits';
 
-/** What of the tensor-parallel collectives runs under computation. */
-export type TensorParallelOverlap =
-  /** Nothing: every all-reduce waits (Megatron-LM 2021, Narayanan et al. 2021 §2.3). */
-  | 'none'
-  /**
-   * The backward collectives run under the weight-gradient GEMMs (Megatron-LM 2022
-   * `--async-tensor-model-parallel-allreduce`; Korthikanti et al. 2022 §6.2: "we overlap
-   * all-reduce communication with the linear weight's gradient computation").
-   */
-  | 'backward'
-  /**
-   * Forward and backward, chunked under the GEMMs they feed (Transformer Engine userbuffers,
-   * Megatron-Core `--tp-comm-overlap`, 2023+): only where the accelerator can
-   * (`tensorParallelOverlap` in clusters.ts) and TP stays inside one NVLink domain; elsewhere
-   * it falls back to 'backward'.
-   */
-  | 'full';
+export type { AttentionKernel, TensorParallelOverlap, TrainingFrameworkTraits } from './training-framework-traits';
 
-export interface TrainingFramework {
-  id: string;
-  name: string;
-  attention: AttentionKernel;
-  tensorParallelOverlap: TensorParallelOverlap;
-  /** Data-parallel gradient reduction starts during the backward pass (bucketed), else after it. */
-  gradientReduceOverlap: boolean;
+/** The traits row of `id` (src/data/training-framework-traits.ts): id, name, kernels and overlaps. */
+function traits(id: string): TrainingFrameworkTraits {
+  const row = TRAINING_FRAMEWORK_TRAITS_BY_ID.get(id);
+  if (!row) throw new Error(`no training-framework traits for ${id}`);
+  return row;
+}
+
+export interface TrainingFramework extends TrainingFrameworkTraits {
   /**
    * Pipeline sends are split over the tensor-parallel ranks and re-gathered over NVLink
    * (Narayanan et al. 2021 §4.1, "scatter/gather"); sequence parallelism splits them anyway.
@@ -58,8 +30,6 @@ export interface TrainingFramework {
    * waits (Megatron-LM 2021–22 batched isend/irecv and waited).
    */
   interleavedSendOverlap: boolean;
-  /** Has an interleaved (virtual-stage) pipeline schedule; DeepSpeed's pipeline engine has none. */
-  interleavedSchedule: boolean;
   /**
    * HBM bytes the cross-entropy over the logits moves per logit, forward and backward:
    * `UNFUSED_CROSS_ENTROPY_BYTES` for Megatron's vocab-parallel cross-entropy in FP32 operator by
@@ -101,13 +71,6 @@ export interface TrainingFramework {
    * up-projections during back-propagation").
    */
   recomputesUpProjections?: boolean;
-  /**
-   * The share of the modelled kernel rates (GEMMs, attention, memory-bound ops) this software
-   * sustains in a step; absent: 1. Not a physical constant: a framework-level efficiency fitted once
-   * on one measured throughput (named in `kernelEfficiencySource`) where the software's own costs
-   * (eager PyTorch kernels, per-layer collectives, host launch overhead) are not modelled.
-   */
-  kernelEfficiency?: number;
   kernelEfficiencySource?: string;
   /**
    * DualPipe (DeepSeek-V3 §3.2.1): a bidirectional pipeline that runs a forward chunk of one
@@ -145,14 +108,9 @@ export const FUSED_CROSS_ENTROPY_BYTES = 12;
 
 export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
   {
-    id: 'megatron-core',
-    name: 'Megatron-Core / NeMo (2024–25)',
-    attention: 'flash',
-    tensorParallelOverlap: 'full',
-    gradientReduceOverlap: true,
+    ...traits('megatron-core'),
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
-    interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     gradientReduceBytes: 4,
@@ -161,14 +119,9 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
       'Megatron-LM README, 2024-07-15 (commit f2e5db402c): the H100 model table ran "--overlap-grad-reduce --overlap-param-gather", "--tp-comm-overlap" and pipeline communication overlap (r0.8.0: on with the interleaved schedule); Transformer Engine fused attention; Megatron\'s command-line defaults elsewhere (cross-entropy unfused: `--cross-entropy-loss-fusion` is off by default; `--bf16` forces `accumulate_allreduce_grads_in_fp32`, megatron/training/arguments.py at core_r0.8.0: "bfloat16 requires gradient accumulation and all-reduce to be done in fp32")',
   },
   {
-    id: 'nemo-2',
-    name: 'NeMo 2 performance recipes (2024–25, Megatron-Core underneath)',
-    attention: 'flash',
-    tensorParallelOverlap: 'full',
-    gradientReduceOverlap: true,
+    ...traits('nemo-2'),
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
-    interleavedSchedule: true,
     crossEntropyBytesPerLogit: FUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: true,
     gradientReduceBytes: 2,
@@ -177,56 +130,36 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
       'NVIDIA/NeMo v2.0.0–v2.3.0: GPTConfig `cross_entropy_loss_fusion = True` (nemo/collections/llm/gpt/model/base.py), scripts/performance/utils.py `cross_entropy_fusion_impl = "te"` (25.04); recipes/precision/mixed_precision.py bf16_with_fp8_mixed `fp8_param_gather = True`, `grad_reduce_in_fp32 = False`; MegatronCommOverlapCallback (tp_comm_overlap, overlap_grad_reduce, overlap_param_gather)',
   },
   {
-    id: 'megatron-lm-2022',
-    name: 'Megatron-LM 2022 (sequence parallelism, selective recompute)',
-    attention: 'unfused',
-    tensorParallelOverlap: 'backward',
-    gradientReduceOverlap: false,
+    ...traits('megatron-lm-2022'),
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
-    interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     source:
       'Korthikanti et al. 2022, arXiv:2205.05198: §5 Figure 3 and Eq. 1 (QKᵀ, softmax, softmax dropout and attention over V stored: 5as/h); §6.2 (all-reduce overlapped with the weight-gradient computation in the backward pass); §6.3 ("we do not use any overlapping of gradient all-reduces with back-propagation")',
   },
   {
-    id: 'megatron-lm-2021',
-    name: 'Megatron-LM 2021 (PTD-P)',
-    attention: 'unfused',
-    tensorParallelOverlap: 'none',
-    gradientReduceOverlap: false,
+    ...traits('megatron-lm-2021'),
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
-    interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     source:
       'Narayanan et al. 2021, arXiv:2104.04473: §2.3 (two all-reduces forward, two backward), §4.1 (scatter/gather), §4.2 (fused scale-mask-softmax kernels, no FlashAttention in 2021); Megatron-LM 2021 `--DDP-impl local` reduces gradients after the backward pass',
   },
   {
-    id: 'megatron-deepspeed-2021',
-    name: 'Megatron-DeepSpeed 2021–22 (DeepSpeed pipeline engine + Megatron tensor slicing)',
-    attention: 'unfused',
-    tensorParallelOverlap: 'none',
-    gradientReduceOverlap: false,
+    ...traits('megatron-deepspeed-2021'),
     pipelineScatterGather: false,
     interleavedSendOverlap: false,
-    interleavedSchedule: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     source:
       'Smith et al. 2022 (MT-NLG), arXiv:2201.11990 §2: pipeline and data parallelism from DeepSpeed, tensor slicing from Megatron; DeepSpeed PipelineEngine runs a non-interleaved 1F1B schedule, sends whole activations and reduces gradients after the last micro-batch (deepspeed/runtime/pipe/engine.py, `_exec_reduce_grads` in the schedule\'s final step)',
   },
   {
-    id: 'meta-llama3-2024',
-    name: 'Meta Llama 3 stack (2024: FSDP + TP/CP/PP, FlashAttention)',
-    attention: 'flash',
-    tensorParallelOverlap: 'backward',
-    gradientReduceOverlap: true,
+    ...traits('meta-llama3-2024'),
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
-    interleavedSchedule: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     gradientReduceBytes: 4,
@@ -235,36 +168,24 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
       'Llama Team 2024, arXiv:2407.21783 §3.3.2: 4D parallelism (TP, CP, PP, FSDP), interleaved pipeline schedule with asynchronous point-to-point sends, FSDP gradient reduce-scatter overlapped with compute, gradients accumulated and reduced in FP32; context parallelism all-gathers K and V ("the all-gather communication latency is exposed in the critical path"); no tensor-parallel overlap is described (Transformer Engine userbuffers are NVIDIA\'s): taken as backward-only, as Meta\'s LLaMA stack described it (Touvron et al. 2023 §2.4); cross-entropy not described: unfused',
   },
   {
-    id: 'fsdp-xformers-2023',
-    name: 'PyTorch FSDP + xformers attention (Meta 2023)',
-    attention: 'flash',
-    tensorParallelOverlap: 'backward',
-    gradientReduceOverlap: true,
+    ...traits('fsdp-xformers-2023'),
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
-    interleavedSchedule: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     recomputesMemoryBoundOps: true,
-    kernelEfficiency: 0.753,
     kernelEfficiencySource:
       'fitted once (scripts/fit-framework-efficiency.ts) on OPT-175B\'s measured "up to 147 TFLOP/s per GPU" (Zhang et al. 2022 §2.4: metaseq, FSDP + Megatron TP 8, 992 A100-80GB) at its published schedule (full recompute, micro-batch 8, zero2; metaseq opt_baselines.py): the model without it predicts 191.7 TFLOP/s. OPT counts hardware FLOPs: the logbook\'s 4.30E+23 total is Narayanan et al. 2021\'s recompute formula 96·B·s·l·h²·(1 + s/6h + V/16lh) for 300B tokens. Not fitted on any GPU-hours row; LLaMA §2.4\'s own 380 tokens/s/GPU for 65B implies 0.78 of the model. What it stands for — eager PyTorch kernels, FSDP\'s per-layer collectives sharing the SMs, host-side launch overhead — is not modelled component by component',
     source:
       'Touvron et al. 2023 (LLaMA) §2.4: "an efficient implementation of the causal multi-head attention … available in the xformers library", activation checkpointing of the expensive activations, "model and sequence parallelism, as described by Korthikanti et al. (2022)", "we also overlap the computation of activations and the communication between GPUs over the network (due to all_reduce operations) as much as possible" (backward-style TP overlap); FSDP reduce-scatter overlapped with the backward pass',
   },
   {
-    id: 'dualpipe-2024',
-    name: 'DeepSeek-V3 HAI-LLM (2024: DualPipe, node-limited routing, FP8)',
-    attention: 'flash',
-    tensorParallelOverlap: 'backward',
-    gradientReduceOverlap: true,
+    ...traits('dualpipe-2024'),
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
-    interleavedSchedule: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
     fp8ParameterGather: false,
     gradientReduceBytes: 4,
-    kernelEfficiency: 112 / 132,
     kernelEfficiencySource:
       'physical, not fitted: DeepSeek-V3 §3.2.2, "only 20 SMs are sufficient to fully utilize the bandwidths of IB and NVLink" — 20 of the H800\'s 132 SMs run the communication kernels throughout, the computation gets the other 112',
     recomputesMemoryBoundOps: true,

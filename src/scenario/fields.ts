@@ -4,7 +4,7 @@ import { PRECISION_IDS } from '../data/precisions';
 import { MODELS_BY_ID } from '../data/models';
 import { DEVICES_BY_ID } from '../data/local-devices';
 import { CLUSTERS_BY_ID } from '../data/clusters';
-import { TRAINING_FRAMEWORKS } from '../data/training-frameworks';
+import { TRAINING_FRAMEWORK_TRAITS } from '../data/training-framework-traits';
 import {
   DEFAULT_SCENARIO,
   RANGES,
@@ -461,7 +461,7 @@ export const FIELD_RULES = {
   expertParallel: numberRule('ep', RANGES.expertParallel, true),
   virtualPipeline: numberRule('vp', RANGES.virtualPipeline, true),
   offloadLayers: numberRule('ol', RANGES.offloadLayers, true),
-  trainingFramework: enumRule<string>('sw', ['auto', ...TRAINING_FRAMEWORKS.map((framework) => framework.id)]),
+  trainingFramework: enumRule<string>('sw', ['auto', ...TRAINING_FRAMEWORK_TRAITS.map((framework) => framework.id)]),
   globalBatch: nullableIntegerRule('gb', RANGES.globalBatch),
   cluster: clusterRule,
   customCluster: customClusterRule,

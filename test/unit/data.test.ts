@@ -5,6 +5,8 @@ import { MODELS, MODELS_BY_ID, getModelPreset } from '../../src/data/models';
 import { PRECISIONS, PRECISION_IDS, bytesPerWeight } from '../../src/data/precisions';
 import { TRAINING_RUNS } from '../../src/data/training-runs';
 import type { ComputeFormat, PrecisionId } from '../../src/data/types';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
+import { TRAINING_FRAMEWORK_TRAITS } from '../../src/data/training-framework-traits';
 
 /** kebab-case; dots allowed inside version numbers (llama-3.1-70b, qwen2.5-7b, pythia-1.4b). */
 const KEBAB = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
@@ -453,5 +455,17 @@ describe('DECODE_MEASUREMENTS', () => {
     const q4 = DECODE_MEASUREMENTS.find((d) => d.id === 'llama-2-7b-q4-0-rtx-4090-llamacpp');
     expect(q4?.weightBytes).toBe(6.74e9 * bytesPerWeight('q4_0'));
     expect(q4?.measuredTokensPerSecond).toBe(149.37);
+  });
+});
+
+describe('TRAINING_FRAMEWORKS and their light traits', () => {
+  it('every software the scenario offers (the traits) is a full row the planner prices, in the same order, with the same traits', () => {
+    expect(TRAINING_FRAMEWORKS.map((row) => row.id)).toEqual(TRAINING_FRAMEWORK_TRAITS.map((row) => row.id));
+    for (const traits of TRAINING_FRAMEWORK_TRAITS) {
+      const full = TRAINING_FRAMEWORKS.find((row) => row.id === traits.id)!;
+      for (const [key, value] of Object.entries(traits)) expect(full[key as keyof typeof traits], `${traits.id}.${key}`).toBe(value);
+      expect(full.source.length, traits.id).toBeGreaterThan(40);
+      if (traits.kernelEfficiency !== undefined) expect(full.kernelEfficiencySource?.length ?? 0, traits.id).toBeGreaterThan(40);
+    }
   });
 });

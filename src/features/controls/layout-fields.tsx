@@ -12,7 +12,7 @@ import { RANGES, type CustomCluster } from '../../scenario/scenario';
 import { fill, type Lang } from '../../i18n/i18n';
 import { CLUSTER_NAMES_ZH } from '../../data/text-zh';
 import { frameworkName } from '../../view/framework-name';
-import { TRAINING_FRAMEWORKS, TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
+import { TRAINING_FRAMEWORK_TRAITS, TRAINING_FRAMEWORK_TRAITS_BY_ID, type TrainingFrameworkTraits } from '../../data/training-framework-traits';
 import { byteUnit, formatNumber, formatPercent } from '../../i18n/format';
 import { useLang, useMessages, useViewSettings } from '../../i18n/view-settings';
 import { useScenarioState, useScenarioStore } from '../../store/store-context';
@@ -85,7 +85,7 @@ export const OffloadField = memo(function OffloadField() {
 type LayoutText = (typeof LAYOUT_MESSAGES)['en'];
 
 /** What a training-software row does, in words: attention kernel, overlaps, pipeline schedule, kernel share. */
-export function frameworkSummary(framework: TrainingFramework, m: LayoutText, lang: Lang): string {
+export function frameworkSummary(framework: TrainingFrameworkTraits, m: LayoutText, lang: Lang): string {
   const parts = [
     framework.attention === 'flash' ? m.frameworkFlash : m.frameworkUnfused,
     framework.tensorParallelOverlap === 'full' ? m.frameworkTpFull : framework.tensorParallelOverlap === 'backward' ? m.frameworkTpBackward : m.frameworkTpNone,
@@ -103,11 +103,11 @@ export const FrameworkField = memo(function FrameworkField() {
   const value = useScenarioState(selectTrainingFramework);
   const update = useScenarioState(selectUpdate);
   const options = useMemo<SelectOption[]>(
-    () => [{ value: 'auto', label: m.frameworkAuto }, ...TRAINING_FRAMEWORKS.map((f) => ({ value: f.id, label: frameworkName(f, lang) }))],
+    () => [{ value: 'auto', label: m.frameworkAuto }, ...TRAINING_FRAMEWORK_TRAITS.map((f) => ({ value: f.id, label: frameworkName(f, lang) }))],
     [m, lang],
   );
   const onChange = useCallback((next: string) => update({ trainingFramework: next }), [update]);
-  const chosen = TRAINING_FRAMEWORKS_BY_ID.get(value);
+  const chosen = TRAINING_FRAMEWORK_TRAITS_BY_ID.get(value);
   return (
     <>
       <SelectField label={m.framework} value={value} options={options} onChange={onChange} testId="training-framework" />
