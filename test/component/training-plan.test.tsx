@@ -15,7 +15,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { TrainingPlanSection } from '../../src/features/training-plan/training-plan-section';
 import { TrainingSection } from '../../src/features/training/training-section';
 import { ControlsPanel } from '../../src/features/controls';
-import { MOE_EVIDENCE, STEP_TIME_SPREAD_COVERAGE } from '../../src/core';
+import { FRAMEWORK_EVIDENCE, MOE_EVIDENCE, STEP_TIME_SPREAD_COVERAGE } from '../../src/core';
 import { runPlan, runScaling } from '../../src/features/training-plan/plan-job';
 import { PlanRunnerContext, type PlanRunnerFactory } from '../../src/features/training-plan/use-plan';
 import { PublishedRunsContext, type RunsLoader, type RunsReply } from '../../src/features/training-plan/use-published-runs';
@@ -57,6 +57,13 @@ function renderWith(children: ReactNode, options: { scenario?: Partial<Scenario>
 const SMALL: Partial<Scenario> = { model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1 };
 
 describe('training plan section', () => {
+  it('searches with the chosen software: the caption names it and the band adds what its checks found', async () => {
+    const { container } = renderWith(<TrainingPlanSection />, { scenario: { ...SMALL, trainingFramework: 'fsdp-xformers-2023' }, runner: inlineRunner([]) });
+    await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
+    expect(container.querySelector('[data-table="training-plan-layouts"] caption')?.textContent).toContain('priced with PyTorch FSDP + xformers attention (Meta 2023)');
+    expect(screen.getByTestId('plan-band-software').textContent).toMatch(/^For PyTorch FSDP \+ xformers attention \(Meta 2023\), the checks cover \d+ published runs/);
+  });
+
   it('shows planning…, then the fastest layouts; “Use” puts a layout into the scenario', async () => {
     const jobs: number[] = [];
     const { store, container } = renderWith(<TrainingPlanSection />, { scenario: SMALL, runner: inlineRunner(jobs) });
@@ -228,6 +235,25 @@ describe('the training software in the results', () => {
     cleanup();
     renderWith(<TrainingSection />, { scenario: { trainingFramework: 'fsdp-xformers-2023' }, lang: 'zh' });
     expect(screen.getByTestId('training-step-software').textContent).toBe('所估软件：PyTorch FSDP + xformers 注意力（Meta 2023）');
+  });
+
+  it('beside the band, a chosen software gets what its own checks found; automatic gets none', () => {
+    renderWith(<TrainingSection />);
+    expect(screen.queryByTestId('training-band-software')).toBeNull();
+    cleanup();
+    renderWith(<TrainingSection />, { scenario: { trainingFramework: 'meta-llama3-2024' } });
+    const meta = FRAMEWORK_EVIDENCE['meta-llama3-2024']!;
+    expect(meta.bias).toBeGreaterThan(5);
+    expect(screen.getByTestId('training-band-software').textContent).toBe(
+      `For Meta Llama 3 stack (2024: FSDP + TP/CP/PP, FlashAttention), the checks cover ${meta.runs} published runs: ${meta.within} within ±10%, mean error ${meta.meanError}%, worst ${meta.worstError}%. They ran ${meta.bias}% slower than predicted on average: read these times as optimistic.`,
+    );
+    cleanup();
+    renderWith(<TrainingSection />, { scenario: { trainingFramework: 'megatron-lm-2021' }, lang: 'zh' });
+    const old = FRAMEWORK_EVIDENCE['megatron-lm-2021']!;
+    expect(Math.abs(old.bias)).toBeLessThan(5);
+    expect(screen.getByTestId('training-band-software').textContent).toBe(
+      `对 Megatron-LM 2021（PTD-P），核对覆盖 ${old.runs} 次公开训练：${old.within} 次落在 ±10% 以内，平均误差 ${old.meanError}%，最大 ${old.worstError}%。`,
+    );
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trainingStep } from '../../src/core/planner/step';
-import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/planner/uncertainty';
+import { FRAMEWORK_EVIDENCE, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/planner/uncertainty';
+import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { pricePublishedRun } from '../../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
 import { calibrationCases } from '../fixtures/training-throughput';
@@ -55,5 +56,46 @@ describe('the uncertainty band, against every published layout the planner is ch
     expect(STEP_TIME_SPREAD_COVERAGE.within / STEP_TIME_SPREAD_COVERAGE.checked).toBeGreaterThan(0.75);
     expect(all.some((ratio) => ratio > 1 + STEP_TIME_SPREAD)).toBe(true);
     expect(all.some((ratio) => ratio < 1 - STEP_TIME_SPREAD)).toBe(true);
+  });
+});
+
+/**
+ * The same checks grouped by the software each row is priced with (`FRAMEWORK_EVIDENCE`): every
+ * fixture row with its own software (calibration tables, held-out eras, NVIDIA's later recipes) and
+ * the comparable published runs as the page prices them, less the gpt-oss-120b rows.
+ */
+describe('the evidence per training software', () => {
+  const rows: { framework: string; ratio: number }[] = [];
+  for (const entry of calibrationCases()) {
+    const step = trainingStep(entry.input);
+    const predicted = entry.metric === 'tflops' ? step.modelFlops / step.seconds / step.gpus / 1e12 : step.tokensPerSecondPerGpu;
+    rows.push({ framework: step.framework, ratio: predicted / entry.published });
+  }
+  for (const entry of [...heldOutCases(), ...laterReleaseCases(), ...offloadReleaseCases()]) {
+    const step = trainingStep(entry.input);
+    rows.push({ framework: step.framework, ratio: entry.publishedSeconds / step.seconds });
+  }
+  for (const row of TRAINING_RUN_LAYOUTS.filter((candidate) => candidate.comparison !== 'not-comparable')) {
+    const { prediction, step } = pricePublishedRun(row);
+    if (prediction.error === null || step === null) throw new Error(`${row.runId} has no prediction`);
+    rows.push({ framework: step.framework, ratio: 1 / (1 + prediction.error) });
+  }
+  const tenths = (fraction: number): number => Math.round(fraction * 1000) / 10;
+
+  it('quotes, for every software the page offers, its runs, how many ran within the band, the mean, worst and signed error', () => {
+    expect(Object.keys(FRAMEWORK_EVIDENCE).sort()).toEqual(TRAINING_FRAMEWORKS.map((framework) => framework.id).sort());
+    expect(rows).toHaveLength(STEP_TIME_SPREAD_COVERAGE.checked - gptOssReleaseCases().length);
+    for (const framework of TRAINING_FRAMEWORKS) {
+      const errors = rows.filter((row) => row.framework === framework.id).map((row) => row.ratio - 1);
+      expect(errors.length, framework.id).toBeGreaterThan(0);
+      const measured = {
+        runs: errors.length,
+        within: errors.filter((error) => Math.abs(error) <= STEP_TIME_SPREAD).length,
+        meanError: tenths(errors.reduce((sum, error) => sum + Math.abs(error), 0) / errors.length),
+        worstError: tenths(Math.max(...errors.map(Math.abs))),
+        bias: tenths(errors.reduce((sum, error) => sum + error, 0) / errors.length),
+      };
+      expect(measured, framework.id).toEqual(FRAMEWORK_EVIDENCE[framework.id]);
+    }
   });
 });

@@ -148,6 +148,10 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     const plan = (trainingFramework: string) => planRequestFor(at({ ...gpt3, trainingFramework }))!;
     expect(plan('megatron-lm-2021').request.framework).toBe('megatron-lm-2021');
     expect(plan('megatron-lm-2021').key).not.toBe(plan('fsdp-xformers-2023').key);
+    // … and prices with it: FSDP + xformers sustains 75 % of the modelled kernel rates, so its best layout is slower.
+    const small: Partial<Scenario> = { model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1 };
+    const best = (trainingFramework: string) => runPlan(planRequestFor(at({ ...small, trainingFramework }))!.request).rows[0]!.seconds;
+    expect(best('fsdp-xformers-2023')).toBeGreaterThan(best('auto') * 1.2);
     // The URL carries it; an unknown id falls back to automatic.
     expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, trainingFramework: 'meta-llama3-2024' })).scenario.trainingFramework).toBe('meta-llama3-2024');
     expect(decodeScenario('sw=nope').scenario.trainingFramework).toBe('auto');

@@ -37,3 +37,35 @@ export const MOE_EVIDENCE = {
   fineGrainedRuns: 6,
   fineGrained: [24, 68],
 } as const;
+
+/** What the published checks say about one training software (`FRAMEWORK_EVIDENCE`). */
+export interface FrameworkEvidence {
+  /** Published layouts and runs priced with this software. */
+  runs: number;
+  /** Of those, how many ran within ±STEP_TIME_SPREAD of the predicted step time. */
+  within: number;
+  /** Mean and largest |published ÷ predicted step time − 1|, percent to one decimal. */
+  meanError: number;
+  worstError: number;
+  /** Mean signed published ÷ predicted − 1, percent to one decimal: positive = ran slower than predicted. */
+  bias: number;
+}
+
+/**
+ * The checks grouped by the software each row was priced with: the calibration rows with their
+ * table's software (Megatron-Core README, NeMo recipes), the held-out literature rows with their era's
+ * (`TrainingStepInput.framework` in the fixtures), NVIDIA's later releases with their recipes, and the
+ * comparable published runs as the page prices them — the rows of `STEP_TIME_SPREAD_COVERAGE` less
+ * the six gpt-oss-120b runs (`MOE_EVIDENCE`, a named gap). The page quotes the chosen software's row.
+ * Recomputed by test/unit/planner-band.test.ts, which fails when they drift.
+ */
+export const FRAMEWORK_EVIDENCE: Readonly<Record<string, FrameworkEvidence>> = {
+  'megatron-core': { runs: 10, within: 10, meanError: 4.2, worstError: 8.9, bias: 0.7 },
+  'nemo-2': { runs: 41, within: 30, meanError: 6.7, worstError: 18.6, bias: -3.1 },
+  'megatron-lm-2022': { runs: 9, within: 8, meanError: 5.2, worstError: 10.6, bias: -3.1 },
+  'megatron-lm-2021': { runs: 16, within: 16, meanError: 3.0, worstError: 5.1, bias: -2.0 },
+  'megatron-deepspeed-2021': { runs: 4, within: 3, meanError: 5.2, worstError: 10.3, bias: 5.2 },
+  'meta-llama3-2024': { runs: 3, within: 0, meanError: 21.3, worstError: 23.1, bias: 21.3 },
+  'fsdp-xformers-2023': { runs: 7, within: 5, meanError: 5.7, worstError: 13.7, bias: -5.7 },
+  'dualpipe-2024': { runs: 1, within: 1, meanError: 0.6, worstError: 0.6, bias: 0.6 },
+};

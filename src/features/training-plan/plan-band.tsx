@@ -8,6 +8,7 @@ import { MESSAGES } from './messages';
 import { usePlanView } from './plan-scope';
 import { planBand } from './training-plan.data';
 import { moeBandText } from '../../view/moe-evidence';
+import { frameworkEvidenceText } from '../../view/framework-evidence';
 
 export const PlanBand = memo(function PlanBand() {
   const { plan, estimate } = usePlanView();
@@ -18,6 +19,7 @@ export const PlanBand = memo(function PlanBand() {
   const band = planBand(best, estimate);
   if (band === null) return null;
   const days = (value: number) => formatDuration(value * 86_400, lang);
+  const software = frameworkEvidenceText(estimate.training.framework, estimate.training.frameworkAuto, lang);
   return (
     <p data-testid="plan-band">
       <strong>{m.bandTitle}: </strong>
@@ -37,8 +39,14 @@ export const PlanBand = memo(function PlanBand() {
       })}
       {estimate.model.arch.moe ? (
         <>
-          {' '}
+          {lang === 'zh' ? '' : ' '}
           <span data-testid="plan-band-moe">{moeBandText(lang)}</span>
+        </>
+      ) : null}
+      {software ? (
+        <>
+          {lang === 'zh' ? '' : ' '}
+          <span data-testid="plan-band-software">{software}</span>
         </>
       ) : null}
     </p>

@@ -13,6 +13,7 @@ import './training.css';
 import { layoutProblemValues, predictedClusterFigures } from './predicted-step.data';
 import { moeBandText } from '../../view/moe-evidence';
 import { frameworkName } from '../../view/framework-name';
+import { frameworkEvidenceText } from '../../view/framework-evidence';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
 export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estimate: Estimate; lang: Lang }) {
@@ -93,6 +94,7 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
   const { estimate, lang } = props;
   const band = estimate.training.band;
   if (band === null) return null;
+  const software = frameworkEvidenceText(estimate.training.framework, estimate.training.frameworkAuto, lang);
   return (
     <p className="muted" data-testid="training-band">
       {fill(m.band, {
@@ -108,8 +110,14 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
       })}
       {estimate.model.arch.moe ? (
         <>
-          {' '}
+          {lang === 'zh' ? '' : ' '}
           <span data-testid="training-band-moe">{moeBandText(lang)}</span>
+        </>
+      ) : null}
+      {software ? (
+        <>
+          {lang === 'zh' ? '' : ' '}
+          <span data-testid="training-band-software">{software}</span>
         </>
       ) : null}
     </p>
