@@ -6,3 +6,9 @@ import { FRAMEWORK_NAMES_ZH } from '../data/text-zh';
 export function frameworkName(framework: Pick<TrainingFrameworkTraits, 'id' | 'name'>, lang: Lang): string {
   return lang === 'zh' ? (FRAMEWORK_NAMES_ZH[framework.id] ?? framework.name) : framework.name;
 }
+
+/** The software a scenario's training was priced with, by name ('—' when the planner did not know it). */
+export function softwareName(estimate: { training: { framework: Pick<TrainingFrameworkTraits, 'id' | 'name'> | null } }, lang: Lang): string {
+  const framework = estimate.training.framework;
+  return framework ? frameworkName(framework, lang) : '—';
+}

@@ -62,6 +62,10 @@ describe('training plan section', () => {
     await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
     expect(container.querySelector('[data-table="training-plan-layouts"] caption')?.textContent).toContain('priced with PyTorch FSDP + xformers attention (Meta 2023)');
     expect(screen.getByTestId('plan-band-software').textContent).toMatch(/^For PyTorch FSDP \+ xformers attention \(Meta 2023\), the checks cover \d+ published runs/);
+    // The charts say it too, so an embedded chart carries its assumption.
+    await waitFor(() => expect(container.textContent).toContain('and the planner’s best'), { timeout: 20_000 });
+    expect(container.textContent).toMatch(/and the planner’s best \([^)]*\), priced with PyTorch FSDP \+ xformers attention \(Meta 2023\)\./);
+    expect(container.textContent).toContain('tokens), BF16, priced with PyTorch FSDP + xformers attention (Meta 2023): MFU (left)');
   });
 
   it('shows planning…, then the fastest layouts; “Use” puts a layout into the scenario', async () => {

@@ -16,6 +16,7 @@ import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
 import { causeWord } from './layouts-table';
 import { BREAKDOWN_KEYS, breakdownBars, type BreakdownBar, type BreakdownKey } from './training-plan.data';
+import { softwareName } from '../../view/framework-name';
 
 const COLORS: Readonly<Record<BreakdownKey | 'other', string>> = {
   compute: PALETTE[0]!,
@@ -90,6 +91,7 @@ function BreakdownInner() {
   const caption = fill(m.breakdownCaption, {
     scenario: layoutText(scenarioBar, scenarioBar ? formatDuration(scenarioBar.total, lang) : ''),
     best: layoutText(bestBar, bestBar ? formatDuration(bestBar.total, lang) : ''),
+    software: softwareName(estimate, lang),
   });
   const partOf = (bar: BreakdownBar, cause: (typeof STACK)[number]) => (cause === 'other' ? bar.other : bar.parts[cause]);
   const lead = scenarioBar ?? bestBar;

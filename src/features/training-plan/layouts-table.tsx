@@ -10,13 +10,13 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatDuration, formatNumber, formatPercent, type UnitSystem } from '../../i18n/format';
 import { useScenarioStore } from '../../store/store-context';
 import { gpuCountText, modelLabel } from '../../view/labels';
-import { frameworkName } from '../../view/framework-name';
 import type { ZeroStage } from '../../scenario/scenario';
 import { MESSAGES } from './messages';
 import type { PlanRow } from './plan-job';
 import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
 import { isScenarioLayout, rejectionCounts } from './training-plan.data';
+import { softwareName } from '../../view/framework-name';
 
 type Messages = (typeof MESSAGES)['en'];
 
@@ -118,7 +118,7 @@ function LayoutsTableInner() {
     seq: formatNumber(t.layout.seqLen, lang, 9),
     gb: formatNumber(t.layout.globalBatch, lang, 9),
     precision: t.plannerFormat.toUpperCase(),
-    software: t.framework ? frameworkName(t.framework, lang) : '—',
+    software: softwareName(estimate, lang),
     capacity: formatBytes(estimate.hardware.deviceMemoryBytes, lang, units),
   });
   const rejected = outcome ? rejectionCounts(outcome) : [];
