@@ -38,7 +38,7 @@ export * from './fine-tuning';
 export * from './published-runs';
 export * from './planner/types';
 export { trainingStep, DEFAULT_GRADIENT_REDUCE_BYTES } from './planner/step';
-export { FRAMEWORK_EVIDENCE, MOE_EVIDENCE, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE, type FrameworkEvidence } from './planner/uncertainty';
+export { FRAMEWORK_EVIDENCE, MOE_EVIDENCE, PLANNER_ACCURACY, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE, type FrameworkEvidence } from './planner/uncertainty';
 export { planTraining } from './planner/plan';
 export { trainingRunTime, DEFAULT_GOODPUT, type TrainingRunTime, type TrainingRunOptions } from './planner/run';
 export { TRAINING_FRAMEWORKS, DEFAULT_TRAINING_FRAMEWORK_ID, type TrainingFramework } from '../data/training-frameworks';

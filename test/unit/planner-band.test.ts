@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trainingStep } from '../../src/core/planner/step';
-import { FRAMEWORK_EVIDENCE, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/planner/uncertainty';
+import { FRAMEWORK_EVIDENCE, PLANNER_ACCURACY, STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../src/core/planner/uncertainty';
 import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { pricePublishedRun } from '../../src/core/published-runs';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
@@ -97,5 +97,31 @@ describe('the evidence per training software', () => {
       };
       expect(measured, framework.id).toEqual(FRAMEWORK_EVIDENCE[framework.id]);
     }
+  });
+});
+
+/** The accuracy the page states in words (`PLANNER_ACCURACY`): recomputed from the same tables. */
+describe('the accuracy the page states', () => {
+  const wholePercent = (fraction: number): number => Math.round(fraction * 100);
+  const summary = (errors: readonly number[]) => ({
+    runs: errors.length,
+    meanError: wholePercent(errors.reduce((sum, error) => sum + Math.abs(error), 0) / errors.length),
+    worstError: wholePercent(Math.max(...errors.map(Math.abs))),
+  });
+
+  it('calibration and held-out: rows, mean and worst |error| as the training plan and the band say', () => {
+    const tables = ratios();
+    expect(summary(tables.calibration.map((ratio) => ratio - 1))).toEqual(PLANNER_ACCURACY.calibration);
+    expect(summary(tables.heldOut.map((ratio) => ratio - 1))).toEqual(PLANNER_ACCURACY.heldOut);
+  });
+
+  it('NVIDIA’s later releases: the 70B and 405B rows on average, the 8B rows’ range (all predicted slow)', () => {
+    const errors = laterReleaseCases().map((entry) => ({ name: entry.name, error: entry.publishedSeconds / trainingStep(specInput(entry.input)).seconds - 1 }));
+    const large = errors.filter((row) => !row.name.includes('8B'));
+    const small = errors.filter((row) => row.name.includes('8B')).map((row) => row.error);
+    expect(large.length + small.length).toBe(errors.length);
+    expect(wholePercent(large.reduce((sum, row) => sum + Math.abs(row.error), 0) / large.length)).toBe(PLANNER_ACCURACY.laterLargeMeanError);
+    expect(small.every((error) => error < 0)).toBe(true);
+    expect([wholePercent(Math.min(...small.map(Math.abs))), wholePercent(Math.max(...small.map(Math.abs)))]).toEqual(PLANNER_ACCURACY.laterSmallSlow);
   });
 });

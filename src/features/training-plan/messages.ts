@@ -6,7 +6,7 @@ export const MESSAGES = defineMessages({
     lead1:
       'The planner searches tensor (TP), pipeline (PP, with VP interleaved stages), data (DP), context (CP) and expert (EP) parallelism, micro-batch, activation recomputation and ZeRO stage for this model on this GPU count, keeps the layouts that fit in memory and ranks them by predicted step time. Each step is priced from first principles: GEMMs at measured matmul efficiency, attention kernels, memory-bound ops at HBM speed, and every collective from the bytes it moves over the cluster’s scale-up and scale-out links (docs/training-planner.md).',
     lead2:
-      'Calibrated on 25 published NVIDIA layouts (Megatron-Core on H100, NeMo on H100/B200/GB200): mean error 5 %, worst 19 %. Checked without refitting on 38 held-out runs (A100 to GB200, 1.7B to 1T parameters, 8 to 16,384 GPUs): mean 6 %, worst 25 % — Meta’s Llama 3 runs, whose own stack ran about 20 % below NVIDIA’s. On NVIDIA’s 2025–26 releases: within 5 % on average from 70B up, about 15 % slow for 8B models, whose recipes have sped up since. It runs in a Web Worker, so dragging a slider never waits for it.',
+      'Calibrated on {calRuns} published NVIDIA layouts (Megatron-Core on H100, NeMo on H100/B200/GB200): mean error {calMean}, worst {calWorst}. Checked without refitting on {heldRuns} held-out runs (A100 to GB200, 1.7B to 1T parameters, 8 to 16,384 GPUs): mean {heldMean}, worst {heldWorst} — Meta’s Llama 3 runs, whose own stack ran about 20 % below NVIDIA’s. On NVIDIA’s 2025–26 releases: within {laterMean} on average from 70B up, {smallLow}–{smallHigh} slow for 8B models, whose recipes have sped up since. It runs in a Web Worker, so dragging a slider never waits for it.',
     status: 'Searched {evaluated} layouts in {ms}.',
     planning: 'planning…',
     unavailable: 'The planner runs in a Web Worker, which this environment does not provide.',
@@ -120,7 +120,7 @@ export const MESSAGES = defineMessages({
     lead1:
       '规划器针对该模型和 GPU 数量，搜索张量并行（TP）、流水线并行（PP，及交错的虚拟段 VP）、数据并行（DP）、上下文并行（CP）、专家并行（EP）、微批次、激活重计算和 ZeRO 阶段的组合，保留放得下显存的布局，并按预测的单步时间排序。每一步都从第一性原理估算：按实测矩阵乘效率计算 GEMM，注意力内核，按显存带宽计算访存密集算子，以及每个集合通信按其在集群节点内、节点间链路上传输的字节数计时（docs/training-planner.md）。',
     lead2:
-      '在 25 个公开的 NVIDIA 配置上校准（H100 上的 Megatron-Core，H100/B200/GB200 上的 NeMo）：平均误差 5%，最大 19%。不重新拟合，在 38 个留出的公开训练上检验（A100 至 GB200，1.7B 至 1T 参数，8 至 16,384 块 GPU）：平均误差 6%，最大 25%，最大的是 Meta 的 Llama 3 训练，其自家训练栈比 NVIDIA 的慢约 20%。在 NVIDIA 2025–26 年的新版本上：70B 及以上平均误差在 5% 以内，8B 模型预测偏慢约 15%，因为这些配方此后又提速了。它在 Web Worker 中运行，拖动滑块时不会卡顿。',
+      '在 {calRuns} 个公开的 NVIDIA 配置上校准（H100 上的 Megatron-Core，H100/B200/GB200 上的 NeMo）：平均误差 {calMean}，最大 {calWorst}。不重新拟合，在 {heldRuns} 个留出的公开训练上检验（A100 至 GB200，1.7B 至 1T 参数，8 至 16,384 块 GPU）：平均误差 {heldMean}，最大 {heldWorst}，最大的是 Meta 的 Llama 3 训练，其自家训练栈比 NVIDIA 的慢约 20%。在 NVIDIA 2025–26 年的新版本上：70B 及以上平均误差在 {laterMean} 以内，8B 模型预测偏慢 {smallLow}–{smallHigh}，因为这些配方此后又提速了。它在 Web Worker 中运行，拖动滑块时不会卡顿。',
     status: '已搜索 {evaluated} 种布局，用时 {ms}。',
     planning: '规划中…',
     unavailable: '规划器在 Web Worker 中运行，当前环境不支持 Web Worker。',

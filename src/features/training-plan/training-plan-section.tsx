@@ -2,6 +2,8 @@ import { SourceList } from '../../components/ui/source-list';
 import { FeatureSection } from '../../view/feature-section';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { cite } from '../../view/labels';
+import { plannerAccuracyValues } from '../../view/planner-accuracy';
+import { fill } from '../../i18n/i18n';
 import { MESSAGES } from './messages';
 import { PlanScope } from './plan-scope';
 import { LayoutsTable } from './layouts-table';
@@ -22,7 +24,7 @@ export function TrainingPlanSection() {
     cite('llama3', lang === 'zh' ? '§3.3（并行布局）' : '§3.3 (parallel layout)', lang),
   ];
   return (
-    <FeatureSection id="training-plan" title={m.title} lead={[m.lead1, m.lead2]} sources={<SourceList label={m.sources} items={sources} />}>
+    <FeatureSection id="training-plan" title={m.title} lead={[m.lead1, fill(m.lead2, plannerAccuracyValues(lang))]} sources={<SourceList label={m.sources} items={sources} />}>
       <div className="training-plan-section">
         <PlanScope>
           <LayoutsTable />

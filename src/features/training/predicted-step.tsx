@@ -14,6 +14,7 @@ import { layoutProblemValues, predictedClusterFigures } from './predicted-step.d
 import { moeBandText } from '../../view/moe-evidence';
 import { frameworkName } from '../../view/framework-name';
 import { frameworkEvidenceText } from '../../view/framework-evidence';
+import { plannerAccuracyValues } from '../../view/planner-accuracy';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
 export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estimate: Estimate; lang: Lang }) {
@@ -107,6 +108,7 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
         spread: formatPercent(STEP_TIME_SPREAD, lang),
         within: String(STEP_TIME_SPREAD_COVERAGE.within),
         checked: String(STEP_TIME_SPREAD_COVERAGE.checked),
+        ...plannerAccuracyValues(lang),
       })}
       {estimate.model.arch.moe ? (
         <>
