@@ -140,8 +140,9 @@ export interface EstimateInput {
   /** Layers whose activations go to host memory (activation offload; pp = 1, no recomputation); absent = 0. */
   offloadLayers?: number;
   /**
-   * The training software the planner prices the step with: 'auto' (absent) = the accelerator's
-   * default (Megatron-Core; NeMo's recipes for FP8 on Hopper and Blackwell), else an id of
+   * The training software the planner prices the step with: 'auto' (absent) = the default of the
+   * accelerator's generation (planner/step.ts `defaultFrameworkId`: Megatron-LM 2021 / 2022 on V100 /
+   * A100, Megatron-Core on Hopper and Blackwell, NeMo's recipes for FP8 there), else an id of
    * `TRAINING_FRAMEWORKS` (src/data/training-frameworks.ts).
    */
   trainingFramework?: string;

@@ -81,8 +81,8 @@ export interface Scenario {
   /** Layers whose activations go to host memory (Megatron-Core activation offload; pp = 1, no recompute). */
   offloadLayers: number;
   /**
-   * The training software the planner prices with: 'auto' (the accelerator's default: Megatron-Core,
-   * NeMo's recipes for FP8 on Hopper and Blackwell) or an id of TRAINING_FRAMEWORKS.
+   * The training software the planner prices with: 'auto' (the default of the accelerator's
+   * generation, see EstimateInput.trainingFramework) or an id of TRAINING_FRAMEWORKS (URL key `sw`).
    */
   trainingFramework: string;
   /** Sequences per optimizer step; null = about 4M tokens / seqLen (see the core's DEFAULT_BATCH_TOKENS). */
