@@ -14,7 +14,9 @@ import { calibrationCases } from '../fixtures/training-throughput';
 import { gptOssReleaseCases, heldOutCases, laterReleaseCases, offloadReleaseCases, specInput } from '../fixtures/training-heldout';
 
 /** Published over predicted step time, per table. */
-function ratios(): Record<string, number[]> {
+type Tables = Record<'calibration' | 'heldOut' | 'later' | 'offload' | 'gptOss' | 'published', number[]>;
+
+function ratios(): Tables {
   const calibration = calibrationCases().map((entry) => {
     const step = trainingStep(specInput(entry.input));
     const predicted = entry.metric === 'tflops' ? step.modelFlops / step.seconds / step.gpus / 1e12 : step.tokensPerSecondPerGpu;
