@@ -7,8 +7,7 @@ import { formatDuration, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { usePlanView } from './plan-scope';
 import { planBand } from './training-plan.data';
-import { moeBandText } from '../../view/moe-evidence';
-import { frameworkEvidenceText } from '../../view/framework-evidence';
+import { BandNotes } from '../../view/band-notes';
 
 export const PlanBand = memo(function PlanBand() {
   const { plan, estimate } = usePlanView();
@@ -19,7 +18,6 @@ export const PlanBand = memo(function PlanBand() {
   const band = planBand(best, estimate);
   if (band === null) return null;
   const days = (value: number) => formatDuration(value * 86_400, lang);
-  const software = frameworkEvidenceText(estimate.training.framework, estimate.training.frameworkAuto, lang);
   return (
     <p data-testid="plan-band">
       <strong>{m.bandTitle}: </strong>
@@ -37,18 +35,7 @@ export const PlanBand = memo(function PlanBand() {
         costLow: formatUsd(band.costLow, lang),
         costHigh: formatUsd(band.costHigh, lang),
       })}
-      {estimate.model.arch.moe ? (
-        <>
-          {lang === 'zh' ? '' : ' '}
-          <span data-testid="plan-band-moe">{moeBandText(lang)}</span>
-        </>
-      ) : null}
-      {software ? (
-        <>
-          {lang === 'zh' ? '' : ' '}
-          <span data-testid="plan-band-software">{software}</span>
-        </>
-      ) : null}
+      <BandNotes estimate={estimate} lang={lang} testIdPrefix="plan-band" />
     </p>
   );
 });

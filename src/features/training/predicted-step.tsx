@@ -11,9 +11,8 @@ import { useMessages } from '../../i18n/view-settings';
 import { PLANNER_MESSAGES } from './planner-messages';
 import './training.css';
 import { layoutProblemValues, predictedClusterFigures } from './predicted-step.data';
-import { moeBandText } from '../../view/moe-evidence';
 import { frameworkName } from '../../view/framework-name';
-import { frameworkEvidenceText } from '../../view/framework-evidence';
+import { BandNotes } from '../../view/band-notes';
 import { plannerAccuracyValues } from '../../view/planner-accuracy';
 
 /** Why the scenario's layout cannot run: the rule in plain words with the fields the controls show. */
@@ -95,7 +94,6 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
   const { estimate, lang } = props;
   const band = estimate.training.band;
   if (band === null) return null;
-  const software = frameworkEvidenceText(estimate.training.framework, estimate.training.frameworkAuto, lang);
   return (
     <p className="muted" data-testid="training-band">
       {fill(m.band, {
@@ -110,18 +108,7 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
         checked: String(STEP_TIME_SPREAD_COVERAGE.checked),
         ...plannerAccuracyValues(lang),
       })}
-      {estimate.model.arch.moe ? (
-        <>
-          {lang === 'zh' ? '' : ' '}
-          <span data-testid="training-band-moe">{moeBandText(lang)}</span>
-        </>
-      ) : null}
-      {software ? (
-        <>
-          {lang === 'zh' ? '' : ' '}
-          <span data-testid="training-band-software">{software}</span>
-        </>
-      ) : null}
+      <BandNotes estimate={estimate} lang={lang} testIdPrefix="training-band" />
     </p>
   );
 });
