@@ -148,6 +148,11 @@ export interface EstimateInput {
   trainingFramework?: string;
   /** Sequences per optimizer step; null = about DEFAULT_BATCH_TOKENS / seqLen, a multiple of dp × micro-batch. */
   globalBatch: number | null;
+  /**
+   * Share of the run's wall-clock spent on training steps, (0, 1]: days, GPU-hours, cost and energy
+   * are divided by it (core/training.ts `trainingRunTotals`). Absent = 1, the steps only.
+   */
+  goodput?: number;
   /** The training cluster: 'auto' (the accelerator's own), a `CLUSTERS` id, or 'custom' (`customCluster`). */
   cluster: string;
   customCluster: CustomCluster;

@@ -463,6 +463,7 @@ export const FIELD_RULES = {
   offloadLayers: numberRule('ol', RANGES.offloadLayers, true),
   trainingFramework: enumRule<string>('sw', ['auto', ...TRAINING_FRAMEWORK_TRAITS.map((framework) => framework.id)]),
   globalBatch: nullableIntegerRule('gb', RANGES.globalBatch),
+  goodput: numberRule('gp', RANGES.goodput),
   cluster: clusterRule,
   customCluster: customClusterRule,
   promptTokens: numberRule('in', RANGES.promptTokens, true),

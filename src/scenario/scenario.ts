@@ -87,6 +87,8 @@ export interface Scenario {
   trainingFramework: string;
   /** Sequences per optimizer step; null = about 4M tokens / seqLen (see the core's DEFAULT_BATCH_TOKENS). */
   globalBatch: number | null;
+  /** Share of the wall-clock spent on training steps (1 = steps only; Llama 3 405B: above 0.9). */
+  goodput: number;
   /** 'auto' (the accelerator's cluster), a CLUSTERS id, or 'custom' (`customCluster`). */
   cluster: string;
   customCluster: CustomCluster;
@@ -166,6 +168,7 @@ export const DEFAULT_SCENARIO: Scenario = Object.freeze({
   offloadLayers: 0,
   trainingFramework: 'auto',
   globalBatch: null,
+  goodput: 1,
   cluster: 'auto',
   customCluster: DEFAULT_CUSTOM_CLUSTER,
   promptTokens: 1000,
@@ -218,6 +221,7 @@ export const RANGES = {
   virtualPipeline: [1, 128],
   offloadLayers: [0, 1000],
   globalBatch: [1, 1e8],
+  goodput: [0.3, 1],
   gpusPerNode: [1, 1e5],
   scaleUpBytesPerSecond: [1e8, 1e14],
   scaleOutBytesPerSecondPerGpu: [1e8, 1e14],

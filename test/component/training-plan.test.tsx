@@ -229,7 +229,7 @@ describe('the training software in the results', () => {
   it('the step names the software it priced (automatic or chosen), and a slower software gives a longer step', () => {
     renderWith(<TrainingSection />);
     const auto = screen.getByTestId('training-step-software').textContent ?? '';
-    expect(auto).toBe('Software priced: Megatron-Core / NeMo (2024–25) (automatic: the NVIDIA software of this GPU generation, as calibrated)');
+    expect(auto).toBe('Software priced: Megatron-Core / NeMo (2024–25) (automatic)');
     const seconds = () => Number(/([\d.]+) s per step/.exec(screen.getByTestId('training-step').textContent ?? '')?.[1]);
     const autoSeconds = seconds();
     cleanup();
@@ -262,6 +262,24 @@ describe('the training software in the results', () => {
 });
 
 describe('planner controls', () => {
+  it('goodput: 100% (steps only) by default; 90% writes the field, says what it covers, and the GPU-hours note divides by it', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { store } = renderWith(
+      <>
+        <ControlsPanel />
+        <TrainingSection />
+      </>,
+    );
+    const select = within(screen.getByTestId('goodput')).getByRole('combobox');
+    expect(select).toHaveProperty('value', '1');
+    expect(screen.queryByTestId('goodput-note')).toBeNull();
+    expect(screen.getByTestId('training-gpu-hours').textContent).toContain('steps only, no downtime');
+    await user.selectOptions(select, '0.9');
+    expect(store.getState().scenario.goodput).toBe(0.9);
+    expect(screen.getByTestId('goodput-note').textContent).toMatch(/^Days, GPU-hours, cost and energy are divided by 90%/);
+    expect(screen.getByTestId('training-gpu-hours').textContent).toContain('÷ goodput 90%');
+  });
+
   it('MFU: predicted ↔ pinned (starts at the prediction), back to predicted', async () => {
     const user = userEvent.setup({ delay: null });
     const { store } = renderWith(<ControlsPanel />);

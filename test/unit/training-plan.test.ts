@@ -13,6 +13,7 @@ import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { getAccelerator } from '../../src/data/hardware';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
 import { runPlan, scalingGpuCounts, type PlanRow } from '../../src/features/training-plan/plan-job';
+import { costVsScale } from '../../src/core/series/training';
 import { breakdownBar, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
 
 const at = (patch: Partial<Scenario>) => estimate({ ...DEFAULT_SCENARIO, ...patch });
@@ -155,6 +156,26 @@ describe('a layout that cannot run names its rule and gives no run numbers', () 
     // The URL carries it; an unknown id falls back to automatic.
     expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, trainingFramework: 'meta-llama3-2024' })).scenario.trainingFramework).toBe('meta-llama3-2024');
     expect(decodeScenario('sw=nope').scenario.trainingFramework).toBe('auto');
+  });
+
+  it('goodput: days, GPU-hours, cost, energy, band and the cost-vs-scale sweep divide by it; the step and its MFU do not move', () => {
+    const steps = at({});
+    const lossy = at({ goodput: 0.9 });
+    expect(lossy.training.step!.seconds).toBe(steps.training.step!.seconds);
+    expect(lossy.training.mfu).toBe(steps.training.mfu);
+    for (const key of ['gpuHours', 'days', 'costUsd', 'energyJoules', 'energyCostUsd'] as const) {
+      expect(lossy.training[key] / steps.training[key], key).toBeCloseTo(1 / 0.9, 9);
+    }
+    expect(lossy.training.band!.daysHigh / steps.training.band!.daysHigh).toBeCloseTo(1 / 0.9, 9);
+    const sweep = (e: typeof steps, patch: Partial<Scenario>) => costVsScale({ ...DEFAULT_SCENARIO, ...patch }, e).rows.at(-1)!.costUsd;
+    expect(sweep(lossy, { goodput: 0.9 }) / sweep(steps, {})).toBeCloseTo(1 / 0.9, 9);
+    // A pinned MFU takes the same goodput.
+    expect(at({ mfu: 0.4, goodput: 0.8 }).training.days / at({ mfu: 0.4 }).training.days).toBeCloseTo(1.25, 9);
+    // The URL carries it; a value below the range is raised to its floor, and an input from before the field counts the steps only.
+    expect(decodeScenario(encodeScenario({ ...DEFAULT_SCENARIO, goodput: 0.9 })).scenario.goodput).toBe(0.9);
+    expect(decodeScenario('gp=0.05').scenario.goodput).toBe(0.3);
+    const { goodput: _absent, ...older } = DEFAULT_SCENARIO;
+    expect(estimate(older).training.days).toBe(steps.training.days);
   });
 
   it('a custom cluster with 8-GPU nodes accepts TP 8 and rejects TP 16; 72-GPU NVL72 domains accept TP 16', () => {

@@ -42,6 +42,7 @@ const NUMERIC: ReadonlyArray<{ field: keyof Scenario & keyof typeof RANGES; inte
   { field: 'virtualPipeline', integer: true, nullable: false },
   { field: 'offloadLayers', integer: true, nullable: false },
   { field: 'globalBatch', integer: true, nullable: true },
+  { field: 'goodput', integer: false, nullable: false },
   { field: 'seqLen', integer: true, nullable: false },
   { field: 'promptTokens', integer: true, nullable: false },
   { field: 'outputTokens', integer: true, nullable: false },

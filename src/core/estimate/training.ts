@@ -131,6 +131,11 @@ function runMfu(
   return { mfu: implied, source: 'predicted' };
 }
 
+/** The input's goodput when it is a share in (0, 1], else 1 (the steps only). */
+function runGoodput(goodput: number | undefined): number {
+  return goodput !== undefined && Number.isFinite(goodput) && goodput > 0 && goodput <= 1 ? goodput : 1;
+}
+
 type TrainingInput = Pick<
   EstimateInput,
   | 'tokens'
@@ -149,6 +154,7 @@ type TrainingInput = Pick<
   | 'virtualPipeline'
   | 'offloadLayers'
   | 'trainingFramework'
+  | 'goodput'
   | 'globalBatch'
   | 'cluster'
   | 'customCluster'
@@ -238,6 +244,7 @@ export function trainingEstimate(
     pue: input.pue,
     usdPerGpuHour: hardware.usdPerGpuHour,
     usdPerKwh: input.usdPerKwh,
+    goodput: runGoodput(input.goodput),
   };
   const totals = trainingRunTotals(flops, run);
   let band: EstimateTraining['band'] = null;

@@ -15,7 +15,7 @@ import { acceleratorName, priceWhat } from '../../view/labels';
 import { formatInteger, plural } from './controls-format';
 import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount, parseDecimal, parsePercent } from './parse-count';
-import { ClusterFields, MfuField } from './layout-fields';
+import { ClusterFields, GoodputField, MfuField } from './layout-fields';
 
 const KINDS: readonly AcceleratorKind[] = ['datacenter', 'consumer', 'apple', 'tpu'];
 const KIND_LABEL: Readonly<Record<AcceleratorKind, (m: ControlsMessages) => string>> = {
@@ -348,6 +348,7 @@ export const HardwareGroup = memo(function HardwareGroup() {
       <GpuCountField />
       <ClusterFields defaultClusterId={defaultClusterId} />
       <MfuField />
+      <GoodputField />
       <BandwidthEfficiencyField />
       <PriceField />
       <PueField />

@@ -30,6 +30,7 @@ const selectExpertParallel = (state: ScenarioState) => state.scenario.expertPara
 const selectVirtualPipeline = (state: ScenarioState) => state.scenario.virtualPipeline;
 const selectOffloadLayers = (state: ScenarioState) => state.scenario.offloadLayers;
 const selectTrainingFramework = (state: ScenarioState) => state.scenario.trainingFramework;
+const selectGoodput = (state: ScenarioState) => state.scenario.goodput;
 const selectGlobalBatch = (state: ScenarioState) => state.scenario.globalBatch;
 const selectMfu = (state: ScenarioState) => state.scenario.mfu;
 const selectCluster = (state: ScenarioState) => state.scenario.cluster;
@@ -148,6 +149,31 @@ export const GlobalBatchField = memo(function GlobalBatchField(props: { autoSequ
         <CountField label={m.globalBatch} value={value} min={RANGES.globalBatch[0]} max={RANGES.globalBatch[1]} format={format} onChange={onChange} testId="global-batch-count" />
       )}
     </div>
+  );
+});
+
+/** Goodput shares offered: 100 % = the steps only; 90 % is Llama 3 405B's reported floor (§3.3.4). */
+const GOODPUTS: readonly number[] = [1, 0.95, 0.9, 0.85, 0.8, 0.7, 0.6, 0.5];
+
+/** Goodput: the share of the run's wall-clock spent on training steps; a linked value not listed is kept. */
+export const GoodputField = memo(function GoodputField() {
+  const m = useMessages(LAYOUT_MESSAGES);
+  const lang = useLang();
+  const value = useScenarioState(selectGoodput);
+  const update = useScenarioState(selectUpdate);
+  const options = useMemo<SelectOption[]>(() => {
+    const values = GOODPUTS.includes(value) ? GOODPUTS : [...GOODPUTS, value].sort((a, b) => b - a);
+    return values.map((v) => {
+      const percent = formatPercent(v, lang);
+      return { value: String(v), label: v === 1 ? fill(m.goodputSteps, { percent }) : v === 0.9 ? fill(m.goodputLlama3, { percent }) : percent };
+    });
+  }, [value, lang, m]);
+  const onChange = useCallback((next: string) => update({ goodput: Number(next) }), [update]);
+  return (
+    <>
+      <SelectField label={m.goodput} value={String(value)} options={options} onChange={onChange} testId="goodput" />
+      {value < 1 ? <FieldNote testId="goodput-note">{fill(m.goodputHint, { percent: formatPercent(value, lang) })}</FieldNote> : null}
+    </>
   );
 });
 

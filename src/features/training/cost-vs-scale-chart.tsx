@@ -174,6 +174,7 @@ export const CostVsScaleChart = memo(function CostVsScaleChart() {
     price: formatUsd(estimate.hardware.usdPerGpuHour, lang),
     pue: formatNumber(scenario.pue, lang, 3),
     moe: isMoe ? m.costChartMoe : '',
+    goodput: (t.run.goodput ?? 1) < 1 ? fill(m.costChartGoodput, { percent: formatPercent(t.run.goodput ?? 1, lang) }) : '',
   });
   const format = VALUE[shown][lang];
   const shownRows = chart.rows.filter((row) => row[shown] !== null);

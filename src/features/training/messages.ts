@@ -6,7 +6,7 @@ export const MESSAGES = defineMessages({
     lead1:
       'Training a dense transformer costs about 6 FLOPs per parameter per token — 2 for the forward pass, 4 for the backward pass — so C ≈ 6·N·D (Kaplan et al. 2020 §2.1). For a mixture of experts N is the ACTIVE parameter count: compute pays only for the experts a token is routed to. Attention over the context adds 6·n_layer·n_ctx·d_attn per token, small below a few thousand tokens of context; switch it on in the controls.',
     lead2:
-      'GPU-hours = FLOPs ÷ (dense peak of the chosen precision × MFU). MFU, the model FLOPs utilisation, is 30–50% in practice (Llama 3: 38–43% on 16,384 H100; PaLM: 46%); the article assumes 100%. Here it is PREDICTED from the parallel layout, the cluster and the global batch by the training planner (one optimizer step priced from its GEMMs, attention, memory traffic and communication; see the training plan below) unless you pin it in the controls. Days = GPU-hours ÷ GPUs ÷ 24, with no downtime. Cost = GPU-hours × the price per GPU-hour (rental only: no staff, storage, experiments or failed runs). Energy = GPU-hours × board power (TDP, an upper bound on the average draw) × the data centre’s PUE.',
+      'GPU-hours = FLOPs ÷ (dense peak of the chosen precision × MFU). MFU, the model FLOPs utilisation, is 30–50% in practice (Llama 3: 38–43% on 16,384 H100; PaLM: 46%); the article assumes 100%. Here it is PREDICTED from the parallel layout, the cluster and the global batch by the training planner (one optimizer step priced from its GEMMs, attention, memory traffic and communication; see the training plan below) unless you pin it in the controls. Days = GPU-hours ÷ GPUs ÷ 24. GPU-hours count the training steps only, unless you set a goodput below 100% in the controls for restarts, checkpoints and evaluation. Cost = GPU-hours × the price per GPU-hour (rental only: no staff, storage, experiments or failed runs). Energy = GPU-hours × board power (TDP, an upper bound on the average draw) × the data centre’s PUE.',
     lead3:
       'Memory per GPU decides whether a layout can run at all. Mixed-precision Adam keeps 16 bytes per parameter, not 8: 2 for the BF16/FP16 weights, 2 for the gradients and 12 for the FP32 optimizer states (a master copy of the weights, momentum and variance). Tensor and pipeline parallelism split the model first; ZeRO (Rajbhandari et al. 2020, Fig. 1) then shards these states over the data-parallel GPUs — stage 1 the optimizer states, stage 2 also the gradients, stage 3 also the weights. Their 7.5B-parameter example on 64 GPUs falls from 120 GB per GPU to 31.4, 16.6 and 1.9 GB.',
     lead4:
@@ -77,8 +77,9 @@ export const MESSAGES = defineMessages({
     costChartSummary: '{metric} of training a dense model with {params} parameters: {value}; the curve runs from {lowValue} at {lowParams} to {highValue} at {highParams}.',
     tableColParams: 'Parameters',
     tableColTokens: 'Training tokens',
+    costChartGoodput: ' and {percent} goodput',
     costChartCaption:
-      'Dense models from 100M to 10T parameters at this scenario’s {tpp} tokens per parameter, 6·N·D FLOPs, on {gpus} × {gpu} at {mfu} MFU, {price}/GPU-hour and PUE {pue}. At a fixed ratio of tokens to parameters every quantity grows as N²: 10× the parameters costs 100×. The marker is the current model{moe}.',
+      'Dense models from 100M to 10T parameters at this scenario’s {tpp} tokens per parameter, 6·N·D FLOPs, on {gpus} × {gpu} at {mfu} MFU{goodput}, {price}/GPU-hour and PUE {pue}. At a fixed ratio of tokens to parameters every quantity grows as N²: 10× the parameters costs 100×. The marker is the current model{moe}.',
     costChartMoe: ' (its FLOPs use the active parameters, so a mixture of experts sits below the dense curve)',
     costMetric: 'Show',
     metric_cost: 'Cost (USD)',
@@ -111,7 +112,7 @@ export const MESSAGES = defineMessages({
     lead1:
       '训练稠密 Transformer，每个参数每个 token 约需 6 次浮点运算——前向 2 次、反向 4 次——所以 C ≈ 6·N·D（Kaplan 等 2020，§2.1）。对混合专家（MoE）模型，N 是激活参数量：算力只为 token 被路由到的专家付费。对上下文的注意力计算每 token 另加 6·n_layer·n_ctx·d_attn，上下文在几千 token 以内时很小；可在控制面板中打开。',
     lead2:
-      'GPU 卡时 = FLOPs ÷（所选精度的稠密峰值算力 × MFU）。MFU（模型算力利用率）实际为 30–50%（Llama 3 在 16,384 张 H100 上为 38–43%；PaLM 为 46%），而文章按 100% 计算。本页的 MFU 由训练规划器根据并行布局、集群和全局批量预测（按 GEMM、注意力、访存和通信估算一次优化器步，见下方“训练规划”），除非你在控制面板中手动固定。天数 = 卡时 ÷ GPU 数 ÷ 24，不计停机。成本 = 卡时 × 每卡时价格（仅租金，不含人力、存储、实验与失败重跑）。能耗 = 卡时 × 板卡功耗（TDP，平均功耗的上限）× 数据中心 PUE。',
+      'GPU 卡时 = FLOPs ÷（所选精度的稠密峰值算力 × MFU）。MFU（模型算力利用率）实际为 30–50%（Llama 3 在 16,384 张 H100 上为 38–43%；PaLM 为 46%），而文章按 100% 计算。本页的 MFU 由训练规划器根据并行布局、集群和全局批量预测（按 GEMM、注意力、访存和通信估算一次优化器步，见下方“训练规划”），除非你在控制面板中手动固定。天数 = 卡时 ÷ GPU 数 ÷ 24。卡时只计训练步，除非你在控制面板中把有效训练时间占比设在 100% 以下，以计入重启、检查点和评估。成本 = 卡时 × 每卡时价格（仅租金，不含人力、存储、实验与失败重跑）。能耗 = 卡时 × 板卡功耗（TDP，平均功耗的上限）× 数据中心 PUE。',
     lead3:
       '每卡显存决定一种并行方案能否运行。混合精度 Adam 每个参数占 16 字节，而不是 8 字节：BF16/FP16 权重 2 字节、梯度 2 字节、FP32 优化器状态 12 字节（权重主副本、一阶动量、二阶动量）。张量并行和流水线并行先切分模型本身；ZeRO（Rajbhandari 等 2020，图 1）再把这些状态切分到数据并行的各张卡上——阶段 1 切分优化器状态，阶段 2 再切分梯度，阶段 3 再切分权重。论文中 75 亿参数、64 张卡的例子，每卡显存从 120 GB 降到 31.4、16.6 和 1.9 GB。',
     lead4:
@@ -182,8 +183,9 @@ export const MESSAGES = defineMessages({
     costChartSummary: '训练 {params} 参数稠密模型的{metric}：{value}；曲线从 {lowParams} 时的 {lowValue} 到 {highParams} 时的 {highValue}。',
     tableColParams: '参数量',
     tableColTokens: '训练 token 数',
+    costChartGoodput: '、有效训练时间占比 {percent}',
     costChartCaption:
-      '1 亿到 10 万亿参数的稠密模型，按本情景每参数 {tpp} 个 token、6·N·D FLOPs，在 {gpus} 张 {gpu} 上以 MFU {mfu}、每卡时 {price}、PUE {pue} 训练。token 与参数之比固定时，各项都随 N² 增长：参数多 10 倍，成本高 100 倍。标记点是当前模型{moe}。',
+      '1 亿到 10 万亿参数的稠密模型，按本情景每参数 {tpp} 个 token、6·N·D FLOPs，在 {gpus} 张 {gpu} 上以 MFU {mfu}{goodput}、每卡时 {price}、PUE {pue} 训练。token 与参数之比固定时，各项都随 N² 增长：参数多 10 倍，成本高 100 倍。标记点是当前模型{moe}。',
     costChartMoe: '（其 FLOPs 按激活参数计算，所以 MoE 模型位于稠密曲线下方）',
     costMetric: '显示',
     metric_cost: '成本（美元）',

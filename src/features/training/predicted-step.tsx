@@ -116,7 +116,10 @@ export const UncertaintyBand = memo(function UncertaintyBand(props: { estimate: 
 /** The GPU-hours note: predicted (steps × step time) or pinned (with the prediction beside it). */
 export function gpuHoursNote(estimate: Estimate, lang: Lang, m: (typeof PLANNER_MESSAGES)['en'], peak: string, format: string): string {
   const t = estimate.training;
-  if (t.mfuSource === 'predicted') return fill(m.gpuHoursPredicted, { mfu: formatPercent(t.mfu, lang), format });
-  if (t.predictedMfu === null) return fill(m.gpuHoursPinnedNoPrediction, { mfu: formatPercent(t.mfu, lang), peak, format });
-  return fill(m.gpuHoursPinned, { mfu: formatPercent(t.mfu, lang), peak, format, predicted: formatPercent(t.predictedMfu, lang) });
+  const goodput = t.run.goodput ?? 1;
+  const share = formatPercent(goodput, lang);
+  if (t.mfuSource === 'predicted') return fill(goodput < 1 ? m.gpuHoursPredictedGoodput : m.gpuHoursPredicted, { mfu: formatPercent(t.mfu, lang), format, goodput: share });
+  const lost = goodput < 1 ? fill(m.goodputPart, { goodput: share }) : '';
+  if (t.predictedMfu === null) return fill(m.gpuHoursPinnedNoPrediction, { mfu: formatPercent(t.mfu, lang), peak, format }) + lost;
+  return fill(m.gpuHoursPinned, { mfu: formatPercent(t.mfu, lang), peak, format, predicted: formatPercent(t.predictedMfu, lang) }) + lost;
 }
