@@ -39,6 +39,11 @@ const selectCustomCluster = (state: ScenarioState) => state.scenario.customClust
 const POWERS_OF_TWO: readonly number[] = Array.from({ length: 11 }, (_, index) => 2 ** index);
 const SMALL_COUNTS: readonly number[] = Array.from({ length: 12 }, (_, index) => index + 1);
 
+/** A select's preset values with the scenario's value added in order when a link carried one not listed. */
+function withValue(presets: readonly number[], value: number, descending = false): readonly number[] {
+  return presets.includes(value) ? presets : [...presets, value].sort((a, b) => (descending ? b - a : a - b));
+}
+
 type DegreeField = 'contextParallel' | 'expertParallel' | 'virtualPipeline';
 const DEGREE_SELECT: Readonly<Record<DegreeField, (state: ScenarioState) => number>> = {
   contextParallel: selectContextParallel,
@@ -53,10 +58,7 @@ export const DegreeSelect = memo(function DegreeSelect(props: { field: DegreeFie
   const value = useScenarioState(DEGREE_SELECT[field]);
   const update = useScenarioState(selectUpdate);
   const base = field === 'virtualPipeline' ? SMALL_COUNTS : POWERS_OF_TWO;
-  const options = useMemo<SelectOption[]>(() => {
-    const values = base.includes(value) ? base : [...base, value].sort((a, b) => a - b);
-    return values.map((v) => ({ value: String(v), label: formatInteger(v, lang) }));
-  }, [value, lang, base]);
+  const options = useMemo<SelectOption[]>(() => withValue(base, value).map((v) => ({ value: String(v), label: formatInteger(v, lang) })), [value, lang, base]);
   const onChange = useCallback((next: string) => update({ [field]: Number(next) }), [update, field]);
   return <SelectField label={props.label} value={String(value)} options={options} onChange={onChange} testId={field} />;
 });
@@ -70,10 +72,10 @@ export const OffloadField = memo(function OffloadField() {
   const lang = useLang();
   const value = useScenarioState(selectOffloadLayers);
   const update = useScenarioState(selectUpdate);
-  const options = useMemo<SelectOption[]>(() => {
-    const values = OFFLOAD_COUNTS.includes(value) ? OFFLOAD_COUNTS : [...OFFLOAD_COUNTS, value].sort((a, b) => a - b);
-    return values.map((v) => ({ value: String(v), label: v === 0 ? m.offloadNone : formatInteger(v, lang) }));
-  }, [value, lang, m]);
+  const options = useMemo<SelectOption[]>(
+    () => withValue(OFFLOAD_COUNTS, value).map((v) => ({ value: String(v), label: v === 0 ? m.offloadNone : formatInteger(v, lang) })),
+    [value, lang, m],
+  );
   const onChange = useCallback((next: string) => update({ offloadLayers: Number(next) }), [update]);
   return (
     <>
@@ -162,8 +164,7 @@ export const GoodputField = memo(function GoodputField() {
   const value = useScenarioState(selectGoodput);
   const update = useScenarioState(selectUpdate);
   const options = useMemo<SelectOption[]>(() => {
-    const values = GOODPUTS.includes(value) ? GOODPUTS : [...GOODPUTS, value].sort((a, b) => b - a);
-    return values.map((v) => {
+    return withValue(GOODPUTS, value, true).map((v) => {
       const percent = formatPercent(v, lang);
       return { value: String(v), label: v === 1 ? fill(m.goodputSteps, { percent }) : v === 0.9 ? fill(m.goodputLlama3, { percent }) : percent };
     });
