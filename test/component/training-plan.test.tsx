@@ -58,7 +58,7 @@ const SMALL: Partial<Scenario> = { model: 'llama-3-8b', gpuCount: 8, seqLen: 819
 
 describe('training plan section', () => {
   it('searches with the chosen software: the caption names it and the band adds what its checks found', async () => {
-    const { container } = renderWith(<TrainingPlanSection />, { scenario: { ...SMALL, trainingFramework: 'fsdp-xformers-2023' }, runner: inlineRunner([]) });
+    const { container } = renderWith(<TrainingPlanSection />, { scenario: { ...SMALL, trainingFramework: 'fsdp-xformers-2023', goodput: 0.9 }, runner: inlineRunner([]) });
     await waitFor(() => expect(container.querySelector('[data-table="training-plan-layouts"] tbody tr')).not.toBeNull(), { timeout: 20_000 });
     expect(container.querySelector('[data-table="training-plan-layouts"] caption')?.textContent).toContain('priced with PyTorch FSDP + xformers attention (Meta 2023)');
     expect(screen.getByTestId('plan-band-software').textContent).toMatch(/^For PyTorch FSDP \+ xformers attention \(Meta 2023\), the checks cover \d+ published runs/);
@@ -66,6 +66,9 @@ describe('training plan section', () => {
     await waitFor(() => expect(container.textContent).toContain('and the planner’s best'), { timeout: 20_000 });
     expect(container.textContent).toMatch(/and the planner’s best \([^)]*\), priced with PyTorch FSDP \+ xformers attention \(Meta 2023\)\./);
     expect(container.textContent).toContain('tokens), BF16, priced with PyTorch FSDP + xformers attention (Meta 2023): MFU (left)');
+    // … and the days it counts: the goodput chosen in the controls, in the band and the strong-scaling caption.
+    expect(screen.getByTestId('plan-band').textContent).toContain('of GPU time, ÷ goodput 90%.');
+    await waitFor(() => expect(container.textContent).toContain('(right, ÷ goodput 90%)'), { timeout: 20_000 });
   });
 
   it('shows planning…, then the fastest layouts; “Use” puts a layout into the scenario', async () => {

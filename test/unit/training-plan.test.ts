@@ -12,7 +12,7 @@ import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { getAccelerator } from '../../src/data/hardware';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
-import { runPlan, scalingGpuCounts, type PlanRow } from '../../src/features/training-plan/plan-job';
+import { runPlan, scalingGpuCounts, scalingPoint, type PlanRow } from '../../src/features/training-plan/plan-job';
 import { costVsScale } from '../../src/core/series/training';
 import { breakdownBar, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
 
@@ -267,6 +267,22 @@ describe('training plan shapers', () => {
     expect(band.days).toBeCloseTo((steps * 10) / 86_400, 9);
     expect(band.daysLow / band.days).toBeCloseTo(0.9, 9);
     expect(band.cost).toBeCloseTo(band.days * 24 * 8 * e.hardware.usdPerGpuHour, 6);
+  });
+
+  it('with a goodput the plan counts days as the training section does: the band, the sweep and the request key follow it', () => {
+    const lossy = at({ model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1, goodput: 0.8 });
+    const row: PlanRow = { ...plan.rows[0]!, seconds: 10, secondsLow: 9, secondsHigh: 11 };
+    expect(planBand(row, lossy)!.days / planBand(row, e)!.days).toBeCloseTo(1.25, 9);
+    // The band at the scenario's own step equals the section's days.
+    const own: PlanRow = { ...row, seconds: lossy.training.step!.seconds };
+    expect(planBand(own, lossy)!.days / lossy.training.days).toBeCloseTo(1, 9);
+    const request = planRequestFor(lossy)!;
+    expect(request.request.goodput).toBe(0.8);
+    expect(request.key).not.toBe(planRequestFor(e)!.key);
+    const point = scalingPoint(request.request, 8);
+    const steps = scalingPoint(planRequestFor(e)!.request, 8);
+    expect(point.days! / steps.days!).toBeCloseTo(1.25, 9);
+    expect(point.seconds).toBe(steps.seconds);
   });
 
   it('strong scaling: ¼ … 4 × the GPUs, whole and unique', () => {

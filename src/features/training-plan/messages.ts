@@ -81,7 +81,7 @@ export const MESSAGES = defineMessages({
     scalingColDays: 'Days',
     scalingColLayout: 'Best layout',
     scalingTitle: 'MFU and days against GPU count',
-    scalingCaption: 'Strong scaling: the best layout for {model} at ¼ to 4 × {gpus}, same global batch ({gb} sequences of {seq} tokens), {precision}, priced with {software}: MFU (left) and whole-run days for {tokens} tokens (right, steps only). Diamonds: published runs on the {gpu} (calibration set; Megatron-Core BF16, NeMo FP8), MFU as printed or model TFLOP/s ÷ peak.',
+    scalingCaption: 'Strong scaling: the best layout for {model} at ¼ to 4 × {gpus}, same global batch ({gb} sequences of {seq} tokens), {precision}, priced with {software}: MFU (left) and whole-run days for {tokens} tokens (right, {cover}). Diamonds: published runs on the {gpu} (calibration set; Megatron-Core BF16, NeMo FP8), MFU as printed or model TFLOP/s ÷ peak.',
     scalingMfu: 'Predicted MFU',
     scalingDays: 'Days',
     scalingPublished: 'Published MFU',
@@ -94,7 +94,7 @@ export const MESSAGES = defineMessages({
     tooltipPublished: '{label}: {gpus}, MFU {mfu}',
 
     bandTitle: 'Uncertainty',
-    band: 'Best layout: {seconds} per step, between {low} and {high} under the planner’s low / high efficiency assumptions (±{spread} of step time: {within} of the {checked} published layouts the planner is checked on ran within it). For this run: {days} ({daysLow} – {daysHigh}), {cost} ({costLow} – {costHigh}) of GPU time, steps only.',
+    band: 'Best layout: {seconds} per step, between {low} and {high} under the planner’s low / high efficiency assumptions (±{spread} of step time: {within} of the {checked} published layouts the planner is checked on ran within it). For this run: {days} ({daysLow} – {daysHigh}), {cost} ({costLow} – {costHigh}) of GPU time, {cover}.',
 
     runsTitle: 'Published runs: reported against predicted GPU-hours',
     runsCaption: 'Each published run priced by the planner from its published hardware, GPU count, batch, sequence and training software (its layout where printed, else the planner’s best — a lower bound), against the GPU-hours its authors report, with what those hours cover. Same figures as the project’s unit test (planner-runs).',
@@ -108,6 +108,8 @@ export const MESSAGES = defineMessages({
     runsCovers: 'What the reported hours cover',
     runsCompared: 'Compared as',
     compared_steps: 'steps only',
+    coverSteps: 'steps only',
+    coverGoodput: '÷ goodput {percent}',
     compared_elapsed: 'elapsed (90 % goodput)',
     'compared_not-comparable': 'not comparable',
     runsNone: 'no layout fits',
@@ -195,7 +197,7 @@ export const MESSAGES = defineMessages({
     scalingColDays: '天数',
     scalingColLayout: '最佳布局',
     scalingTitle: 'MFU 与天数随 GPU 数量的变化',
-    scalingCaption: '强扩展：{model} 在 {gpus} 的 ¼ 到 4 倍 GPU 上的最佳布局，全局批量不变（{gb} 条 {seq} token 的序列），{precision}，按 {software} 估算：左轴为 MFU，右轴为训练 {tokens} token 的总天数（只计训练步）。菱形：{gpu} 上公开的训练配置（校准集；Megatron-Core 为 BF16，NeMo 为 FP8），MFU 取公布值或模型 TFLOP/s ÷ 峰值。',
+    scalingCaption: '强扩展：{model} 在 {gpus} 的 ¼ 到 4 倍 GPU 上的最佳布局，全局批量不变（{gb} 条 {seq} token 的序列），{precision}，按 {software} 估算：左轴为 MFU，右轴为训练 {tokens} token 的总天数（{cover}）。菱形：{gpu} 上公开的训练配置（校准集；Megatron-Core 为 BF16，NeMo 为 FP8），MFU 取公布值或模型 TFLOP/s ÷ 峰值。',
     scalingMfu: '预测 MFU',
     scalingDays: '天数',
     scalingPublished: '公开的 MFU',
@@ -208,7 +210,7 @@ export const MESSAGES = defineMessages({
     tooltipPublished: '{label}：{gpus}，MFU {mfu}',
 
     bandTitle: '不确定度',
-    band: '最佳布局：每步 {seconds}，在规划器的低/高效率假设下介于 {low} 与 {high} 之间（单步时间 ±{spread}：规划器核对过的 {checked} 个公开布局中，有 {within} 个的实测落在此范围内）。对本次训练：{days}（{daysLow} – {daysHigh}），GPU 费用 {cost}（{costLow} – {costHigh}），只计训练步。',
+    band: '最佳布局：每步 {seconds}，在规划器的低/高效率假设下介于 {low} 与 {high} 之间（单步时间 ±{spread}：规划器核对过的 {checked} 个公开布局中，有 {within} 个的实测落在此范围内）。对本次训练：{days}（{daysLow} – {daysHigh}），GPU 费用 {cost}（{costLow} – {costHigh}），{cover}。',
 
     runsTitle: '公开训练：报告的与预测的 GPU 小时',
     runsCaption: '每个公开训练按其公布的硬件、GPU 数量、批量、序列长度和训练软件由规划器估算（公布了布局则用该布局，否则用规划器的最佳布局——即下限），与作者报告的 GPU 小时对比，并注明报告的小时数包含什么。与项目单元测试（planner-runs）的数字相同。',
@@ -222,6 +224,8 @@ export const MESSAGES = defineMessages({
     runsCovers: '报告的小时数包含什么',
     runsCompared: '比较方式',
     compared_steps: '只计训练步',
+    coverSteps: '只计训练步',
+    coverGoodput: '÷ 有效训练时间占比 {percent}',
     compared_elapsed: '实际耗时（90% 有效训练时间）',
     'compared_not-comparable': '不可比',
     runsNone: '没有放得下的布局',

@@ -1,13 +1,19 @@
 /** The uncertainty band of the best layout, in words: step time and the run's days and cost at low / high efficiency. */
 import { memo } from 'react';
-import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE } from '../../core';
+import { STEP_TIME_SPREAD, STEP_TIME_SPREAD_COVERAGE, type Estimate } from '../../core';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
-import { fill } from '../../i18n/i18n';
+import { fill, type Lang } from '../../i18n/i18n';
 import { formatDuration, formatPercent, formatUsd } from '../../i18n/format';
 import { MESSAGES } from './messages';
 import { usePlanView } from './plan-scope';
-import { planBand } from './training-plan.data';
+import { planBand, runGoodput } from './training-plan.data';
 import { BandNotes } from '../../view/band-notes';
+
+/** What the plan's days count, in words: the steps only, or ÷ the goodput (the band and the strong-scaling caption). */
+export function daysCover(m: { coverSteps: string; coverGoodput: string }, estimate: Estimate, lang: Lang): string {
+  const goodput = runGoodput(estimate);
+  return goodput < 1 ? fill(m.coverGoodput, { percent: formatPercent(goodput, lang) }) : m.coverSteps;
+}
 
 export const PlanBand = memo(function PlanBand() {
   const { plan, estimate } = usePlanView();
@@ -34,6 +40,7 @@ export const PlanBand = memo(function PlanBand() {
         cost: formatUsd(band.cost, lang),
         costLow: formatUsd(band.costLow, lang),
         costHigh: formatUsd(band.costHigh, lang),
+        cover: daysCover(m, estimate, lang),
       })}
       <BandNotes estimate={estimate} lang={lang} testIdPrefix="plan-band" />
     </p>

@@ -19,6 +19,8 @@ export interface PlanRequest {
   cluster?: ClusterOverride;
   /** The training software to price with (a TRAINING_FRAMEWORKS id; absent: the accelerator's default). */
   framework?: string;
+  /** Share of the wall-clock spent on steps (days ÷ it; 1 = the steps only). */
+  goodput: number;
   /** Training tokens of the run (for days). */
   tokens: number;
   /** GPU counts of the strong-scaling sweep. */
@@ -57,7 +59,7 @@ export interface ScalingPoint {
   /** The best layout's MFU and step time at this GPU count, or null when none fits. */
   mfu: number | null;
   seconds: number | null;
-  /** Whole-run days at the best layout (steps × step time, no downtime), or null. */
+  /** Whole-run days at the best layout (steps × step time ÷ goodput), or null. */
   days: number | null;
   layout: string | null;
 }
@@ -139,7 +141,7 @@ export function scalingPoint(request: PlanRequest, gpus: number): ScalingPoint {
     limit: 1,
   }).layouts[0];
   if (!best || !Number.isFinite(best.seconds) || !(best.seconds > 0)) return { gpus, mfu: null, seconds: null, days: null, layout: null };
-  const days = Number.isFinite(steps) && steps >= 0 ? (steps * best.seconds) / SECONDS_PER_DAY : null;
+  const days = Number.isFinite(steps) && steps >= 0 ? (steps * best.seconds) / SECONDS_PER_DAY / request.goodput : null;
   const l = best.layout;
   return { gpus, mfu: best.mfu, seconds: best.seconds, days, layout: `TP${l.tp} PP${l.pp} VP${l.vp} CP${l.cp} EP${l.ep} DP${l.dp}${l.offloadLayers > 0 ? ` offload ${l.offloadLayers}` : ''}` };
 }

@@ -16,6 +16,7 @@ import { MESSAGES } from './messages';
 import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
 import { scalingChart } from './training-plan.data';
+import { daysCover } from './plan-band';
 import { softwareName } from '../../view/framework-name';
 
 const MFU_COLOR = PALETTE[0]!;
@@ -106,6 +107,7 @@ function ScalingInner() {
     tokens: formatCount(t.tokens, lang),
     gpu: gpuLabel(estimate, lang),
     software: softwareName(estimate, lang),
+    cover: daysCover(m, estimate, lang),
   });
   const hasMarks = chart.points.length > 0 || chart.published.length > 0;
   const first = chart.points[0];

@@ -26,6 +26,7 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
     globalBatch: t.layout.globalBatch,
     cluster: t.cluster,
     ...(t.framework ? { framework: t.framework.id } : {}),
+    goodput: runGoodput(estimate),
     tokens: t.tokens,
     scalingGpus: scalingGpuCounts(t.gpus),
   };
@@ -43,9 +44,15 @@ export function planRequestFor(estimate: Estimate): { request: PlanRequest; key:
     request.globalBatch,
     request.cluster ?? null,
     request.framework ?? null,
+    request.goodput,
     request.tokens,
   ]);
   return { request, key };
+}
+
+/** The share of the run's wall-clock the estimate spends on steps (its `goodput`; 1 = the steps only). */
+export function runGoodput(estimate: Estimate): number {
+  return estimate.training.run.goodput ?? 1;
 }
 
 /** The causes of a step's time, in the order the bars stack them. */
@@ -169,13 +176,13 @@ export function isScenarioLayout(row: PlanRow, estimate: Estimate, zeroStage: nu
 
 /**
  * The run at the best layout with the planner's band: days = steps × step seconds / 86 400
- * (steps = tokens / (global batch × sequence), no downtime), cost = days × 24 × GPUs × price;
+ * (steps = tokens / (global batch × sequence), ÷ the estimate's goodput), cost = days × 24 × GPUs × price;
  * low / high from the row's `secondsLow` / `secondsHigh`. Null when any figure is not finite.
  */
 export function planBand(row: PlanRow, estimate: Estimate): { days: number; daysLow: number; daysHigh: number; cost: number; costLow: number; costHigh: number } | null {
   const t = estimate.training;
   const steps = t.tokens / (t.layout.globalBatch * t.layout.seqLen);
-  const day = (seconds: number) => (steps * seconds) / 86_400;
+  const day = (seconds: number) => (steps * seconds) / 86_400 / runGoodput(estimate);
   const cost = (days: number) => days * 24 * t.gpus * estimate.hardware.usdPerGpuHour;
   const result = {
     days: day(row.seconds),
