@@ -54,17 +54,26 @@ export interface TrainingFrameworkTraits {
    * (eager PyTorch kernels, per-layer collectives, host launch overhead) are not modelled.
    */
   kernelEfficiency?: number;
+  /** The data-parallel parameter all-gather moves FP8 weights when the matmuls run in FP8 (NeMo `fp8_param_gather`). */
+  fp8ParameterGather: boolean;
+  /**
+   * Bytes per gradient element in the accumulation buffer and the data-parallel reduction when the
+   * input does not say (`gradientReduceBytes`): 4 where the software accumulates and reduces in
+   * FP32 (Megatron-LM's `--bf16` forces it; Llama 3 §3.3.2), 2 where it reduces in BF16 (NeMo's FP8
+   * recipes); absent: DEFAULT_GRADIENT_REDUCE_BYTES (step.ts).
+   */
+  gradientReduceBytes?: 2 | 4;
 }
 
 export const TRAINING_FRAMEWORK_TRAITS: readonly TrainingFrameworkTraits[] = Object.freeze([
-  { id: 'megatron-core', name: 'Megatron-Core / NeMo (2024–25)', attention: 'flash', tensorParallelOverlap: 'full', gradientReduceOverlap: true, interleavedSchedule: true },
-  { id: 'nemo-2', name: 'NeMo 2 performance recipes (2024–25, Megatron-Core underneath)', attention: 'flash', tensorParallelOverlap: 'full', gradientReduceOverlap: true, interleavedSchedule: true },
-  { id: 'megatron-lm-2022', name: 'Megatron-LM 2022 (sequence parallelism, selective recompute)', attention: 'unfused', tensorParallelOverlap: 'backward', gradientReduceOverlap: false, interleavedSchedule: true },
-  { id: 'megatron-lm-2021', name: 'Megatron-LM 2021 (PTD-P)', attention: 'unfused', tensorParallelOverlap: 'none', gradientReduceOverlap: false, interleavedSchedule: true },
-  { id: 'megatron-deepspeed-2021', name: 'Megatron-DeepSpeed 2021–22 (DeepSpeed pipeline engine + Megatron tensor slicing)', attention: 'unfused', tensorParallelOverlap: 'none', gradientReduceOverlap: false, interleavedSchedule: false },
-  { id: 'meta-llama3-2024', name: 'Meta Llama 3 stack (2024: FSDP + TP/CP/PP, FlashAttention)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: true },
-  { id: 'fsdp-xformers-2023', name: 'PyTorch FSDP + xformers attention (Meta 2023)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: false, kernelEfficiency: 0.753 },
-  { id: 'dualpipe-2024', name: 'DeepSeek-V3 HAI-LLM (2024: DualPipe, node-limited routing, FP8)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: false, kernelEfficiency: 112 / 132 },
+  { id: 'megatron-core', name: 'Megatron-Core / NeMo (2024–25)', attention: 'flash', tensorParallelOverlap: 'full', gradientReduceOverlap: true, interleavedSchedule: true, fp8ParameterGather: false, gradientReduceBytes: 4 },
+  { id: 'nemo-2', name: 'NeMo 2 performance recipes (2024–25, Megatron-Core underneath)', attention: 'flash', tensorParallelOverlap: 'full', gradientReduceOverlap: true, interleavedSchedule: true, fp8ParameterGather: true, gradientReduceBytes: 2 },
+  { id: 'megatron-lm-2022', name: 'Megatron-LM 2022 (sequence parallelism, selective recompute)', attention: 'unfused', tensorParallelOverlap: 'backward', gradientReduceOverlap: false, interleavedSchedule: true, fp8ParameterGather: false },
+  { id: 'megatron-lm-2021', name: 'Megatron-LM 2021 (PTD-P)', attention: 'unfused', tensorParallelOverlap: 'none', gradientReduceOverlap: false, interleavedSchedule: true, fp8ParameterGather: false },
+  { id: 'megatron-deepspeed-2021', name: 'Megatron-DeepSpeed 2021–22 (DeepSpeed pipeline engine + Megatron tensor slicing)', attention: 'unfused', tensorParallelOverlap: 'none', gradientReduceOverlap: false, interleavedSchedule: false, fp8ParameterGather: false },
+  { id: 'meta-llama3-2024', name: 'Meta Llama 3 stack (2024: FSDP + TP/CP/PP, FlashAttention)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: true, fp8ParameterGather: false, gradientReduceBytes: 4 },
+  { id: 'fsdp-xformers-2023', name: 'PyTorch FSDP + xformers attention (Meta 2023)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: false, kernelEfficiency: 0.753, fp8ParameterGather: false },
+  { id: 'dualpipe-2024', name: 'DeepSeek-V3 HAI-LLM (2024: DualPipe, node-limited routing, FP8)', attention: 'flash', tensorParallelOverlap: 'backward', gradientReduceOverlap: true, interleavedSchedule: false, kernelEfficiency: 112 / 132, fp8ParameterGather: false, gradientReduceBytes: 4 },
 ] satisfies TrainingFrameworkTraits[]);
 
 export const TRAINING_FRAMEWORK_TRAITS_BY_ID: ReadonlyMap<string, TrainingFrameworkTraits> = new Map(

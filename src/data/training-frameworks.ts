@@ -36,15 +36,6 @@ export interface TrainingFramework extends TrainingFrameworkTraits {
    * operator, `FUSED_CROSS_ENTROPY_BYTES` for a fused kernel.
    */
   crossEntropyBytesPerLogit: number;
-  /** The data-parallel parameter all-gather moves FP8 weights when the matmuls run in FP8 (NeMo `fp8_param_gather`). */
-  fp8ParameterGather: boolean;
-  /**
-   * Bytes per gradient element in the accumulation buffer and the data-parallel reduction when the
-   * input does not say (`gradientReduceBytes`): 4 where the software accumulates and reduces in
-   * FP32 (Megatron-LM's `--bf16` forces it; Llama 3 §3.3.2), 2 where it reduces in BF16 (NeMo's FP8
-   * recipes); absent: DEFAULT_GRADIENT_REDUCE_BYTES (step.ts).
-   */
-  gradientReduceBytes?: 2 | 4;
   /**
    * The gradient bucket grows with the data-parallel size (Megatron-Core's default
    * `--ddp-bucket-size` = max(40M, 1M × dp) parameters, r0.8 distributed_data_parallel_config.py);
@@ -112,8 +103,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
-    gradientReduceBytes: 4,
     gradientBucketGrowsWithDataParallel: true,
     source:
       'Megatron-LM README, 2024-07-15 (commit f2e5db402c): the H100 model table ran "--overlap-grad-reduce --overlap-param-gather", "--tp-comm-overlap" and pipeline communication overlap (r0.8.0: on with the interleaved schedule); Transformer Engine fused attention; Megatron\'s command-line defaults elsewhere (cross-entropy unfused: `--cross-entropy-loss-fusion` is off by default; `--bf16` forces `accumulate_allreduce_grads_in_fp32`, megatron/training/arguments.py at core_r0.8.0: "bfloat16 requires gradient accumulation and all-reduce to be done in fp32")',
@@ -123,8 +112,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
     crossEntropyBytesPerLogit: FUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: true,
-    gradientReduceBytes: 2,
     gradientBucketGrowsWithDataParallel: true,
     source:
       'NVIDIA/NeMo v2.0.0–v2.3.0: GPTConfig `cross_entropy_loss_fusion = True` (nemo/collections/llm/gpt/model/base.py), scripts/performance/utils.py `cross_entropy_fusion_impl = "te"` (25.04); recipes/precision/mixed_precision.py bf16_with_fp8_mixed `fp8_param_gather = True`, `grad_reduce_in_fp32 = False`; MegatronCommOverlapCallback (tp_comm_overlap, overlap_grad_reduce, overlap_param_gather)',
@@ -134,7 +121,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
     source:
       'Korthikanti et al. 2022, arXiv:2205.05198: §5 Figure 3 and Eq. 1 (QKᵀ, softmax, softmax dropout and attention over V stored: 5as/h); §6.2 (all-reduce overlapped with the weight-gradient computation in the backward pass); §6.3 ("we do not use any overlapping of gradient all-reduces with back-propagation")',
   },
@@ -143,7 +129,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
     source:
       'Narayanan et al. 2021, arXiv:2104.04473: §2.3 (two all-reduces forward, two backward), §4.1 (scatter/gather), §4.2 (fused scale-mask-softmax kernels, no FlashAttention in 2021); Megatron-LM 2021 `--DDP-impl local` reduces gradients after the backward pass',
   },
@@ -152,7 +137,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: false,
     interleavedSendOverlap: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
     source:
       'Smith et al. 2022 (MT-NLG), arXiv:2201.11990 §2: pipeline and data parallelism from DeepSpeed, tensor slicing from Megatron; DeepSpeed PipelineEngine runs a non-interleaved 1F1B schedule, sends whole activations and reduces gradients after the last micro-batch (deepspeed/runtime/pipe/engine.py, `_exec_reduce_grads` in the schedule\'s final step)',
   },
@@ -161,8 +145,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
-    gradientReduceBytes: 4,
     contextParallelAllGather: true,
     source:
       'Llama Team 2024, arXiv:2407.21783 §3.3.2: 4D parallelism (TP, CP, PP, FSDP), interleaved pipeline schedule with asynchronous point-to-point sends, FSDP gradient reduce-scatter overlapped with compute, gradients accumulated and reduced in FP32; context parallelism all-gathers K and V ("the all-gather communication latency is exposed in the critical path"); no tensor-parallel overlap is described (Transformer Engine userbuffers are NVIDIA\'s): taken as backward-only, as Meta\'s LLaMA stack described it (Touvron et al. 2023 §2.4); cross-entropy not described: unfused',
@@ -172,7 +154,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: false,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
     recomputesMemoryBoundOps: true,
     kernelEfficiencySource:
       'fitted once (scripts/fit-framework-efficiency.ts) on OPT-175B\'s measured "up to 147 TFLOP/s per GPU" (Zhang et al. 2022 §2.4: metaseq, FSDP + Megatron TP 8, 992 A100-80GB) at its published schedule (full recompute, micro-batch 8, zero2; metaseq opt_baselines.py): the model without it predicts 191.7 TFLOP/s. OPT counts hardware FLOPs: the logbook\'s 4.30E+23 total is Narayanan et al. 2021\'s recompute formula 96·B·s·l·h²·(1 + s/6h + V/16lh) for 300B tokens. Not fitted on any GPU-hours row; LLaMA §2.4\'s own 380 tokens/s/GPU for 65B implies 0.78 of the model. What it stands for — eager PyTorch kernels, FSDP\'s per-layer collectives sharing the SMs, host-side launch overhead — is not modelled component by component',
@@ -184,8 +165,6 @@ export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = Object.freeze([
     pipelineScatterGather: true,
     interleavedSendOverlap: true,
     crossEntropyBytesPerLogit: UNFUSED_CROSS_ENTROPY_BYTES,
-    fp8ParameterGather: false,
-    gradientReduceBytes: 4,
     kernelEfficiencySource:
       'physical, not fitted: DeepSeek-V3 §3.2.2, "only 20 SMs are sufficient to fully utilize the bandwidths of IB and NVLink" — 20 of the H800\'s 132 SMs run the communication kernels throughout, the computation gets the other 112',
     recomputesMemoryBoundOps: true,

@@ -440,11 +440,16 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
     await user.selectOptions(software, 'fsdp-xformers-2023');
     expect(store.getState().scenario.trainingFramework).toBe('fsdp-xformers-2023');
     expect(screen.getByTestId('training-framework-note').textContent).toBe(
-      'FlashAttention; tensor-parallel traffic hidden in the backward pass only; gradients reduced during the backward pass; no interleaved pipeline schedule; kernels at 75.3% of the modelled rates.',
+      'FlashAttention; tensor-parallel traffic hidden in the backward pass only; gradients reduced in 16 bits during the backward pass; no interleaved pipeline schedule; kernels at 75.3% of the modelled rates.',
     );
     await user.selectOptions(software, 'megatron-lm-2021');
     expect(screen.getByTestId('training-framework-note').textContent).toContain('unfused attention');
-    expect(screen.getByTestId('training-framework-note').textContent).toContain('gradients reduced after the backward pass');
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('gradients reduced in 16 bits after the backward pass');
+    // Megatron-Core and NeMo's recipes read apart: FP32 gradients, against 16-bit ones and FP8 weight gathers.
+    await user.selectOptions(software, 'megatron-core');
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('gradients reduced in FP32 during the backward pass.');
+    await user.selectOptions(software, 'nemo-2');
+    expect(screen.getByTestId('training-framework-note').textContent).toContain('gradients reduced in 16 bits during the backward pass; weights gathered in FP8 when the matmuls run in FP8.');
   });
 
   it('inference fields write prompt, output, batch and load', async () => {

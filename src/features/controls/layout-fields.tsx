@@ -92,8 +92,11 @@ export function frameworkSummary(framework: TrainingFrameworkTraits, m: LayoutTe
   const parts = [
     framework.attention === 'flash' ? m.frameworkFlash : m.frameworkUnfused,
     framework.tensorParallelOverlap === 'full' ? m.frameworkTpFull : framework.tensorParallelOverlap === 'backward' ? m.frameworkTpBackward : m.frameworkTpNone,
-    framework.gradientReduceOverlap ? m.frameworkGradOverlap : m.frameworkGradAfter,
+    fill(framework.gradientReduceOverlap ? m.frameworkGradOverlap : m.frameworkGradAfter, {
+      bits: framework.gradientReduceBytes === 4 ? m.frameworkBits32 : m.frameworkBits16,
+    }),
   ];
+  if (framework.fp8ParameterGather) parts.push(m.frameworkFp8Gather);
   if (!framework.interleavedSchedule) parts.push(m.frameworkNoInterleave);
   if (framework.kernelEfficiency !== undefined) parts.push(fill(m.frameworkKernels, { percent: formatPercent(framework.kernelEfficiency, lang) }));
   return parts.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');
