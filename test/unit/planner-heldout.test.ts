@@ -248,6 +248,37 @@ describe('MT-NLG 530B: the printed iteration times', () => {
 });
 
 describe('planTraining rediscovers published layouts', () => {
+  // Megatron-Core's H100 table interleaves one layer per virtual stage (vp 42, 23, 16 on 2, 4, 6
+  // stages) and NeMo's Llama-2-70B runs vp 20: a search capped at a dozen virtual stages could not
+  // price them, and ranked the 119B row's TP 8 · PP 4 51 % behind its best.
+  it('holds every published layout: pinned to its tp, pp, cp and ep, the plan prices its vp and micro-batch as trainingStep does', () => {
+    for (const entry of calibrationCases()) {
+      const layout = entry.input.layout;
+      const step = trainingStep(entry.input);
+      const plan = planTraining({
+        arch: entry.input.arch,
+        accelerator: entry.input.accelerator,
+        precision: entry.input.precision,
+        gpus: step.gpus,
+        seqLen: entry.input.seqLen,
+        globalBatch: entry.input.globalBatch,
+        limit: 100_000,
+        parallelism: { tp: layout.tp, pp: layout.pp, cp: layout.cp ?? 1, ep: layout.ep ?? 1 },
+        ...(entry.input.framework ? { framework: entry.input.framework } : {}),
+        ...(entry.input.gradientReduceBytes ? { gradientReduceBytes: entry.input.gradientReduceBytes } : {}),
+      });
+      const same = plan.layouts.find(
+        (candidate) =>
+          candidate.layout.vp === step.layout.vp &&
+          candidate.layout.microBatch === step.layout.microBatch &&
+          candidate.layout.zeroStage === step.layout.zeroStage &&
+          candidate.recompute === step.recompute,
+      );
+      expect(same, `${entry.name}: vp ${step.layout.vp}, micro-batch ${step.layout.microBatch}`).toBeDefined();
+      expect(same?.seconds, entry.name).toBeCloseTo(step.seconds, 9);
+    }
+  });
+
   const results = calibrationCases().map((entry) => {
     const layout = entry.input.layout;
     const gpus = layout.tp * layout.pp * layout.dp * (layout.cp ?? 1);
@@ -284,9 +315,15 @@ describe('planTraining rediscovers published layouts', () => {
     expect(found / results.length).toBeGreaterThanOrEqual(0.6);
   });
 
-  it('ranks the GPT-3 175B NeMo layouts (TP 4, PP 8, 128 and 512 H100) first', () => {
-    for (const row of results.filter((entry) => entry.name.includes('GPT3-175B') && entry.name.includes('h100'))) {
-      expect(row.rank, row.name).toBe(1);
+  // Since the search tries every interleaving down to one layer per virtual stage (Megatron-Core's
+  // own table runs that), TP 4 · PP 4 · VP 24 — a layout NeMo did not publish — comes out 2.7 %
+  // ahead of TP 4 · PP 8 on 512 H100; on 128 H100 it is 2.6 % behind and NeMo's layout stays first.
+  it('ranks the GPT-3 175B NeMo layout (TP 4, PP 8) first on 128 H100 and among the top 3 on 512', () => {
+    const rows = results.filter((entry) => entry.name.includes('GPT3-175B') && entry.name.includes('h100'));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      if (row.name.includes('(128 ')) expect(row.rank, row.name).toBe(1);
+      else expect(row.rank, row.name).toBeLessThanOrEqual(3);
     }
   });
 });

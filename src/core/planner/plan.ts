@@ -20,8 +20,7 @@ import type {
 
 const ALL_RECOMPUTE: readonly Recompute[] = ['none', 'selective', 'full'];
 const ALL_ZERO: readonly ZeroStageNumber[] = [0, 1, 2, 3];
-/** Largest interleaving tried, and the shortest context-parallel chunk (tokens) worth a CP rank. */
-const MAXIMUM_VIRTUAL_STAGES = 12;
+/** The shortest context-parallel chunk (tokens) worth a CP rank. */
 const MINIMUM_CONTEXT_CHUNK = 1024;
 const MAXIMUM_EXAMPLES = 24;
 
@@ -69,10 +68,11 @@ function breakdownGrowth(step: TrainingStep, best: TrainingStep): string | null 
  * recompute × ZeRO stage for `gpus` GPUs (tp·cp·pp·dp = gpus), keeps what fits in memory and
  * ranks by `trainingStep` seconds, fastest first (ties: less memory).
  * Pruning: only divisors (of the heads for tp, of the GPUs for every degree, of the layers per
- * stage for vp ≤ 12, of the per-replica batch for the micro-batch ≤ maxMicroBatch), TP inside a
- * scale-up domain unless `allowTpAcrossNodes`, CP chunks ≥ 1024 tokens, EP over divisors of the
- * experts. Per-layer costs depend on (tp, cp, ep, micro-batch) only and are computed once per
- * combination; the rest of a step is a few hundred arithmetic operations.
+ * stage for vp — every one, down to one layer per virtual stage as Megatron-Core's H100 table
+ * runs —, of the per-replica batch for the micro-batch ≤ maxMicroBatch), TP inside a scale-up
+ * domain unless `allowTpAcrossNodes`, CP chunks ≥ 1024 tokens, EP over divisors of the experts.
+ * Per-layer costs depend on (tp, cp, ep, micro-batch) only and are computed once per combination;
+ * the rest of a step is a few hundred arithmetic operations.
  * Layouts ruled out are counted by reason ('oom', 'tp-crosses-node', 'not-divisible',
  * 'heads-not-divisible', 'batch-not-divisible', 'too-few-micro-batches'); the fitting layouts
  * past `limit`, and the recompute modes not tried because a cheaper mode of the same layout
@@ -148,7 +148,7 @@ export function planTraining(input: PlanTrainingInput): PlanTrainingResult {
         }
         const perReplica = model.globalBatch / dp;
         for (const split of splits) {
-          const virtualStages = pp === 1 || !model.framework.interleavedSchedule ? [1] : divisors(split.middle, MAXIMUM_VIRTUAL_STAGES);
+          const virtualStages = pp === 1 || !model.framework.interleavedSchedule ? [1] : divisors(split.middle);
           for (const vp of virtualStages) {
             const epChoices = (arch.moe ? divisors(experts).filter((ep) => (dp * cp) % ep === 0) : [1]).filter((ep) => !only || ep === (only.ep ?? 1));
             for (const ep of epChoices) {
