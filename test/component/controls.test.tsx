@@ -12,6 +12,7 @@ import { MODELS } from '../../src/data/models';
 import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { LLAMA_3_2_1B } from '../fixtures/hf-configs';
 import { filterPresets } from '../../src/features/controls/model-picker';
+import { virtualStageCounts } from '../../src/features/controls/layout-fields';
 
 // Typing into a 40-option combobox in jsdom takes seconds on a loaded machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -419,6 +420,13 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
     await user.selectOptions(within(screen.getByTestId('pipelineParallel')).getByRole('combobox'), '4');
     expect(store.getState().scenario.pipelineParallel).toBe(4);
     expect(screen.getByTestId('data-parallel').textContent).toContain('32 = ⌊1,024 ÷ (8 × 4)⌋');
+    // VP offers 1–12 and the deeper divisors of the 80 layers' 20 per stage (one layer per virtual stage).
+    const virtual = within(screen.getByTestId('virtualPipeline')).getByRole('combobox');
+    const offered = within(virtual).getAllByRole('option').map((option) => Number((option as HTMLOptionElement).value));
+    expect(offered).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 20]);
+    await user.selectOptions(virtual, '20');
+    expect(store.getState().scenario.virtualPipeline).toBe(20);
+    await user.selectOptions(virtual, '1');
     await user.selectOptions(within(screen.getByTestId('zero-stage')).getByRole('combobox'), '3');
     expect(store.getState().scenario.zeroStage).toBe(3);
     await user.selectOptions(within(screen.getByTestId('recompute')).getByRole('combobox'), 'full');
@@ -536,5 +544,15 @@ describe('ControlsPanel: narrow subscriptions', () => {
     act(() => store.getState().update({ batch: 3 }));
     expect(resolution(store)).toBe(before);
     expect(screen.getByTestId('model-summary').textContent).toContain('1 architecture field changed by hand.');
+  });
+});
+
+describe('virtualStageCounts', () => {
+  it('adds the divisors above 12 of the layers per stage, only when pp divides the layers', () => {
+    expect(virtualStageCounts(92, 4)).toContain(23);
+    expect(virtualStageCounts(84, 2).slice(12)).toEqual([14, 21, 42]);
+    expect(virtualStageCounts(96, 8)).toHaveLength(12);
+    expect(virtualStageCounts(126, 8)).toHaveLength(12);
+    expect(virtualStageCounts(80, 1)).toHaveLength(12);
   });
 });

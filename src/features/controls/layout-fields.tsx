@@ -28,6 +28,7 @@ const selectUpdate = (state: ScenarioState) => state.update;
 const selectContextParallel = (state: ScenarioState) => state.scenario.contextParallel;
 const selectExpertParallel = (state: ScenarioState) => state.scenario.expertParallel;
 const selectVirtualPipeline = (state: ScenarioState) => state.scenario.virtualPipeline;
+const selectPipelineParallel = (state: ScenarioState) => state.scenario.pipelineParallel;
 const selectOffloadLayers = (state: ScenarioState) => state.scenario.offloadLayers;
 const selectTrainingFramework = (state: ScenarioState) => state.scenario.trainingFramework;
 const selectGoodput = (state: ScenarioState) => state.scenario.goodput;
@@ -51,13 +52,30 @@ const DEGREE_SELECT: Readonly<Record<DegreeField, (state: ScenarioState) => numb
   virtualPipeline: selectVirtualPipeline,
 };
 
-/** A parallel degree from a list (powers of two; VP 1–12); a value from a link that is not listed is kept. */
+/**
+ * Virtual pipeline stages worth offering: 1–12, and every divisor of the layers per pipeline stage
+ * when pp divides the layers — down to one layer per virtual stage, as Megatron-Core's H100 table
+ * runs (vp 23 for 92 layers on 4 stages) and the training plan may suggest.
+ */
+export function virtualStageCounts(layers: number, pp: number): readonly number[] {
+  if (!(pp > 1 && layers > 0 && layers % pp === 0)) return SMALL_COUNTS;
+  const perStage = layers / pp;
+  const divisors: number[] = [];
+  for (let candidate = 13; candidate <= perStage; candidate += 1) if (perStage % candidate === 0) divisors.push(candidate);
+  return divisors.length ? [...SMALL_COUNTS, ...divisors] : SMALL_COUNTS;
+}
+
+/** A parallel degree from a list (powers of two; VP: `virtualStageCounts`); a value from a link that is not listed is kept. */
 export const DegreeSelect = memo(function DegreeSelect(props: { field: DegreeField; label: string }) {
   const lang = useLang();
   const { field } = props;
+  const store = useScenarioStore();
   const value = useScenarioState(DEGREE_SELECT[field]);
   const update = useScenarioState(selectUpdate);
-  const base = field === 'virtualPipeline' ? SMALL_COUNTS : POWERS_OF_TWO;
+  const virtual = field === 'virtualPipeline';
+  const layers = useScenarioState(useCallback((state: ScenarioState) => (virtual ? store.select.model(state.scenario).model.arch.layers : 0), [store, virtual]));
+  const pp = useScenarioState(selectPipelineParallel);
+  const base = useMemo(() => (virtual ? virtualStageCounts(layers, pp) : POWERS_OF_TWO), [virtual, layers, pp]);
   const options = useMemo<SelectOption[]>(() => withValue(base, value).map((v) => ({ value: String(v), label: formatInteger(v, lang) })), [value, lang, base]);
   const onChange = useCallback((next: string) => update({ [field]: Number(next) }), [update, field]);
   return <SelectField label={props.label} value={String(value)} options={options} onChange={onChange} testId={field} />;
