@@ -130,14 +130,35 @@ export function formatUsd(value: number | null | undefined, lang: Lang, digits =
 /** Durations from seconds: ms, s, min, h, days, years. */
 export function formatDuration(seconds: number | null | undefined, lang: Lang, digits = 3): string {
   if (!finite(seconds)) return DASH;
-  const n = (v: number) => numberFormat(lang, digits).format(v);
-  const zh = lang === 'zh';
-  if (seconds < 1) return `${n(seconds * 1000)} ${zh ? '毫秒' : 'ms'}`;
-  if (seconds < 120) return `${n(seconds)} ${zh ? '秒' : 's'}`;
-  if (seconds < 7200) return `${n(seconds / 60)} ${zh ? '分钟' : 'min'}`;
-  if (seconds < 172800) return `${n(seconds / 3600)} ${zh ? '小时' : 'h'}`;
-  if (seconds < 2 * 365.25 * 86400) return `${n(seconds / 86400)} ${zh ? '天' : 'days'}`;
-  return `${n(seconds / (365.25 * 86400))} ${zh ? '年' : 'years'}`;
+  return inDurationUnit(seconds, durationUnit(seconds), lang, digits);
+}
+
+/** The units `formatDuration` moves through: below `below` seconds, value ÷ `seconds` in this unit. */
+const DURATION_UNITS = [
+  { below: 1, seconds: 1e-3, en: 'ms', zh: '毫秒' },
+  { below: 120, seconds: 1, en: 's', zh: '秒' },
+  { below: 7200, seconds: 60, en: 'min', zh: '分钟' },
+  { below: 172800, seconds: 3600, en: 'h', zh: '小时' },
+  { below: 2 * 365.25 * 86400, seconds: 86400, en: 'days', zh: '天' },
+  { below: Infinity, seconds: 365.25 * 86400, en: 'years', zh: '年' },
+] as const;
+type DurationUnit = (typeof DURATION_UNITS)[number];
+
+function durationUnit(seconds: number): DurationUnit {
+  return DURATION_UNITS.find((unit) => seconds < unit.below) ?? DURATION_UNITS[DURATION_UNITS.length - 1]!;
+}
+
+function inDurationUnit(seconds: number, unit: DurationUnit, lang: Lang, digits: number): string {
+  return `${numberFormat(lang, digits).format(seconds / unit.seconds)} ${lang === 'zh' ? unit.zh : unit.en}`;
+}
+
+/**
+ * An axis's tick labels for durations up to `max` seconds: every tick in the unit `formatDuration`
+ * gives `max` (0 s, 2 s, 4 s — not 0 ms, 2 s, 4 s).
+ */
+export function durationTickFormat(max: number, lang: Lang, digits = 3): (seconds: number) => string {
+  const unit = durationUnit(finite(max) && max > 0 ? max : 1);
+  return (seconds: number) => (finite(seconds) ? inDurationUnit(seconds, unit, lang, digits) : DASH);
 }
 
 /** Energy from joules: kWh, MWh, GWh. */

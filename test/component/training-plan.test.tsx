@@ -185,6 +185,24 @@ describe('training section with the planner', () => {
     expect(note.textContent).toMatch(/GPU 数量（1,000）必须是 张量并行 × 流水线并行 × 上下文并行/);
   });
 
+  it('an interleaved pipeline with fewer micro-batches than stages cannot run (Megatron-Core), in both languages', () => {
+    // 1,024 GPUs at TP 8 · PP 16: dp 8, so 16 sequences give 2 micro-batches for 16 stages.
+    const scenario = { tensorParallel: 8, pipelineParallel: 16, virtualPipeline: 5, globalBatch: 16 };
+    const { unmount } = renderWith(<TrainingSection />, { scenario });
+    let note = screen.getByTestId('training-layout-problem');
+    expect(note.dataset.rule).toBe('micro-batches');
+    expect(note.textContent).toContain('needs at least Pipeline parallel (16) micro-batches per step');
+    expect(note.textContent).toContain('the global batch gives 2 (16 ÷ (8 × 1))');
+    expect(note.textContent).toMatch(/Planner: the interleaved schedule/);
+    expect(screen.queryByTestId('training-gpu-hours')).toBeNull();
+    unmount();
+    renderWith(<TrainingSection />, { scenario, lang: 'zh' });
+    note = screen.getByTestId('training-layout-problem');
+    expect(note.textContent).toContain('每步至少需要 流水线并行（16）个微批次');
+    // The core's English words are left out of the Chinese page when the rule above explains it.
+    expect(note.textContent).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+  });
+
   it('predicted by default: the step and the band; pinned: the pin and the prediction beside it', () => {
     const { store } = renderWith(<TrainingSection />);
     expect(screen.getByTestId('training-step').textContent).toMatch(/per step/);

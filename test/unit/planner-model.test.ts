@@ -223,6 +223,8 @@ describe('layout rules throw ConfigError naming the rule', () => {
     ['batch not divisible by dp × microBatch', { globalBatch: 66 }, /globalBatch \(66\) must be divisible by dp × microBatch/],
     ['expert parallel on a dense model', { layout: { tp: 2, pp: 1, dp: 4, ep: 2, microBatch: 1 } }, /ep \(2\) > 1 needs a mixture-of-experts/],
     ['interleaving without a pipeline', { layout: { tp: 2, pp: 1, dp: 4, vp: 2, microBatch: 1 } }, /vp > 1/],
+    // pp 3 · vp 5 splits the 30 layers; 8 sequences over dp 4 are 2 micro-batches for 3 stages.
+    ['interleaving with fewer micro-batches than stages', { layout: { tp: 2, pp: 3, dp: 4, vp: 5, microBatch: 1 }, globalBatch: 8 }, /needs at least pp \(3\) micro-batches per step, got globalBatch \/ \(dp × microBatch\) = 2/],
     ['FP8 on an A100', { accelerator: accelerator('a100-sxm-80gb'), precision: 'fp8' }, /fp8 has no dense throughput/],
     ['non-integer degree', { layout: { tp: 1.5, pp: 1, dp: 4, microBatch: 1 } }, /layout\.tp must be an integer/],
     ['unknown recompute', { recompute: 'most' as never }, /recompute must be one of/],
@@ -230,6 +232,10 @@ describe('layout rules throw ConfigError naming the rule', () => {
   it.each(cases)('%s', (_name, change, message) => {
     expect(() => trainingStep({ ...base, ...change })).toThrow(ConfigError);
     expect(() => trainingStep({ ...base, ...change })).toThrow(message);
+  });
+  it('interleaves once there are pp micro-batches, and runs fewer without interleaving', () => {
+    expect(trainingStep({ ...base, layout: { tp: 2, pp: 3, dp: 4, vp: 5, microBatch: 1 }, globalBatch: 12 }).layout.vp).toBe(5);
+    expect(trainingStep({ ...base, layout: { tp: 2, pp: 3, dp: 4, vp: 1, microBatch: 1 }, globalBatch: 8 }).microBatches).toBe(2);
   });
   it('accepts an uneven pipeline that the given first/last stages make whole (Llama 3: 126 = 7 + 14 × 8 + 7)', () => {
     const arch126 = { ...arch, layers: 126 };

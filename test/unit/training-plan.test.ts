@@ -7,14 +7,16 @@
  */
 import '../load-estimate'; // the store's estimate() loads on demand (src/store/estimate-code.ts)
 import { describe, expect, it } from 'vitest';
-import { defaultGlobalBatch, estimate, predictPublishedRun, trainingStep, type LayoutRule } from '../../src/core';
+import { defaultGlobalBatch, estimate, scenarioGlobalBatch, predictPublishedRun, trainingStep, type LayoutRule } from '../../src/core';
 import { DEFAULT_SCENARIO, type Scenario } from '../../src/scenario/scenario';
 import { decodeScenario, encodeScenario } from '../../src/scenario/url-codec';
 import { getAccelerator } from '../../src/data/hardware';
 import { TRAINING_RUN_LAYOUTS } from '../../src/data/training-run-layouts';
 import { runPlan, scalingGpuCounts, scalingPoint, type PlanRow } from '../../src/features/training-plan/plan-job';
 import { costVsScale } from '../../src/core/series/training';
-import { breakdownBar, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
+import { BREAKDOWN_COLORS } from '../../src/features/training-plan/breakdown-chart';
+import { durationTickFormat, formatDuration } from '../../src/i18n/format';
+import { breakdownBar, noLayoutReason, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
 
 const at = (patch: Partial<Scenario>) => estimate({ ...DEFAULT_SCENARIO, ...patch });
 
@@ -204,6 +206,15 @@ describe('the global batch default: about 4M tokens (Llama 2 §2.2), a multiple 
   it('never below one micro-batch per replica: 10M-token sequences on DP 128 × micro-batch 2 → 256', () => {
     expect(defaultGlobalBatch(1e7, 128, 2)).toBe(256);
   });
+  it('a layout that does not divide the GPUs rounds to nothing: the plan gets the plain default, not ⌊1,024 ÷ 3⌋ × 3', () => {
+    expect(scenarioGlobalBatch(4096, 1024, 8, 1)).toBe(defaultGlobalBatch(4096, 128, 1));
+    expect(scenarioGlobalBatch(4096, 1024, 3, 1)).toBe(1024);
+    expect(scenarioGlobalBatch(4096, 1024, 7, 2)).toBe(1024);
+    const broken = at({ tensorParallel: 3, globalBatch: null });
+    expect(broken.training.layoutProblem?.rule).toBe('gpus');
+    expect(broken.training.layout.globalBatch).toBe(1024);
+    expect(planRequestFor(broken)?.request.globalBatch).toBe(1024);
+  });
 });
 
 describe('URL rules of the planner fields', () => {
@@ -247,10 +258,32 @@ describe('training plan shapers', () => {
     expect(rejectionCounts(plan).every(({ count, reason }) => count > 0 && reason !== 'slower')).toBe(true);
   });
 
+  it('no layout for a global batch no data-parallel degree divides says so, not "out of memory"', () => {
+    // 1,023 sequences on 1,024 GPUs: only dp 1 divides both, and no model-parallel split of 1,024 GPUs runs.
+    const none = runPlan(planRequestFor(at({ globalBatch: 1023 }))!.request);
+    expect(none.rows).toHaveLength(0);
+    expect(rejectionCounts(none).map(({ reason }) => reason)).toContain('batch-not-divisible');
+    expect(noLayoutReason(rejectionCounts(none))).toBe('noLayoutRules');
+    expect(noLayoutReason([{ reason: 'oom', count: 3 }, { reason: 'batch-not-divisible', count: 9 }])).toBe('noLayout');
+  });
+
   it('the request key changes with what the plan depends on, not with the price or the MFU pin', () => {
     expect(planRequestFor(at({ model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1, mfu: 0.3, usdPerGpuHour: 9 }))!.key).toBe(prepared.key);
     expect(planRequestFor(at({ model: 'llama-3-8b', gpuCount: 16, seqLen: 8192, globalBatch: 128, tensorParallel: 1 }))!.key).not.toBe(prepared.key);
     expect(planRequestFor(at({ model: 'llama-3-8b', gpuCount: 8, seqLen: 8192, globalBatch: 128, tensorParallel: 1, cluster: 'dgx-b200' }))!.key).not.toBe(prepared.key);
+  });
+
+  it('the step-time axis keeps one unit: 0 s, 2 s, 4 s (not 0 ms)', () => {
+    expect([0, 2, 4].map(durationTickFormat(6, 'en'))).toEqual(['0 s', '2 s', '4 s']);
+    expect(durationTickFormat(6, 'zh')(0)).toBe('0 秒');
+    expect([0, 0.2].map(durationTickFormat(0.8, 'en'))).toEqual(['0 ms', '200 ms']);
+    expect(formatDuration(0.5, 'en')).toBe('500 ms');
+    expect(formatDuration(90 * 60, 'en')).toBe('90 min');
+  });
+
+  it('every cause of the step-time chart has its own colour', () => {
+    const colours = Object.values(BREAKDOWN_COLORS).map((colour) => colour.toLowerCase());
+    expect(new Set(colours).size).toBe(colours.length);
   });
 
   it('a breakdown bar sums to the step time (the planner’s causes sum to its seconds)', () => {

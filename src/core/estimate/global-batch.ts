@@ -21,3 +21,16 @@ export function defaultGlobalBatch(seqLen: number, dataParallel: number, microBa
   const unit = whole(dataParallel) * whole(microBatch);
   return Math.max(unit, Math.round(sequences / unit) * unit);
 }
+
+/**
+ * The automatic global batch of a scenario's layout: `defaultGlobalBatch` at its data-parallel
+ * degree, GPUs ÷ (tp × pp × cp). A layout that does not divide the GPUs has no such degree (it
+ * cannot run, and the page says why): the batch is then the default alone, rounded to the
+ * micro-batch, so the training plan still searches a batch the GPU count can split (1,024
+ * sequences at 4K, not the 1,023 that ⌊1,024 ÷ 3⌋ = 341 replicas would round to).
+ */
+export function scenarioGlobalBatch(seqLen: number, gpus: number, modelParallel: number, microBatch: number): number {
+  const count = whole(gpus);
+  const unit = whole(modelParallel);
+  return defaultGlobalBatch(seqLen, count % unit === 0 ? count / unit : 1, microBatch);
+}

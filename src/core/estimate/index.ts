@@ -26,7 +26,7 @@ export { resolveModel, resolveScenarioModel, sameModelInput, type ModelKind, typ
 export { FALLBACK_FLOPS, FALLBACK_TDP_WATTS, FALLBACK_USD_PER_GPU_HOUR, type EstimateHardware } from './hardware';
 export type { EstimateKv, EstimateWeights, WeightsAtPrecision } from './weights';
 export type { EstimateTraining } from './training';
-export { defaultGlobalBatch, scenarioLayout, scenarioCluster, customAccelerator, type LayoutRule, type LayoutProblem, type ScenarioLayout } from './training-step';
+export { defaultGlobalBatch, scenarioGlobalBatch, scenarioLayout, scenarioCluster, customAccelerator, type LayoutRule, type LayoutProblem, type ScenarioLayout } from './training-step';
 export type { EstimateScaling, OptimalAtCompute } from './scaling';
 export type { EstimateInference } from './inference';
 

@@ -10,7 +10,7 @@ import { CLUSTERS_BY_ID } from '../../data/clusters';
 import type { Architecture } from '../types';
 import { ConfigError } from '../errors';
 import type { EstimateInput } from '../input';
-import { defaultGlobalBatch, whole } from './global-batch';
+import { defaultGlobalBatch, scenarioGlobalBatch, whole } from './global-batch';
 import { TRAINING_FRAMEWORKS_BY_ID, type TrainingFramework } from '../../data/training-frameworks';
 import { defaultFrameworkId, trainingStep } from '../planner/step';
 import { resolveCluster } from '../planner/hardware';
@@ -33,7 +33,7 @@ import type { ClusterOverride, TrainingStep } from '../planner/types';
  *   layers than the model) or on a cluster without a host link;
  * - `other`: any other rule of the planner (its message is shown).
  */
-export type LayoutRule = 'gpus' | 'heads' | 'layers' | 'vp' | 'batch' | 'sequence' | 'experts' | 'tp-across-nodes' | 'precision' | 'model' | 'hardware' | 'offload' | 'other';
+export type LayoutRule = 'gpus' | 'heads' | 'layers' | 'vp' | 'micro-batches' | 'batch' | 'sequence' | 'experts' | 'tp-across-nodes' | 'precision' | 'model' | 'hardware' | 'offload' | 'other';
 
 export interface LayoutProblem {
   rule: LayoutRule;
@@ -101,7 +101,7 @@ type PredictionInput = Pick<
   | 'customCluster'
 >;
 
-export { defaultGlobalBatch };
+export { defaultGlobalBatch, scenarioGlobalBatch };
 
 /** The scenario's layout: degrees as whole numbers, dp from the GPU count, the global batch. */
 export function scenarioLayout(input: PredictionInput): ScenarioLayout {
@@ -111,7 +111,7 @@ export function scenarioLayout(input: PredictionInput): ScenarioLayout {
   const dp = Math.max(1, Math.floor(whole(input.gpuCount) / (tp * pp * cp)));
   const microBatch = whole(input.microBatch);
   const globalBatchAuto = input.globalBatch === null;
-  const globalBatch = input.globalBatch === null ? defaultGlobalBatch(input.seqLen, dp, microBatch) : whole(input.globalBatch);
+  const globalBatch = input.globalBatch === null ? scenarioGlobalBatch(input.seqLen, input.gpuCount, tp * pp * cp, microBatch) : whole(input.globalBatch);
   const offloadLayers = input.offloadLayers !== undefined && Number.isFinite(input.offloadLayers) ? Math.max(0, Math.round(input.offloadLayers)) : 0;
   return { tp, pp, cp, ep: whole(input.expertParallel), vp: whole(input.virtualPipeline), dp, microBatch, globalBatch, globalBatchAuto, seqLen: whole(input.seqLen), offloadLayers, unevenStages: null };
 }
@@ -154,7 +154,7 @@ export function layoutRuleOf(error: ConfigError): LayoutRule {
   const field = error.field ?? '';
   if (field === 'layout.tp') return /heads/i.test(error.message) ? 'heads' : 'other';
   if (field === 'layout.pp' || field === 'layout.firstStageLayers' || field === 'layout.lastStageLayers') return 'layers';
-  if (field === 'layout.vp') return /needs pp/.test(error.message) ? 'vp' : 'layers';
+  if (field === 'layout.vp') return /needs pp/.test(error.message) ? 'vp' : /micro-batches/.test(error.message) ? 'micro-batches' : 'layers';
   if (field === 'globalBatch') return 'batch';
   if (field === 'seqLen') return 'sequence';
   if (field === 'layout.ep') return 'experts';

@@ -83,7 +83,8 @@ function stageLayers(
  *   - globalBatch divisible by dp × microBatch; the sequence divisible by tp under sequence
  *     parallelism and by 2·cp with context parallelism (load-balanced causal chunks);
  *   - ep > 1 only for MoE models, dividing the experts and dp × cp (EP folds into DP);
- *   - vp > 1 needs pp > 1; zeroStage in 0..3.
+ *   - vp > 1 needs pp > 1 and at least pp micro-batches per step (Megatron-Core's interleaved
+ *     schedule); zeroStage in 0..3.
  * Tensor parallelism wider than a node is NOT an error here: `trainingStep` prices it on the
  * scale-out network and sets `tpCrossesNode` so the UI can flag it; `planTraining` skips such
  * layouts unless asked (reason 'tp-crosses-node').
@@ -127,6 +128,16 @@ export function resolveLayout(arch: Architecture, layout: ParallelLayout, global
   const stages = stageLayers(arch.layers, pp, vp, layout.firstStageLayers, layout.lastStageLayers);
   if (globalBatch % (dp * microBatch) !== 0) {
     throw new ConfigError(`globalBatch (${globalBatch}) must be divisible by dp × microBatch (${dp} × ${microBatch})`, 'globalBatch');
+  }
+  // Megatron-Core's interleaved 1F1B groups the micro-batches by pp (schedules.py,
+  // `forward_backward_pipelining_with_interleaving`: r0.7 raises unless pp divides them; later
+  // releases schedule groups of pp): fewer than pp cannot fill the interleaved pipeline.
+  const microBatches = globalBatch / (dp * microBatch);
+  if (vp > 1 && microBatches < pp) {
+    throw new ConfigError(
+      `the interleaved schedule (vp ${vp}) needs at least pp (${pp}) micro-batches per step, got globalBatch / (dp × microBatch) = ${microBatches}: use vp 1, a larger global batch or a smaller micro-batch`,
+      'layout.vp',
+    );
   }
   if (sequenceParallel && tp > 1 && seqLen % (tp * cp) !== 0) {
     throw new ConfigError(`seqLen (${seqLen}) must be divisible by tp × cp (${tp} × ${cp}) with sequence parallelism`, 'seqLen');

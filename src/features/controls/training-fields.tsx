@@ -14,7 +14,7 @@ import { CountField, FieldNote, ToggleField } from './fields';
 import { parseCount } from './parse-count';
 import { DegreeSelect, FrameworkField, GlobalBatchField, OffloadField } from './layout-fields';
 import { LAYOUT_MESSAGES } from './layout-messages';
-import { defaultGlobalBatch } from '../../core';
+import { scenarioGlobalBatch } from '../../core';
 
 const selectUpdate = (state: ScenarioState) => state.update;
 const selectTokens = (state: ScenarioState) => state.scenario.tokens;
@@ -222,7 +222,7 @@ export const TrainingGroup = memo(function TrainingGroup() {
         onChange={onMicroBatch}
         testId="micro-batch"
       />
-      <GlobalBatchField autoSequences={defaultGlobalBatch(seqLen, Math.max(1, Math.floor(gpus / (tp * pp * cp))), microBatch)} seqLen={seqLen} />
+      <GlobalBatchField autoSequences={scenarioGlobalBatch(seqLen, gpus, tp * pp * cp, microBatch)} seqLen={seqLen} />
       <CountField
         label={m.seqLen}
         value={seqLen}

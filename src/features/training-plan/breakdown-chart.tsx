@@ -10,26 +10,26 @@ import { PALETTE } from '../../components/ui/palette';
 import { linearAxis } from '../../components/ui/chart-scales';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill } from '../../i18n/i18n';
-import { formatDuration, formatPercent } from '../../i18n/format';
+import { durationTickFormat, formatDuration, formatPercent } from '../../i18n/format';
 import { MESSAGES } from './messages';
-import { planStatus, usePlanView, withPlanScope } from './plan-scope';
+import { usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
 import { causeWord } from './layouts-table';
 import { BREAKDOWN_KEYS, breakdownBars, type BreakdownBar, type BreakdownKey } from './training-plan.data';
 import { softwareName } from '../../view/framework-name';
 
-const COLORS: Readonly<Record<BreakdownKey | 'other', string>> = {
+export const BREAKDOWN_COLORS: Readonly<Record<BreakdownKey | 'other', string>> = {
   compute: PALETTE[0]!,
   recompute: PALETTE[5]!,
   tp: PALETTE[1]!,
   cp: PALETTE[6]!,
   ep: PALETTE[7]!,
   ppBubble: PALETTE[3]!,
-  ppP2p: PALETTE[8 % PALETTE.length]!,
+  ppP2p: '#882255', // wine (Tol's colour-blind-safe set): PALETTE[8 % 8] was compute's blue
   dp: PALETTE[2]!,
   optimizer: PALETTE[4]!,
   offload: '#332288', // indigo (Tol's colour-blind-safe set): the Okabe–Ito eight are taken
-  other: '#999999',
+  other: '#BBBBBB', // lighter than EP's grey (PALETTE[7])
 };
 const STACK = [...BREAKDOWN_KEYS, 'other'] as const;
 const BAR_GAP = 0.35;
@@ -43,17 +43,16 @@ function BreakdownInner() {
   const { lang } = useViewSettings();
   const m = useMessages(MESSAGES);
   const bars = useMemo(() => breakdownBars(estimate, plan.plan), [estimate, plan.plan]);
-  const status = planStatus(plan);
   const names = bars.map((bar) => (bar.key === 'scenario' ? m.breakdownScenario : m.breakdownBest));
   const max = Math.max(0, ...bars.map((bar) => bar.total));
   const y = useMemo((): PlotAxis => {
     const { domain, ticks } = linearAxis(max > 0 ? max : 1);
-    return { kind: 'linear', domain, ticks, format: (value: number) => formatDuration(value, lang, 2), label: m.breakdownAxis };
+    return { kind: 'linear', domain, ticks, format: durationTickFormat(domain[1], lang, 2), label: m.breakdownAxis };
   }, [max, lang, m]);
   const namesKey = names.join('|');
   const x = useMemo(() => bandAxis(namesKey.split('|')), [namesKey]);
   const present = STACK.filter((cause) => bars.some((bar) => (cause === 'other' ? bar.other : bar.parts[cause]) > 0));
-  const legend: LegendItem[] = present.map((cause) => ({ key: cause, name: causeWord(m, cause), color: COLORS[cause], shape: 'line' }));
+  const legend: LegendItem[] = present.map((cause) => ({ key: cause, name: causeWord(m, cause), color: BREAKDOWN_COLORS[cause], shape: 'line' }));
   const marks = (area: PlotArea) =>
     bars.map((bar, index) => {
       const x0 = area.x(index + BAR_GAP / 2);
@@ -68,7 +67,7 @@ function BreakdownInner() {
             const top = area.y(base);
             const height = Math.max(0, area.y(low) - top);
             if (!(height > 0) || !Number.isFinite(top)) return null;
-            return <rect key={cause} className="chart-mark" x={x0} y={top} width={width} height={height} fill={COLORS[cause]} />;
+            return <rect key={cause} className="chart-mark" x={x0} y={top} width={width} height={height} fill={BREAKDOWN_COLORS[cause]} />;
           })}
         </g>
       );
@@ -81,14 +80,14 @@ function BreakdownInner() {
         <div>{`${names[Math.floor(value)]}: ${formatDuration(bar.total, lang)}`}</div>
         {[...present].reverse().map((cause) => {
           const seconds = cause === 'other' ? bar.other : bar.parts[cause];
-          return seconds > 0 ? <div key={cause} style={{ color: COLORS[cause] }}>{`${causeWord(m, cause)}: ${formatDuration(seconds, lang)} (${formatPercent(seconds / bar.total, lang, 2)})`}</div> : null;
+          return seconds > 0 ? <div key={cause} style={{ color: BREAKDOWN_COLORS[cause] }}>{`${causeWord(m, cause)}: ${formatDuration(seconds, lang)} (${formatPercent(seconds / bar.total, lang, 2)})`}</div> : null;
         })}
       </>
     );
   };
   const scenarioBar = bars.find((bar) => bar.key === 'scenario');
   const bestBar = bars.find((bar) => bar.key === 'best');
-  const caption = fill(m.breakdownCaption, {
+  const caption = fill(scenarioBar || !bestBar ? m.breakdownCaption : m.breakdownCaptionBest, {
     scenario: layoutText(scenarioBar, scenarioBar ? formatDuration(scenarioBar.total, lang) : ''),
     best: layoutText(bestBar, bestBar ? formatDuration(bestBar.total, lang) : ''),
     software: softwareName(estimate, lang),
@@ -98,7 +97,7 @@ function BreakdownInner() {
   const largest = lead ? present.reduce<(typeof STACK)[number] | null>((best, cause) => (best === null || partOf(lead, cause) > partOf(lead, best) ? cause : best), null) : null;
   const summary =
     lead && largest
-      ? fill(m.breakdownSummary, {
+      ? fill(scenarioBar ? m.breakdownSummary : m.breakdownSummaryBest, {
           scenario: layoutText(scenarioBar, scenarioBar ? formatDuration(scenarioBar.total, lang) : ''),
           cause: causeWord(m, largest),
           share: formatPercent(partOf(lead, largest) / lead.total, lang, 2),
@@ -119,7 +118,7 @@ function BreakdownInner() {
         <>
           {caption}
           {bars.length === 0 ? <PlanStatusLine inline /> : null}
-          {!scenarioBar && status !== 'unavailable' ? <span className="training-plan__note">{m.breakdownNoScenario}</span> : null}
+          {!scenarioBar && bestBar ? <span className="training-plan__note">{m.breakdownNoScenario}</span> : null}
         </>
       }
       height={340}

@@ -15,7 +15,7 @@ import { MESSAGES } from './messages';
 import type { PlanRow } from './plan-job';
 import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
-import { isScenarioLayout, rejectionCounts } from './training-plan.data';
+import { isScenarioLayout, noLayoutReason, rejectionCounts } from './training-plan.data';
 import { softwareName } from '../../view/framework-name';
 
 type Messages = (typeof MESSAGES)['en'];
@@ -127,7 +127,7 @@ function LayoutsTableInner() {
       <PlanStatusLine />
       {outcome && outcome.rows.length === 0 && status !== 'failed' ? (
         <p className="layout-problem" data-testid="plan-no-layout">
-          {fill(m.noLayout, { gpus: gpuCountText(t.gpus, lang) })}
+          {fill(m[noLayoutReason(rejected)], { gpus: gpuCountText(t.gpus, lang), gb: formatNumber(t.layout.globalBatch, lang, 9), seq: formatNumber(t.layout.seqLen, lang, 9) })}
         </p>
       ) : null}
       {outcome && outcome.rows.length > 0 && status !== 'failed' ? (

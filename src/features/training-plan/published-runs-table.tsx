@@ -6,6 +6,8 @@ import { memo, useMemo } from 'react';
 import { DataTable, type TableColumn } from '../../components/ui/data-table';
 import type { PublishedRunPrediction } from '../../core';
 import { TRAINING_RUNS } from '../../data/training-runs';
+import { getAccelerator } from '../../data/hardware';
+import { acceleratorName } from '../../view/labels';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatNumber, formatPercent } from '../../i18n/format';
@@ -16,6 +18,12 @@ type Messages = (typeof MESSAGES)['en'];
 
 const RUN_NAMES = new Map(TRAINING_RUNS.map((run) => [run.id, run.model]));
 
+/** The accelerator's name in the page's language (its id when the table does not know it). */
+function hardwareName(id: string, lang: Lang): string {
+  const row = getAccelerator(id);
+  return row ? acceleratorName(id, row.name, lang) : id;
+}
+
 function signedPercent(value: number, lang: Lang): string {
   return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatPercent(Math.abs(value), lang, 2)}`;
 }
@@ -23,7 +31,7 @@ function signedPercent(value: number, lang: Lang): string {
 function columns(m: Messages, lang: Lang): TableColumn<PublishedRunPrediction>[] {
   return [
     { id: 'run', header: m.runsRun, cell: (row) => RUN_NAMES.get(row.runId) ?? row.runId, value: (row) => row.runId },
-    { id: 'hardware', header: m.runsHardware, cell: (row) => `${formatNumber(row.gpus, lang, 9)} × ${row.hardwareId}`, value: (row) => row.gpus },
+    { id: 'hardware', header: m.runsHardware, cell: (row) => `${formatNumber(row.gpus, lang, 9)} × ${hardwareName(row.hardwareId, lang)}`, value: (row) => row.gpus },
     { id: 'reported', header: m.runsReported, csvHeader: `${m.runsReported} (h)`, cell: (row) => formatCount(row.reportedGpuHours, lang), value: (row) => row.reportedGpuHours },
     { id: 'predicted', header: m.runsPredicted, csvHeader: `${m.runsPredicted} (h)`, cell: (row) => (row.predictedGpuHours === null ? m.runsNone : formatCount(row.predictedGpuHours, lang)), value: (row) => row.predictedGpuHours },
     { id: 'error', header: m.runsError, cell: (row) => (row.error === null ? '—' : signedPercent(row.error, lang)), value: (row) => row.error },

@@ -126,7 +126,7 @@ export function publishedScalingPoints(acceleratorId: string): PublishedScalingP
 export interface ScalingChart {
   /** The sweep's points that have a layout (finite MFU and days). */
   points: { gpus: number; mfu: number; days: number; layout: string }[];
-  /** GPU counts where no layout fits. */
+  /** GPU counts where no layout runs (none fits in memory, or every one breaks a rule). */
   empty: number[];
   published: PublishedScalingPoint[];
   /** x domain (GPUs, log) covering the sweep and the published points. */
@@ -156,6 +156,15 @@ export function rejectionCounts(plan: PlanOutcome): { reason: LayoutRejection; c
     .filter(([reason, count]) => reason !== 'slower' && count > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([reason, count]) => ({ reason, count }));
+}
+
+/**
+ * Why no layout is listed, in the words the section uses: 'noLayout' when some layout ran out of
+ * memory (more GPUs, a shorter sequence or a smaller batch help), 'noLayoutRules' when none did and
+ * every one broke a rule (a global batch no data-parallel degree divides, heads, layers, ...).
+ */
+export function noLayoutReason(rejected: readonly { reason: LayoutRejection; count: number }[]): 'noLayout' | 'noLayoutRules' {
+  return rejected.some((entry) => entry.reason === 'oom' && entry.count > 0) ? 'noLayout' : 'noLayoutRules';
 }
 
 /** Whether the scenario already runs this row's layout (the row's adopt button is then "current"). */

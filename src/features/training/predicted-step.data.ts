@@ -22,6 +22,7 @@ export function layoutProblemValues(estimate: Estimate, lang: Lang): Record<stri
     dp: whole(layout.dp),
     mb: whole(layout.microBatch),
     gb: whole(layout.globalBatch),
+    microBatches: whole(layout.globalBatch / Math.max(1, layout.dp * layout.microBatch)),
     product: whole(layout.tp * layout.pp * layout.cp),
     heads: whole(arch.heads),
     kvHeads: whole(arch.kvHeads),

@@ -25,7 +25,8 @@ export const LayoutProblemNote = memo(function LayoutProblemNote(props: { estima
     <div className="layout-problem" role="note" data-testid="training-layout-problem" data-rule={problem.rule}>
       <strong>{m.problemTitle}</strong>
       <p>{fill(m[`rule_${problem.rule}`], values)}</p>
-      <p className="muted">{fill(m.plannerSays, { message: problem.message })}</p>
+      {/* The core's own words are English: the Chinese page shows them only when no rule above explains the problem. */}
+      {props.lang === 'en' || problem.rule === 'other' ? <p className="muted">{fill(m.plannerSays, { message: problem.message })}</p> : null}
       <p>{m.problemNoNumbers}</p>
     </div>
   );
