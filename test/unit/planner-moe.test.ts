@@ -51,3 +51,19 @@ describe('mixture-of-experts models: what the page says about them', () => {
     expect(Math.abs(1 / (1 + error) - 1)).toBeLessThanOrEqual(MOE_EVIDENCE.deepSeekV3 / 100);
   });
 });
+
+describe('routed experts are sharded over every GPU that holds them', () => {
+  // Mixtral-8x7B on 64 B200 (the calibration row's model): EP 8 with expert TP 1 leaves each
+  // expert on 64 / 8 = 8 GPUs whether the other factor is TP 8 × DP 8 or DP 64, so the
+  // distributed optimizer's states per GPU (dense ones: ÷ tp × dp = 64 either way) are the same.
+  const mixtral = calibrationCases().find((entry) => entry.name.includes('Mixtral'))!;
+  const at = (tp: number, dp: number) =>
+    trainingStep({ ...specInput(mixtral.input), layout: { tp, pp: 1, dp, ep: 8, microBatch: 1 }, globalBatch: 256, recompute: 'full' });
+  it('TP 8 × EP 8 × DP 8 holds the optimizer states TP 1 × EP 8 × DP 64 holds', () => {
+    const folded = at(8, 8);
+    const plain = at(1, 64);
+    expect(folded.memory.optimizer / plain.memory.optimizer).toBeCloseTo(1, 2);
+    // … and reduces the expert gradients over those 8 copies, not over one.
+    expect(folded.breakdown.dp).toBeGreaterThan(0);
+  });
+});

@@ -32,8 +32,20 @@ export const RUNTIME_RESERVE_BYTES = 3e9;
 export interface StageParameters {
   /** Reduced over dp × cp. */
   dense: number;
-  /** Routed-expert parameters, reduced over dp × cp / ep. */
+  /** Routed-expert parameters, reduced over their `expertReplicas`. */
   expert: number;
+}
+
+/**
+ * How many GPUs of a pipeline stage hold the same routed expert: the expert's data-parallel group,
+ * over which its gradients are reduced and its optimizer states sharded. With ep > 1 the experts
+ * are not tensor-split (expert TP 1), so every tensor-parallel rank holds whole experts of its own
+ * expert-parallel group: tp × dp × cp / ep copies (Megatron-Core's expert data parallelism,
+ * world ÷ (pp × ep × expert TP)). With ep = 1 they split over tp like a dense MLP: dp × cp copies.
+ */
+export function expertReplicas(layout: Pick<ResolvedLayout, 'tp' | 'dp' | 'cp' | 'ep'>): number {
+  const { tp, dp, cp, ep } = layout;
+  return ep > 1 ? Math.max(1, (tp * dp * cp) / ep) : dp * cp;
 }
 
 /**
@@ -159,7 +171,7 @@ export interface MemoryInput {
  * Peak memory per GPU: the larger of the first stage (most micro-batches in flight, the
  * embedding) and the last stage (the output head and its FP32 logits).
  *   weights 2 B, gradients 4 B, optimizer 12 B per parameter; ZeRO stage ≥ 1 divides the
- *   optimizer over the data-parallel group (dp × cp, experts dp × cp / ep), stage ≥ 2 also the
+ *   optimizer over the data-parallel group (dp × cp; routed experts over `expertReplicas`), stage ≥ 2 also the
  *   gradients, stage 3 also the weights (plus two layers' gathered weights in flight)
  *   activations = bytes per token per layer × tokens per micro-batch (microBatch·seqLen/cp)
  *     × layer-micro-batches in flight; full recompute adds one layer's full set (its backward);
@@ -177,7 +189,7 @@ export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
   const { shapes, layout, recompute, microBatches, seqLen } = input;
   const { tp, cp, dp, ep, pp, zeroStage } = layout;
   const dataParallel = dp * cp;
-  const expertDataParallel = Math.max(1, dataParallel / ep);
+  const expertDataParallel = expertReplicas(layout);
   const tokens = (layout.microBatch * seqLen) / cp;
   const moeShare = input.totalLayers > 0 ? shapes.moeLayers / input.totalLayers : 0;
   const linear = input.linearInputBytes ?? 2;

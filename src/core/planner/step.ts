@@ -15,7 +15,7 @@ import { DEFAULT_TRAINING_FRAMEWORK_ID, TRAINING_FRAMEWORKS_BY_ID, type Training
 import { collectiveSeconds, placeGroup, sendSeconds } from './collectives';
 import { headCost, layerCost, type LayerCost, type LayerCostContext, type PhaseSeconds } from './layer-cost';
 import { resolveLayout } from './layout';
-import { memoryPerGpu, stageParameters } from './memory-plan';
+import { expertReplicas, memoryPerGpu, stageParameters } from './memory-plan';
 import { mtpDepth, mtpModuleSeconds } from './mtp';
 import { checkOffload, offloadSeconds } from './offload';
 import { STEP_TIME_SPREAD } from './uncertainty';
@@ -458,7 +458,13 @@ export function assembleStep(
     ...(costs.mtp ? { mtp: { depth: costs.mtp.depth, embeddingCopy: false } } : {}),
   });
   const denseGroup = placeGroup(dp * cp, tp, cluster.gpusPerNode);
-  const expertGroup = placeGroup((dp * cp) / ep, tp * ep, cluster.gpusPerNode);
+  // A routed expert's copies (expertReplicas): with ep > 1 the tp × cp ranks of a block and every
+  // ep-th block of data-parallel replicas (ranks ordered tp → cp → ep → dp); with ep = 1 the dense group.
+  const expertCopies = expertReplicas(layout);
+  const expertGroup =
+    ep > 1
+      ? { size: expertCopies, membersPerNode: Math.min(expertCopies, tp * cp * Math.max(1, Math.floor(cluster.gpusPerNode / (tp * cp * ep)))) }
+      : denseGroup;
   const collective = (kind: 'all-reduce' | 'reduce-scatter' | 'all-gather', bytesPerParam: number): number =>
     collectiveSeconds(kind, bytesPerParam * params.dense, denseGroup, cluster) +
     collectiveSeconds(kind, bytesPerParam * params.expert, expertGroup, cluster);
@@ -493,7 +499,7 @@ export function assembleStep(
   }
 
   // Optimizer: Adam over the local shard, memory-bound.
-  const shardedParams = layout.zeroStage >= 1 ? params.dense / (dp * cp) + params.expert / Math.max(1, (dp * cp) / ep) : params.dense + params.expert;
+  const shardedParams = layout.zeroStage >= 1 ? params.dense / (dp * cp) + params.expert / expertCopies : params.dense + params.expert;
   const optimizer = memorySeconds(shardedParams * OPTIMIZER_BYTES_MOVED, model.rates);
 
   const breakdown: StepBreakdown = {
