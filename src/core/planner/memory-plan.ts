@@ -187,7 +187,7 @@ export interface MemoryInput {
  */
 export function memoryPerGpu(input: MemoryInput): MemoryBreakdown {
   const { shapes, layout, recompute, microBatches, seqLen } = input;
-  const { tp, cp, dp, ep, pp, zeroStage } = layout;
+  const { tp, cp, dp, pp, zeroStage } = layout;
   const dataParallel = dp * cp;
   const expertDataParallel = expertReplicas(layout);
   const tokens = (layout.microBatch * seqLen) / cp;
