@@ -62,6 +62,9 @@ function columns(m: Messages, lang: Lang, units: UnitSystem, adopt: (row: PlanRo
           </button>
         ),
     },
+    // The results first, so a phone shows them without scrolling sideways; then the layout.
+    { id: 'step', header: m.colStep, csvHeader: `${m.colStep} (s)`, cell: (row) => formatDuration(row.seconds, lang), value: (row) => row.seconds },
+    { id: 'mfu', header: m.colMfu, cell: (row) => formatPercent(row.mfu, lang), value: (row) => row.mfu },
     degree('tp', m.colTp, (row) => row.tp),
     { id: 'pp', header: m.colPp, cell: (row) => (row.uneven ? `${whole(row.pp)}*` : whole(row.pp)), value: (row) => row.pp },
     degree('vp', m.colVp, (row) => row.vp),
@@ -72,8 +75,6 @@ function columns(m: Messages, lang: Lang, units: UnitSystem, adopt: (row: PlanRo
     { id: 'recompute', header: m.colRecompute, cell: (row) => m[`recompute_${row.recompute}`], value: (row) => row.recompute },
     degree('zero', m.colZero, (row) => row.zeroStage),
     { id: 'offload', header: m.colOffload, cell: (row) => (row.offloadLayers > 0 ? whole(row.offloadLayers) : '—'), value: (row) => row.offloadLayers },
-    { id: 'step', header: m.colStep, csvHeader: `${m.colStep} (s)`, cell: (row) => formatDuration(row.seconds, lang), value: (row) => row.seconds },
-    { id: 'mfu', header: m.colMfu, cell: (row) => formatPercent(row.mfu, lang), value: (row) => row.mfu },
     { id: 'tokens', header: m.colTokens, cell: (row) => formatNumber(row.tokensPerSecondPerGpu, lang, 4), value: (row) => row.tokensPerSecondPerGpu },
     { id: 'memory', header: m.colMemory, csvHeader: `${m.colMemory} (B)`, cell: (row) => formatBytes(row.memoryPerGpu, lang, units), value: (row) => row.memoryPerGpu },
     { id: 'loses', header: m.colLoses, wrap: true, cell: (row) => losesText(row, m, lang), value: (row) => row.relativeSeconds },
