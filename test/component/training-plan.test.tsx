@@ -228,6 +228,8 @@ describe('training section with the planner', () => {
     expect(plannerGradients / cardGradients).toBeCloseTo(2, 1);
     expect(planner).toMatch(/of CUDA and NCCL buffers \(fits\)/);
     expect(card).not.toMatch(/offloaded/);
+    // The fewest GPUs that fit are judged against what the driver gives CUDA (81,559 MiB on an H100), which the note names.
+    expect(screen.getByTestId('training-min-gpus').textContent).toMatch(/within the 85\.5 GB the driver gives CUDA/);
   });
 
   it('for a mixture of experts the band adds what the MoE checks found; a dense model gets no such line', () => {

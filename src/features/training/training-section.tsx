@@ -116,6 +116,7 @@ const TrainingStats = memo(function TrainingStats(props: { estimate: Estimate; s
               pp: fit.pipelineParallel,
               dp: formatNumber(fit.dataParallel, lang, 7),
               bytes: formatBytes(fit.bytesPerGpu, lang, units),
+              capacity: formatBytes(estimate.hardware.deviceMemoryBytes, lang, units),
             })}
             {facts.belowMinimum ? (
               <>
