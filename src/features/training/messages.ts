@@ -39,7 +39,7 @@ export const MESSAGES = defineMessages({
     statMemoryNoFit: 'DOES NOT FIT on the {gpu} ({memory}): {excess} too much — weights {w} + gradients {g} + optimizer {o} + activations {a}',
     statMemoryLayout: 'ZeRO {zero}, TP {tp} × PP {pp} × DP {dp}, {recompute} recomputation',
     statMemoryPlanner:
-      'The predicted step holds {total} on this layout, as its training software keeps it: weights {w} + gradients {g} + optimizer {o} + activations {a} + {r} of CUDA and NCCL buffers ({fits}). The figure above is the ZeRO paper’s 16-byte accounting: 16-bit gradients and no buffers.',
+      'The predicted step holds {total} on this layout, as its training software keeps it: weights {w} + gradients {g} + optimizer {o} + activations {a} + {r} of CUDA and NCCL buffers ({fits}). The figure above is the ZeRO paper’s 16-byte accounting: 16-bit gradients, no buffers, and activations of ⌈layers ÷ PP⌉ layers under the plain 1F1B schedule (the step counts its own first stage, interleaving included).',
     statMemoryOffload: 'Both figures leave out the activations of {n} layers, offloaded to host memory ({bytes} there).',
     statMinGpus: 'Fewest GPUs that fit',
     statMinGpusValue: '{gpus}',
@@ -145,7 +145,7 @@ export const MESSAGES = defineMessages({
     statMemoryNoFit: '{gpu}（{memory}）装不下：超出 {excess}——权重 {w} + 梯度 {g} + 优化器 {o} + 激活 {a}',
     statMemoryLayout: 'ZeRO {zero}，TP {tp} × PP {pp} × DP {dp}，{recompute}',
     statMemoryPlanner:
-      '预测的单步按训练框架的实际保存方式，此布局每卡计 {total}：权重 {w} + 梯度 {g} + 优化器 {o} + 激活 {a} + CUDA 与 NCCL 缓冲 {r}（{fits}）。上面的数字是 ZeRO 论文的每参数 16 字节口径：梯度按 16 位计，不含缓冲。',
+      '预测的单步按训练框架的实际保存方式，此布局每卡计 {total}：权重 {w} + 梯度 {g} + 优化器 {o} + 激活 {a} + CUDA 与 NCCL 缓冲 {r}（{fits}）。上面的数字是 ZeRO 论文的每参数 16 字节口径：梯度按 16 位计，不含缓冲，激活按每段 ⌈层数 ÷ PP⌉ 层、普通 1F1B 调度计（预测的单步按它自己的首段计，含交错调度）。',
     statMemoryOffload: '两个数字都不含卸载到主机内存的 {n} 层激活（主机内存中占 {bytes}）。',
     statMinGpus: '能装下的最少 GPU 数',
     statMinGpusValue: '{gpus}',
