@@ -16,7 +16,7 @@ import { runPlan, scalingGpuCounts, scalingPoint, type PlanRow } from '../../src
 import { costVsScale } from '../../src/core/series/training';
 import { BREAKDOWN_COLORS } from '../../src/features/training-plan/breakdown-chart';
 import { durationTickFormat, formatDuration } from '../../src/i18n/format';
-import { breakdownBar, noLayoutReason, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
+import { breakdownBar, fastestBeforeEnd, noLayoutReason, planBand, planRequestFor, publishedScalingPoints, rejectionCounts, scalingChart } from '../../src/features/training-plan/training-plan.data';
 
 const at = (patch: Partial<Scenario>) => estimate({ ...DEFAULT_SCENARIO, ...patch });
 
@@ -279,6 +279,14 @@ describe('training plan shapers', () => {
     expect([0, 0.2].map(durationTickFormat(0.8, 'en'))).toEqual(['0 ms', '200 ms']);
     expect(formatDuration(0.5, 'en')).toBe('500 ms');
     expect(formatDuration(90 * 60, 'en')).toBe('90 min');
+  });
+
+  it('strong scaling names the fastest GPU count when more GPUs stop helping before the sweep ends', () => {
+    const point = (gpus: number, days: number) => ({ gpus, mfu: 0.4, days, layout: '' });
+    expect(fastestBeforeEnd([point(4096, 113), point(16384, 30), point(32768, 27), point(65536, 38.2)])?.gpus).toBe(32768);
+    expect(fastestBeforeEnd([point(4096, 113), point(16384, 40), point(65536, 38.2)])).toBeNull();
+    expect(fastestBeforeEnd([point(4096, 38.9), point(65536, 39)])).toBeNull();
+    expect(fastestBeforeEnd([])).toBeNull();
   });
 
   it('every cause of the step-time chart has its own colour', () => {

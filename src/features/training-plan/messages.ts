@@ -76,7 +76,8 @@ export const MESSAGES = defineMessages({
     breakdownNoScenario: 'The scenario’s layout cannot run (see the training section), so only the best layout is shown.',
     breakdownAxis: 'Seconds per step',
 
-    scalingSummary: 'From {fromGpus} to {toGpus} the best layout’s MFU goes from {fromMfu} to {toMfu} and the run from {fromDays} to {toDays}{published}.',
+    scalingSummary: 'From {fromGpus} to {toGpus} the best layout’s MFU goes from {fromMfu} to {toMfu} and the run from {fromDays} to {toDays}{fastest}{published}.',
+    scalingSummaryFastest: ' (fastest at {gpus}: {days}; beyond it the same global batch is spread too thin to keep the GPUs busy)',
     scalingSummaryPublished: '; {count} published runs on this accelerator are marked',
     scalingSummaryNone: 'No GPU count planned yet (the plan is being computed, or nothing fits).',
     scalingColGpus: 'GPUs',
@@ -195,7 +196,8 @@ export const MESSAGES = defineMessages({
     breakdownNoScenario: '当前场景的布局无法运行（见训练一节），因此只显示最佳布局。',
     breakdownAxis: '每步秒数',
 
-    scalingSummary: '从 {fromGpus} 到 {toGpus}，最佳布局的 MFU 从 {fromMfu} 变为 {toMfu}，训练时间从 {fromDays} 变为 {toDays}{published}。',
+    scalingSummary: '从 {fromGpus} 到 {toGpus}，最佳布局的 MFU 从 {fromMfu} 变为 {toMfu}，训练时间从 {fromDays} 变为 {toDays}{fastest}{published}。',
+    scalingSummaryFastest: '（{gpus} 时最快：{days}；再往上，同样的全局批量摊得太薄，GPU 吃不饱）',
     scalingSummaryPublished: '；图中标出此加速卡上 {count} 个公开运行',
     scalingSummaryNone: '尚未规划任何 GPU 数量（规划计算中，或没有可行布局）。',
     scalingColGpus: 'GPU 数',

@@ -15,7 +15,7 @@ import { gpuCountText, gpuLabel, modelLabel } from '../../view/labels';
 import { MESSAGES } from './messages';
 import { planStatus, usePlanView, withPlanScope } from './plan-scope';
 import { PlanStatusLine } from './plan-status';
-import { scalingChart } from './training-plan.data';
+import { fastestBeforeEnd, scalingChart } from './training-plan.data';
 import { daysCover } from './plan-band';
 import { softwareName } from '../../view/framework-name';
 
@@ -113,6 +113,7 @@ function ScalingInner() {
   const first = chart.points[0];
   const last = chart.points[chart.points.length - 1];
   const days = (value: number) => formatDuration(value * 86_400, lang);
+  const fastest = fastestBeforeEnd(chart.points);
   const summary =
     first && last
       ? fill(m.scalingSummary, {
@@ -122,6 +123,7 @@ function ScalingInner() {
           toMfu: formatPercent(last.mfu, lang),
           fromDays: days(first.days),
           toDays: days(last.days),
+          fastest: fastest ? fill(m.scalingSummaryFastest, { gpus: gpuCountText(fastest.gpus, lang), days: days(fastest.days) }) : '',
           published: chart.published.length > 0 ? fill(m.scalingSummaryPublished, { count: chart.published.length }) : '',
         })
       : m.scalingSummaryNone;

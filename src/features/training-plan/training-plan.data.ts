@@ -134,6 +134,17 @@ export interface ScalingChart {
   current: number;
 }
 
+/**
+ * The sweep's point with the fewest days when it is not the last one and beats it by more than
+ * 2 %: past it, more GPUs slow the run (the same global batch spread too thin); null otherwise.
+ */
+export function fastestBeforeEnd(points: ScalingChart['points']): ScalingChart['points'][number] | null {
+  const last = points[points.length - 1];
+  if (!last) return null;
+  const fastest = points.reduce((best, point) => (point.days < best.days ? point : best), last);
+  return fastest !== last && fastest.days < last.days * 0.98 ? fastest : null;
+}
+
 /** The strong-scaling chart's rows: the worker's sweep plus the published points of the accelerator. */
 export function scalingChart(scaling: ScalingOutcome | null, currentGpus: number, acceleratorId: string): ScalingChart {
   const points: ScalingChart['points'] = [];
