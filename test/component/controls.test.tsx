@@ -420,6 +420,10 @@ describe('ControlsPanel: precision, hardware, training, inference', () => {
     await user.selectOptions(within(screen.getByTestId('pipelineParallel')).getByRole('combobox'), '4');
     expect(store.getState().scenario.pipelineParallel).toBe(4);
     expect(screen.getByTestId('data-parallel').textContent).toContain('32 = ⌊1,024 ÷ (8 × 4)⌋');
+    // A GPU count the layout does not divide: the leftover GPUs, and that the layout cannot run (as the training section says).
+    act(() => store.getState().update({ gpuCount: 1000 }));
+    expect(screen.getByTestId('training-group').textContent).toContain('8 GPUs left over: the GPU count is not a multiple of tensor × pipeline × context parallel, so this layout cannot run.');
+    act(() => store.getState().update({ gpuCount: 1024 }));
     // VP offers 1–12 and the deeper divisors of the 80 layers' 20 per stage (one layer per virtual stage).
     const virtual = within(screen.getByTestId('virtualPipeline')).getByRole('combobox');
     const offered = within(virtual).getAllByRole('option').map((option) => Number((option as HTMLOptionElement).value));
