@@ -449,8 +449,9 @@ export function assembleStep(
 
   // Data parallel (Megatron DDP / distributed optimizer, FSDP for stage 3): gradient
   // reduce-scatter (the framework's gradient bytes) and parameter all-gather (16-bit, FP8 with
-  // NeMo's fp8_param_gather) over dp × cp, experts over dp × cp / ep, overlapped as Megatron-Core
-  // r0.8 schedules them (dataParallelWindowPasses); the last bucket is always exposed.
+  // NeMo's fp8_param_gather) over dp × cp, routed experts over their copies (expertReplicas),
+  // overlapped as Megatron-Core r0.8 schedules them (dataParallelWindowPasses); the last bucket
+  // is always exposed.
   const params = stageParameters(shapes, layout.firstStageLayers, arch.layers, layout, {
     first: true,
     last: pp === 1,
