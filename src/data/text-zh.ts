@@ -87,6 +87,7 @@ export const ROW_LABELS_ZH: Readonly<Record<string, string>> = {
   'A100 (estimate)': 'A100（估计）',
   'M3 Max 40-core': 'M3 Max 40 核',
   'GPT-4 (ESTIMATES ONLY — not disclosed by OpenAI)': 'GPT-4（仅为估计——OpenAI 从未公布）',
+  'GPT-4 (est.)': 'GPT-4（估计）',
   // Fragments of published-count labels ("70B (Llama 3.1 model card)").
   'model card': '模型卡',
   ' paper Table ': ' 论文表 ',

@@ -15,6 +15,12 @@ export function acceleratorName(id: string, name: string, lang: Lang): string {
   return textIn(lang, name, ACCELERATOR_NAMES_ZH[id]);
 }
 
+/** A local device's name in the page's language: "Apple M4 Max (40-core GPU), 64 GB" → "Apple M4 Max（40 核 GPU），64 GB". */
+export function deviceName(name: string, lang: Lang): string {
+  if (lang !== 'zh') return name;
+  return name.replace(/ \((\d+)-core GPU\)(, )?/g, (_match, cores: string, comma: string | undefined) => `（${cores} 核 GPU）${comma ? '，' : ''}`);
+}
+
 /** What an accelerator's dated price is (the listing), in the page's language. */
 export function priceWhat(id: string, what: string, lang: Lang): string {
   return textIn(lang, what, PRICE_WHAT_ZH[id]);

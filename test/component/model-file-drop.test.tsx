@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ControlsPanel } from '../../src/features/controls';
+import { ModelFileSection } from '../../src/features/model-file/model-file-section';
 import { createScenarioStore } from '../../src/store/scenario-store';
 import { ScenarioStoreProvider } from '../../src/store/store-context';
 import { ViewSettingsProvider, type ViewSettings } from '../../src/i18n/view-settings';
@@ -218,5 +219,20 @@ describe('imports say what they are', () => {
     expect(screen.getByTestId('note-approximate').textContent).not.toMatch(/generic|model_type: /);
     expect(screen.queryByTestId('model-exact')).toBeNull();
     expect(screen.getByTestId('model-small-print').textContent).toBe('model_type: generic');
+  });
+});
+
+describe('the model-file section without a file', () => {
+  it('says once that no file is open (the two tables stay out until one is)', () => {
+    const view: ViewSettings = { lang: 'en', units: 'si', setLang: () => undefined, setUnits: () => undefined };
+    const { container } = render(
+      <ScenarioStoreProvider store={createScenarioStore()}>
+        <ViewSettingsProvider value={view}>
+          <ModelFileSection />
+        </ViewSettingsProvider>
+      </ScenarioStoreProvider>,
+    );
+    expect(screen.getByTestId('model-file-empty')).toBeTruthy();
+    expect(container.textContent?.split('No model file is open').length).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { TRAINING_RUNS } from '../../src/data/training-runs';
 import { DECODE_MEASUREMENTS } from '../../src/data/decode-measurements';
 import { ACCELERATOR_NAMES_ZH, MODEL_NAMES_ZH, PRICE_WHAT_ZH, ROW_LABELS_ZH } from '../../src/data/text-zh';
 import { MODELS_BY_ID } from '../../src/data/models';
-import { acceleratorName, dataLabel, presetModelName, priceWhat } from '../../src/view/labels';
+import { acceleratorName, dataLabel, deviceName, presetModelName, priceWhat } from '../../src/view/labels';
 import { strayEnglish } from '../fixtures/zh-latin';
 import { TRAINING_FRAMEWORKS } from '../../src/data/training-frameworks';
 import { frameworkName } from '../../src/view/framework-name';
@@ -63,5 +63,18 @@ describe('the data tables’ visible words in Chinese', () => {
       expect(chinese, english).toMatch(/[\u4e00-\u9fff]/);
       expect(strayEnglish(chinese), english).toEqual([]);
     }
+  });
+});
+
+describe('names the Chinese page used to leave in English', () => {
+  it('local devices: the GPU cores in Chinese, the product names kept', () => {
+    expect(deviceName('Apple M4 Max (40-core GPU), 64 GB', 'zh')).toBe('Apple M4 Max（40 核 GPU），64 GB');
+    expect(deviceName('Apple M4 (10-core GPU), 16 GB — Mac mini / MacBook Air', 'zh')).toBe('Apple M4（10 核 GPU），16 GB — Mac mini / MacBook Air');
+    expect(deviceName('Apple M4 Max (40-core GPU), 64 GB', 'en')).toBe('Apple M4 Max (40-core GPU), 64 GB');
+    expect(deviceName('NVIDIA GeForce RTX 4090 24GB', 'zh')).toBe('NVIDIA GeForce RTX 4090 24GB');
+  });
+  it('the GPT-4 estimate, in the scaling chart and its table', () => {
+    expect(dataLabel('GPT-4 (est.)', 'zh')).toBe('GPT-4（估计）');
+    expect(dataLabel('GPT-4 (ESTIMATES ONLY — not disclosed by OpenAI)', 'zh')).toBe('GPT-4（仅为估计——OpenAI 从未公布）');
   });
 });

@@ -7,6 +7,7 @@ import { useLang, useMessages } from '../../i18n/view-settings';
 import { CompareTable, useCompareView } from './compare-table';
 import { modelDisplay } from './compare-columns';
 import { COMPARE_MESSAGES } from './messages';
+import { acceleratorName } from '../../view/labels';
 
 const CompareStats = memo(function CompareStats() {
   const m = useMessages(COMPARE_MESSAGES);
@@ -22,7 +23,7 @@ const CompareStats = memo(function CompareStats() {
     }
     return { result, presets: presets.length, servedByOne, cheaper, largestOnOne };
   }, [result, current, presets]);
-  const gpu = summary.result.hardware.id === 'custom' ? m.customGpu : summary.result.hardware.name;
+  const gpu = summary.result.hardware.id === 'custom' ? m.customGpu : acceleratorName(summary.result.hardware.id, summary.result.hardware.name, lang);
   return (
     <div className="stats">
       <Stat

@@ -98,7 +98,7 @@ const HardwareStats = memo(function HardwareStats() {
     <div className="stats">
       <Stat
         label={m.statSelected}
-        value={hardware.accelerator ? hardware.name : m.customGpu}
+        value={hardware.accelerator ? acceleratorName(hardware.id, hardware.name, lang) : m.customGpu}
         note={fill(m.statSelectedNote, {
           memory: memoryText,
           bandwidth: `${formatBytes(hardware.bandwidthBytesPerSecond, lang, units)}/s`,

@@ -118,13 +118,24 @@ const FileStats = memo(function FileStats() {
   );
 });
 
+/** The two tables in the section: only with a file open (the stats already say when none is; an embedded table says it alone). */
+function FileTables() {
+  const { derive } = useChartView();
+  if (derive(fileTablesData) === null) return null;
+  return (
+    <>
+      <FileTypeTable />
+      <FileKindTable />
+    </>
+  );
+}
+
 export function ModelFileSection() {
   const m = useMessages(MESSAGES);
   return (
     <FeatureSection id="model-file" title={m.title} lead={[withCode(m.lead1), m.lead2, m.privacy]} sources={<p>{withCode(m.sources)}</p>}>
       <FileStats />
-      <FileTypeTable />
-      <FileKindTable />
+      <FileTables />
     </FeatureSection>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { ChartFrame } from '../../components/ui/chart-frame';
+import { dataLabel } from '../../view/labels';
 import { Curve, SvgPlot, type LegendItem, type PlotArea, type PlotAxis } from '../../components/ui/svg-plot';
 import { HIGHLIGHT } from '../../components/ui/palette';
 import { formatCompactCount, perLang } from '../../components/ui/chart-helpers';
@@ -20,7 +21,7 @@ const PARAMS_TICK = perLang((lang) => (value: number) => formatCompactCount(valu
 function runText(run: RunPoint, lang: Lang): string {
   const m = MESSAGES[lang];
   return fill(m.runTooltip, {
-    model: run.model,
+    model: dataLabel(run.model, lang),
     year: run.year,
     params: formatCount(run.params, lang),
     tokens: formatCount(run.tokens, lang),
@@ -79,7 +80,7 @@ const FrontierPlot = memo(function FrontierPlot({ chart, lang, title }: PlotProp
         <circle className="chart-mark" cx={cx} cy={cy} r={RUN_RADIUS} fill={open ? '#ffffff' : RUN_FILL} stroke={RUN_STROKE} strokeWidth={open ? 1.5 : 1} />
         {run.label ? (
           <text className="svg-halo" x={cx + RUN_RADIUS + 3} y={cy + 3} fontSize={10}>
-            {run.label}
+            {dataLabel(run.label, lang)}
           </text>
         ) : null}
       </g>

@@ -9,7 +9,7 @@ import { fill, type Lang } from '../../i18n/i18n';
 import { formatCount, formatNumber, formatScientific } from '../../i18n/format';
 import type { Estimate } from '../../core';
 import { MESSAGES } from './messages';
-import { cite } from '../../view/labels';
+import { cite, dataLabel } from '../../view/labels';
 import { LOSS_LAW_ORDER, articleAllocation, lawRows, runsData, trainingVerdict, type LawRow, type RunPoint } from './scaling.data';
 import { ScalingLawChart } from './scaling-law-chart';
 import { ComputeOptimalChart } from './compute-optimal-chart';
@@ -154,7 +154,7 @@ const RunsTable = memo(function RunsTable({ runs, lang, m }: { runs: readonly Ru
             {runs.map((run) => (
               <tr key={run.id}>
                 <th scope="row">
-                  {run.model}
+                  {dataLabel(run.model, lang)}
                   {run.confirmed ? null : (
                     <>
                       {' '}

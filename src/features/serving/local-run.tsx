@@ -3,7 +3,7 @@ import { SliderField } from '../../components/ui/slider-field';
 import { TableScroll } from '../../components/ui/table-scroll';
 import { withCode } from '../../view/with-code';
 import { useChartView } from '../../view/use-chart-view';
-import { shortModelLabel } from '../../view/labels';
+import { deviceName, shortModelLabel } from '../../view/labels';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import { formatBytes, formatCount, formatNumber, formatPercent, formatUsd, type UnitSystem } from '../../i18n/format';
@@ -40,7 +40,7 @@ export function localSentence(view: LocalRunView, estimate: Estimate, m: Message
   const answer = view.answer;
   if (!answer) return fill(m.localProblem, { message: view.problem ?? '' });
   const model = shortModelLabel(estimate, lang);
-  const device = view.device.name;
+  const device = deviceName(view.device.name, lang);
   const bytes = (value: number) => formatBytes(value, lang, units);
   const rate = (value: number) => formatNumber(value, lang, 3);
   if (answer.answer === 'runs' && answer.precision) {
@@ -97,14 +97,14 @@ const LocalControls = memo(function LocalControls(props: { apple: boolean; defau
           <optgroup label={m.groupApple}>
             {APPLE.map((choice) => (
               <option key={choice.id} value={choice.id}>
-                {choice.name}
+                {deviceName(choice.name, lang)}
               </option>
             ))}
           </optgroup>
           <optgroup label={m.groupConsumer}>
             {CONSUMER.map((choice) => (
               <option key={choice.id} value={choice.id}>
-                {choice.name}
+                {deviceName(choice.name, lang)}
               </option>
             ))}
           </optgroup>
