@@ -58,7 +58,7 @@ export const MESSAGES = defineMessages({
     alone: '1 (alone)',
     never: 'more than 1,024',
     summaryFits: 'Fits alone on {full} accelerators with full fine-tuning, {lora} with LoRA, {qlora} with QLoRA (of {count} listed).',
-    sources: 'Sources',
+    sources: 'Sources:',
     sourcesNote: 'Hu et al. 2021 (LoRA) §4.1, §4.2, §5.1; Dettmers et al. 2023 (QLoRA) §2–§4; Rajbhandari et al. 2020 (ZeRO); Korthikanti et al. 2022 Table 2 (activations). Communication and QLoRA’s dequantization time are not modelled.',
   },
   zh: {
@@ -118,7 +118,7 @@ export const MESSAGES = defineMessages({
     alone: '1（单卡）',
     never: '超过 1024 块',
     summaryFits: '全参数微调可单卡装下的加速器有 {full} 种，LoRA {lora} 种，QLoRA {qlora} 种（共 {count} 种）。',
-    sources: '来源',
+    sources: '来源：',
     sourcesNote: 'Hu 等 2021（LoRA）§4.1、§4.2、§5.1；Dettmers 等 2023（QLoRA）§2–§4；Rajbhandari 等 2020（ZeRO）；Korthikanti 等 2022 表 2（激活值）。未计入通信时间和 QLoRA 反量化的耗时。',
   },
 });
