@@ -6,7 +6,7 @@ import type { Lang } from './i18n';
  */
 export type UnitSystem = 'si' | 'iec';
 
-const DASH = '—';
+export const DASH = '—';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number, compact = false, grouping = true): Intl.NumberFormat {

@@ -7,6 +7,7 @@ import { useChartView } from '../../view/use-chart-view';
 import { useMessages, useViewSettings } from '../../i18n/view-settings';
 import { fill, type Lang } from '../../i18n/i18n';
 import {
+  DASH,
   formatBytes,
   formatCount,
   formatDuration,
@@ -68,6 +69,8 @@ const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate;
   const kv = kvFacts(estimate);
   const gpus = formatNumber(inf.gpus, lang, 7);
   const nGpus = gpuCountText(inf.gpus, lang);
+  // Time and cost are shown only for a setup that runs (as the training section does for a layout).
+  const runs = inf.fits;
   let serving;
   if (!inf.fits) {
     const one = inf.fitOneGpu;
@@ -125,8 +128,8 @@ const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate;
       <Stat label={m.statKv} value={bytes(kv.bytesPerToken)} note={kvNote(kv, m, lang, units, inf.contextTokens)} testId="inference-kv" />
       <Stat
         label={m.statTtft}
-        value={formatDuration(inf.timeToFirstTokenSeconds, lang)}
-        note={fill(m.statTtftNote, {
+        value={runs ? formatDuration(inf.timeToFirstTokenSeconds, lang) : DASH}
+        note={!runs ? m.statNoRun : fill(m.statTtftNote, {
           prompt: formatCount(inf.promptTokens, lang),
           active: formatCount(estimate.model.counts.active, lang),
           mfu: formatPercent(inf.mfu, lang),
@@ -136,14 +139,14 @@ const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate;
       />
       <Stat
         label={m.statDecode}
-        value={fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondPerSequence, lang, 3) })}
-        note={decodeNote}
+        value={runs ? fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondPerSequence, lang, 3) }) : DASH}
+        note={runs ? decodeNote : m.statNoRun}
         testId="inference-decode"
       />
       <Stat
         label={m.statAggregate}
-        value={fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondAggregate, lang, 3) })}
-        note={fill(m.statAggregateNote, {
+        value={runs ? fill(m.tokensPerSecond, { value: formatNumber(inf.tokensPerSecondAggregate, lang, 3) }) : DASH}
+        note={!runs ? m.statNoRun : fill(m.statAggregateNote, {
           batch: formatNumber(inf.batch, lang, 7),
           effective: formatNumber(inf.effectiveOutputTokensPerSecond, lang, 3),
         })}
@@ -151,14 +154,14 @@ const InferenceStats = memo(function InferenceStats(props: { estimate: Estimate;
       />
       <Stat
         label={m.statCost}
-        value={formatUsd(inf.costPerMillionOutputTokensUsd, lang)}
-        note={fill(m.statCostNote, { nGpus, price: formatUsd(estimate.hardware.usdPerGpuHour, lang) })}
+        value={runs ? formatUsd(inf.costPerMillionOutputTokensUsd, lang) : DASH}
+        note={!runs ? m.statNoRun : fill(m.statCostNote, { nGpus, price: formatUsd(estimate.hardware.usdPerGpuHour, lang) })}
         testId="inference-cost"
       />
       <Stat
         label={m.statRequest}
-        value={formatDuration(inf.requestSeconds, lang)}
-        note={fill(m.statRequestNote, { output: formatCount(inf.outputTokens, lang), step: formatDuration(inf.decodeStepSeconds, lang) })}
+        value={runs ? formatDuration(inf.requestSeconds, lang) : DASH}
+        note={!runs ? m.statNoRun : fill(m.statRequestNote, { output: formatCount(inf.outputTokens, lang), step: formatDuration(inf.decodeStepSeconds, lang) })}
         testId="inference-request"
       />
       <Stat
