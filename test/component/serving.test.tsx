@@ -51,6 +51,14 @@ describe('serving controls', () => {
     fireEvent.change(select, { target: { value: 'auto' } });
     expect(store.getState().scenario.servingTp).toBeNull();
   });
+  it('the automatic group names its size, or says none fits instead of a group of 1', () => {
+    const { unmount } = renderWith(<ServingControls autoTp={2} moe={false} experts={1} />);
+    const option = () => within(screen.getByTestId('serving-tp')).getByRole('option', { name: /Smallest group that fits/ }).textContent;
+    expect(option()).toBe('Smallest group that fits (2)');
+    unmount();
+    renderWith(<ServingControls autoTp={null} moe={false} experts={1} />);
+    expect(option()).toBe('Smallest group that fits (none does)');
+  });
   it('prompt tokens typed in the serving controls write the scenario the inference section reads', () => {
     const { store } = renderWith(<ServingControls autoTp={2} moe={false} experts={1} />);
     const input = within(screen.getByTestId('serving-promptTokens')).getByRole('textbox', { hidden: true }) as HTMLInputElement;

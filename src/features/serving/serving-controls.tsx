@@ -96,7 +96,8 @@ const TargetField = memo(function TargetField(props: { field: 'ttftTarget' | 'tp
   );
 });
 
-const LayoutFields = memo(function LayoutFields(props: { autoTp: number; moe: boolean; experts: number }) {
+/** `autoTp`: the smallest tensor-parallel group that holds the model, or null when none does. */
+const LayoutFields = memo(function LayoutFields(props: { autoTp: number | null; moe: boolean; experts: number }) {
   const m = useMessages(MESSAGES);
   const tp = useScenarioState(selectTp);
   const ep = useScenarioState(selectEp);
@@ -109,7 +110,7 @@ const LayoutFields = memo(function LayoutFields(props: { autoTp: number; moe: bo
       <div className="select-field" data-testid="serving-tp">
         <label htmlFor={tpId}>{m.tp}</label>
         <select id={tpId} value={tp === null ? 'auto' : String(tp)} onChange={(event) => update({ servingTp: event.target.value === 'auto' ? null : Number(event.target.value) })}>
-          <option value="auto">{fill(m.tpAuto, { n: props.autoTp })}</option>
+          <option value="auto">{props.autoTp === null ? m.tpAutoNone : fill(m.tpAuto, { n: props.autoTp })}</option>
           {TP_CHOICES.map((n) => (
             <option key={n} value={String(n)}>
               {n}
@@ -162,7 +163,7 @@ const TokensField = memo(function TokensField(props: { field: 'promptTokens' | '
 });
 
 /** The serving section's own controls (part of the one scenario: they share in the URL). */
-export const ServingControls = memo(function ServingControls(props: { autoTp: number; moe: boolean; experts: number }) {
+export const ServingControls = memo(function ServingControls(props: { autoTp: number | null; moe: boolean; experts: number }) {
   const m = useMessages(MESSAGES);
   return (
     <fieldset className="serving-controls" data-testid="serving-controls">

@@ -188,7 +188,7 @@ function ServingBody() {
   const experts = estimate.model.arch.moe?.experts ?? 1;
   return (
     <>
-      <ServingControls autoTp={estimate.inference.gpus} moe={view.moe} experts={experts} />
+      <ServingControls autoTp={estimate.inference.fits ? estimate.inference.gpus : null} moe={view.moe} experts={experts} />
       <p className="muted">
         {fill(m.promptNote, {
           prompt: formatCount(estimate.inference.promptTokens, lang),
