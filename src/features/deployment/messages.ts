@@ -4,7 +4,7 @@ export const MESSAGES = defineMessages({
   en: {
     title: 'Deployment: from a target load to GPUs, power and a monthly bill',
     lead1:
-      'A deployment is a number of replicas of the serving group from the inference section — the smallest tensor-parallel group that holds the weights and the KV cache of its batch. With continuous batching (vLLM; Kwon et al. 2023) a replica decodes its batch of sequences together, so each request occupies the replica for its prefill plus output tokens × step time ÷ batch; the replica’s capacity in requests per second is the inverse. Replicas = load ÷ capacity, rounded up; power = GPUs × board power × PUE around the clock; cost = 730 hours a month × GPUs × the price per GPU-hour. No headroom for peaks, no queueing, no autoscaling, no speculative decoding: real fleets run below full utilisation.',
+      'A deployment is a number of replicas of the serving group from the inference section — the smallest tensor-parallel group that holds the weights and the KV cache of its batch. With continuous batching (vLLM; Kwon et al. 2023) a replica decodes its batch of sequences together, so each request occupies the replica for its prefill plus output tokens × step time ÷ batch; the replica’s capacity in requests per second is the inverse. Replicas = load ÷ capacity, rounded up; power = GPUs × board power × PUE around the clock; cost = 730 hours a month × GPUs × the price per GPU-hour. No headroom for peaks, no queueing, no autoscaling, no speculative decoding: real fleets run below full utilisation. This is the inference section’s roofline at the scenario’s batch; the serving section prices the same replica with measured kernel efficiencies at the concurrency its latency targets allow, so its replica count differs — size a real fleet with that one.',
     lead2:
       'The article sizes this with 2·N FLOPs per token × 1000 requests/s ÷ an A100’s 312 TFLOPS → 0.6 GPUs for a 100B model. That counts each request as a single token, assumes 100% of peak FLOPs, and forgets memory: 100B parameters at FP16 are 200 GB — three 80 GB cards just to hold them — and generating tokens is limited by memory bandwidth, not FLOPs. The comparison below applies the article’s method to this scenario.',
     sources: 'Sources:',
@@ -58,7 +58,7 @@ export const MESSAGES = defineMessages({
   zh: {
     title: '部署：从目标负载到 GPU 数量、功耗与月度账单',
     lead1:
-      '一次部署由若干个推理组副本组成，推理组即“推理”部分中能装下权重和整批 KV 缓存的最小张量并行组。采用连续批处理（vLLM；Kwon 等 2023）时，一个副本同时解码一整批序列，因此每个请求占用副本的时间为其预填充时间 + 输出 token 数 × 单步时间 ÷ 批大小；副本每秒能处理的请求数就是它的倒数。副本数 = 负载 ÷ 单副本能力，向上取整；功耗 = GPU 数 × 板卡功耗 × PUE，全天运行；成本 = 每月 730 小时 × GPU 数 × 每卡时价格。未考虑峰值余量、排队、自动扩缩容和投机解码：实际集群的利用率达不到满载。',
+      '一次部署由若干个推理组副本组成，推理组即“推理”部分中能装下权重和整批 KV 缓存的最小张量并行组。采用连续批处理（vLLM；Kwon 等 2023）时，一个副本同时解码一整批序列，因此每个请求占用副本的时间为其预填充时间 + 输出 token 数 × 单步时间 ÷ 批大小；副本每秒能处理的请求数就是它的倒数。副本数 = 负载 ÷ 单副本能力，向上取整；功耗 = GPU 数 × 板卡功耗 × PUE，全天运行；成本 = 每月 730 小时 × GPU 数 × 每卡时价格。未考虑峰值余量、排队、自动扩缩容和投机解码：实际集群的利用率达不到满载。这里用的是“推理”部分在本情景批大小下的屋顶线估算；“部署服务”部分按实测的算子效率、在延迟目标允许的并发下估算同一副本，所以两者的副本数不同——规划真实集群请以“部署服务”部分为准。',
     lead2:
       '文章用每 token 2·N FLOPs × 每秒 1000 个请求 ÷ A100 的 312 TFLOPS 来估算，得出 100B 模型只需 0.6 张 GPU。这把每个请求当成一个 token，按 100% 峰值算力计算，还忽略了显存：1000 亿参数按 FP16 存储就是 200 GB——光装下就要三张 80 GB 的卡——而生成 token 受显存带宽限制，而不是算力。下方的对比把文章的方法套用到本情景上。',
     sources: '来源：',

@@ -8,7 +8,7 @@ export const MESSAGES = defineMessages({
     lead2:
       'Decode produces one token per sequence per step, and each step must read every weight it uses plus the KV cache of every sequence in the batch: step time ≥ bytes ÷ (memory bandwidth × efficiency), the roofline (Pope et al. 2022). Batching shares the weight read among the sequences, so aggregate throughput grows with the batch until the arithmetic — 2 × active parameters per token, plus attention — takes longer than the reads: then decode is compute-bound. Prefill runs the prompt in parallel, chunk by chunk, and is compute-bound: time to first token ≈ 2·N_active·prompt ÷ achieved FLOP/s. The efficiencies are the serving section’s measured defaults for this kind of device and weight format (a 4-bit kernel does not stream at FP16’s rate; each layer costs a fixed launch time). The model is split tensor-parallel over the smallest power-of-two group on which weights, KV cache, working memory and the runtime reserve fit — the page’s one fit verdict; memory, bandwidth and FLOP/s add up, and every layer pays two all-reduces on the real links (across nodes when the group spans them).',
     lead3:
-      'The default bandwidth efficiency is measured, not guessed: batch-1 decode speeds divided by their roofline give 0.25–0.57 on datacenter GPUs (median 0.50; llama.cpp and NeMo), 0.56–0.91 on GeForce cards (median 0.81) and 0.44–0.83 on Apple silicon (median 0.69) — the table below (open it), and docs/decode-efficiency.md. Optimised engines (TensorRT-LLM, vLLM with CUDA graphs) reach 0.6–0.8.',
+      'The default bandwidth efficiency is measured, not guessed: batch-1 decode speeds divided by their roofline give 0.25–0.57 on datacenter GPUs (median 0.50; llama.cpp and NeMo), 0.56–0.91 on GeForce cards (median 0.81) and 0.44–0.83 on Apple silicon (median 0.69) — the table below (open it), and docs/decode-efficiency.md. Optimised engines (TensorRT-LLM, vLLM with CUDA graphs) reach 0.6–0.8. The serving section prices the same GPUs with measured kernel efficiencies instead, so its tokens per second differ from these.',
     sources: 'Sources:',
 
     statMemory: 'Memory needed',
@@ -113,7 +113,7 @@ export const MESSAGES = defineMessages({
     lead2:
       '解码阶段每一步为每个序列生成一个 token，而每一步都要读取用到的全部权重以及批内每个序列的 KV 缓存：单步时间 ≥ 字节数 ÷（显存带宽 × 效率），即屋顶线模型（Pope 等 2022）。批处理让多个序列分摊一次权重读取，所以总吞吐随批大小增长，直到计算量——每 token 2 × 激活参数，再加注意力——比读取更耗时：此时解码受算力限制。预填充分块并行处理提示词，受算力限制：首 token 时间 ≈ 2·N_激活·提示词长度 ÷ 实际达到的算力。各项效率取服务一节按设备类别与权重格式给出的实测默认值（4 位内核的读取速率达不到 FP16，每层还有固定的启动开销）。模型以张量并行切分到能装下权重、KV 缓存、工作内存与运行时预留的最小 2 的幂个 GPU 上——这是全页统一的装载判定；显存、带宽和算力相加，每层在真实链路上做两次 all-reduce（跨节点时也计入）。',
     lead3:
-      '默认带宽效率来自实测，而非猜测：批大小为 1 的实测解码速度除以屋顶线速度，数据中心 GPU 为 0.25–0.57（中位数 0.50；llama.cpp 和 NeMo），GeForce 显卡为 0.56–0.91（中位数 0.81），Apple 芯片为 0.44–0.83（中位数 0.69）——见下表及 docs/decode-efficiency.md。经过优化的推理引擎（TensorRT-LLM、使用 CUDA Graphs 的 vLLM）可达 0.6–0.8。',
+      '默认带宽效率来自实测，而非猜测：批大小为 1 的实测解码速度除以屋顶线速度，数据中心 GPU 为 0.25–0.57（中位数 0.50；llama.cpp 和 NeMo），GeForce 显卡为 0.56–0.91（中位数 0.81），Apple 芯片为 0.44–0.83（中位数 0.69）——见下表及 docs/decode-efficiency.md。经过优化的推理引擎（TensorRT-LLM、使用 CUDA Graphs 的 vLLM）可达 0.6–0.8。“部署服务”部分改用实测的算子效率为同样的 GPU 估算，所以它的每秒 token 数与这里不同。',
     sources: '来源：',
 
     statMemory: '所需显存',
