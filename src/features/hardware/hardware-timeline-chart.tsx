@@ -265,7 +265,8 @@ export const HardwareTimelineChart = memo(function HardwareTimelineChart() {
   const modelsData = useMemo(() => ({ serve: chart.serve, train: chart.train, article: chart.article }), [chart.serve, chart.train, chart.article]);
   const memories = chart.memory.map((d) => d.y);
   const largestServe = chart.serve.reduce<HardwareDatum | undefined>((best, d) => (best === undefined || d.y > best.y ? d : best), undefined);
-  const summary = fill(m.chartSummary, {
+  const serves = largestServe !== undefined && largestServe.y > 0;
+  const summary = fill(serves ? m.chartSummary : m.chartSummaryNoServe, {
     count: chart.memory.length,
     minMemory: formatBytes(memories.length > 0 ? Math.min(...memories) : 0, lang, units),
     maxMemory: formatBytes(Math.max(0, ...memories), lang, units),

@@ -11,6 +11,7 @@ export const MESSAGES = defineMessages({
       'The article says a V100 16 GB “trains 1B”, an A100 40 GB “10B”, an A100 80 GB “50B” and an H100 80 GB “100B+”. Only the first holds: 40 GB ÷ 16 bytes is 2.5B and 80 GB ÷ 16 is 5B on one card; the bigger numbers need dozens of cards sharing the model states. The H100 is faster than the A100 80GB, not larger.',
     chartTitle: 'Accelerator memory, bandwidth, and the largest model one card holds',
     chartSummary: 'Across {count} accelerators, card memory grows from {minMemory} to {maxMemory}; the largest model one card serves at {precision} is {largestServe} ({largestName}).',
+    chartSummaryNoServe: 'Across {count} accelerators, card memory grows from {minMemory} to {maxMemory}; at {precision} no card serves any model with one sequence this long: its KV cache alone fills the card.',
     tableColCard: 'Accelerator',
     tableColYear: 'Year',
     chartCaption:
@@ -76,6 +77,7 @@ export const MESSAGES = defineMessages({
       '原文说 V100 16 GB“可训练 1B”，A100 40 GB“10B”，A100 80 GB“50B”，H100 80 GB“100B+”。只有第一条成立：单卡 40 GB ÷ 16 字节是 25 亿，80 GB ÷ 16 是 50 亿；更大的数字需要几十张卡分摊模型状态。H100 比 A100 80GB 更快，但显存并不更大。',
     chartTitle: '加速卡的显存、带宽与单卡可容纳的最大模型',
     chartSummary: '在 {count} 款加速卡中，单卡显存从 {minMemory} 增长到 {maxMemory}；单卡在 {precision} 下能推理的最大模型为 {largestServe}（{largestName}）。',
+    chartSummaryNoServe: '在 {count} 款加速卡中，单卡显存从 {minMemory} 增长到 {maxMemory}；在 {precision} 下，序列这么长时没有一张卡能推理任何模型：单是一条序列的 KV 缓存就装满了显存。',
     tableColCard: '加速卡',
     tableColYear: '年份',
     chartCaption:
