@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, bandAxis, linePath, makeScale, type PlotArea } from '../../src/components/ui/svg-plot';
+import { areaPath, bandAxis, linePath, makeScale, tickLabelStride, type PlotArea } from '../../src/components/ui/svg-plot';
 import { placeLineLabels } from '../../src/components/ui/label-placement';
 import { inDomain, linearAxis, logTicks, nearestBy, rangeTicks, rowsInDomain } from '../../src/components/ui/chart-scales';
 
@@ -127,6 +127,16 @@ describe('plain-SVG plot helpers', () => {
     expect(rowsInDomain(rows, (r) => r.x, [10, 100]).map((r) => r.x)).toEqual([1, 10, 100, 1000]);
     expect(rowsInDomain(rows, (r) => r.x, [1, 1e4]).map((r) => r.x)).toEqual([1, 10, 100, 1000, 1e4]);
     expect(rowsInDomain(rows, (r) => r.x, [1e5, 1e6])).toEqual([]);
+  });
+
+  it('x labels thin out by the closest ticks as drawn, not by width ÷ count', () => {
+    // Eight years on a 390 px phone: ticks 30 px apart, "2018" about 29 px wide (+ 8): every second one.
+    const years = Array.from({ length: 8 }, (_, index) => 40 + 30 * index);
+    expect(tickLabelStride(years, years.map(() => 29))).toBe(2);
+    expect(tickLabelStride(years.map((x) => x * 2), years.map(() => 29))).toBe(1);
+    // Uneven spacing: the closest pair decides.
+    expect(tickLabelStride([0, 100, 110, 300], [20, 20, 20, 20])).toBe(3);
+    expect(tickLabelStride([50], [30])).toBe(1);
   });
 
   it('ticks: one algorithm (d3-array) for linear axes and for the decades of log axes', () => {

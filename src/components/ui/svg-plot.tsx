@@ -132,6 +132,18 @@ export interface LegendItem {
 const FALLBACK = { width: 600, height: 320 };
 
 /** Rough width of 12 px text: ~12 px per CJK character, ~6.5 px per other character. */
+/**
+ * Label every k-th x tick so the labels never run into each other: k = ⌈(widest label + 8 px) ÷
+ * the closest two ticks as drawn⌉ (a domain wider than the ticks, or a log axis, packs them closer
+ * than width ÷ count). Units: px.
+ */
+export function tickLabelStride(positions: readonly number[], labelWidths: readonly number[]): number {
+  if (positions.length < 2) return 1;
+  const spacing = Math.min(...positions.slice(1).map((position, index) => Math.abs(position - (positions[index] ?? position))));
+  const widest = Math.max(0, ...labelWidths) + 8;
+  return spacing > 0 ? Math.max(1, Math.ceil(widest / spacing)) : positions.length;
+}
+
 function textWidth(text: string): number {
   let width = 0;
   for (const char of text) width += char.codePointAt(0)! >= 0x2e80 ? 12 : 6.5;
@@ -344,9 +356,7 @@ export function SvgPlot(props: SvgPlotProps) {
   // On a narrow plot, label every k-th x tick so the labels never run into each other (the tick
   // marks and grid stay).
   const xLabels = props.x.ticks.map((tick) => props.x.format(tick));
-  const spacing = width / Math.max(1, props.x.ticks.length - 1);
-  const widest = Math.max(0, ...xLabels.map(textWidth)) + 8;
-  const labelEvery = props.x.renderTick ? 1 : Math.max(1, Math.ceil(widest / spacing));
+  const labelEvery = props.x.renderTick ? 1 : tickLabelStride(props.x.ticks.map((tick) => area.x(tick)), xLabels.map(textWidth));
   return (
     <div className="svg-chart svg-chart--plot">
       {props.legend && props.legend.length > 0 && !props.legendBelow ? <PlotLegend items={props.legend} /> : null}
